@@ -1,0 +1,86 @@
+import type { Container, Pod } from "../../api/pod";
+import type { ClusterState } from "../../store/state";
+import { ContainerFs, type Mount } from "../../fs/container-fs";
+import type { FsNode } from "../../fs/tree";
+import type { ImageInfo } from "../../images/image-info";
+import { formatIp, parseCidr } from "../../network/cidr";
+import type { NetworkAccess, ShellEnv } from "../../shell/types";
+
+/** The file system id of a container's writable layer. */
+export const layerId = (podUid: string, container: string) => `ctr/${podUid}/${container}`;
+
+/** Where a volume's bytes live: pod-lifetime volumes by pod, NFS exports by server and path, host paths by node. */
+export function volumeId(pod: Pod, name: string): string | undefined {
+  const v = pod.spec.volumes?.find((x) => x.name === name);
+  if (!v) return undefined;
+  if (v.nfs) return `nfs/${v.nfs.server}:${v.nfs.path}`;
+  if (v.hostPath) return `host/${pod.spec.nodeName ?? ""}:${v.hostPath.path}`;
+  return `pod/${pod.metadata.uid}/${name}`;
+}
+
+export function containerMounts(pod: Pod, c: Container): Mount[] {
+  const mounts: Mount[] = [];
+  for (const m of c.volumeMounts ?? []) {
+    const id = volumeId(pod, m.name);
+    if (!id) continue;
+    const v = pod.spec.volumes?.find((x) => x.name === m.name);
+    const readOnly = Boolean(m.readOnly || v?.nfs?.readOnly || v?.persistentVolumeClaim?.readOnly || v?.projected);
+    mounts.push({ mountPath: m.mountPath, volumeId: id, readOnly, ...(m.subPath ? { subPath: m.subPath } : {}) });
+  }
+  return mounts;
+}
+
+export function containerFs(fs: Record<string, FsNode>, pod: Pod, c: Container, image: ImageInfo): ContainerFs {
+  return new ContainerFs({ lower: image.files, upper: fs[layerId(pod.metadata.uid, c.name)], mounts: containerMounts(pod, c), volumes: fs });
+}
+
+/** The environment the kubelet gives a container: image env, HOSTNAME, the kubernetes Service's variables, then the spec's env. */
+export function containerEnvironment(state: Pick<ClusterState, "topology">, pod: Pod, c: Container, image: ImageInfo): Record<string, string> {
+  const svc = parseCidr(state.topology.serviceRange);
+  const apiIp = svc ? formatIp(svc.base + 1) : "10.12.0.1";
+  const env: Record<string, string> = {
+    ...image.env,
+    HOSTNAME: pod.metadata.name,
+    KUBERNETES_SERVICE_HOST: apiIp,
+    KUBERNETES_SERVICE_PORT: "443",
+    KUBERNETES_SERVICE_PORT_HTTPS: "443",
+    KUBERNETES_PORT: `tcp://${apiIp}:443`,
+    KUBERNETES_PORT_443_TCP: `tcp://${apiIp}:443`,
+    KUBERNETES_PORT_443_TCP_PROTO: "tcp",
+    KUBERNETES_PORT_443_TCP_PORT: "443",
+    KUBERNETES_PORT_443_TCP_ADDR: apiIp,
+  };
+  if (!env.HOME) env.HOME = "/root";
+  for (const e of c.env ?? []) {
+    // $(VAR) references expand against earlier variables (pkg/kubelet/kubelet_pods.go, expansion.Expand).
+    env[e.name] = (e.value ?? "").replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, name: string) => env[name] ?? m);
+  }
+  return env;
+}
+
+export function shellEnv(
+  state: Pick<ClusterState, "topology">,
+  fs: Record<string, FsNode>,
+  pod: Pod,
+  c: Container,
+  image: ImageInfo,
+  net: NetworkAccess,
+  now: number,
+): ShellEnv {
+  return {
+    fs: containerFs(fs, pod, c, image),
+    env: containerEnvironment(state, pod, c, image),
+    hostname: pod.metadata.name,
+    cwd: c.workingDir ?? image.workingDir ?? "/",
+    flavour: image.shell,
+    now,
+    net,
+  };
+}
+
+/** Docker's rule: `command` replaces the entrypoint, `args` replaces the image's cmd. */
+export function containerArgv(c: Container, image: ImageInfo): string[] {
+  if (c.command && c.command.length > 0) return [...c.command, ...(c.args ?? [])];
+  if (c.args) return [...image.entrypoint, ...c.args];
+  return [...image.entrypoint, ...image.cmd];
+}

@@ -1,0 +1,64 @@
+import type { Listener } from "../../shell/types";
+
+/** What a kubelet knows about one container beyond what it reports in the pod's status. */
+export interface ContainerRuntime {
+  name: string;
+  /** waiting: not yet started; pulling/pull-backoff: image; running; crash-backoff: waiting to restart; exited: for good. */
+  phase: "waiting" | "pulling" | "pull-backoff" | "running" | "crash-backoff" | "exited" | "blocked";
+  /** When the current phase ends (a timer), ms of virtual time. */
+  until?: number;
+  reason?: string;
+  message?: string;
+  restarts: number;
+  pullFailures: number;
+  containerId?: string;
+  startedAt?: number;
+  /** For a running process that will end by itself. */
+  exitAt?: number;
+  exitCode?: number;
+  terminated?: TerminatedState;
+  last?: TerminatedState;
+  listens: Listener[];
+  ready: boolean;
+  /** How long the process takes to stop on SIGTERM (a shell as PID 1 ignores it: the whole grace period). */
+  stopMs: number;
+  logs: string;
+  previousLogs?: string;
+}
+
+export interface TerminatedState {
+  exitCode: number;
+  reason: string;
+  message?: string;
+  startedAt: number;
+  finishedAt: number;
+  containerId: string;
+}
+
+export interface PodRuntime {
+  uid: string;
+  node: string;
+  ip: string;
+  containers: ContainerRuntime[];
+  /** Index of the next container to start: the kubelet starts them in order. */
+  cursor: number;
+  /** Set once deletion began: when the containers will have stopped. */
+  stoppingUntil?: number;
+  /** A volume that cannot be set up keeps every container waiting (FailedMount). */
+  blockedBy?: string;
+  /** The earliest timer, for the settle loop. */
+  wake?: number;
+}
+
+export function earliestTimer(rt: PodRuntime): number | undefined {
+  let t: number | undefined;
+  const consider = (v: number | undefined) => {
+    if (v !== undefined && (t === undefined || v < t)) t = v;
+  };
+  consider(rt.stoppingUntil);
+  for (const c of rt.containers) {
+    consider(c.until);
+    if (c.phase === "running") consider(c.exitAt);
+  }
+  return t;
+}

@@ -1,0 +1,162 @@
+import type { Node } from "../api/cluster-kinds";
+import type { Pod, PodCondition } from "../api/pod";
+import { parseQuantity } from "../api/quantity";
+import { Component, Messages, Reason } from "../events/reasons";
+import type { Tx } from "../store/tx";
+
+/** One node's verdict for one pod: why it cannot run there (empty = it fits). */
+export interface NodeVerdict {
+  node: string;
+  reasons: string[];
+}
+
+/** The scheduler's record for a pod: a pre-filter failure, or each node's verdict. */
+export interface SchedulingVerdict {
+  preFilter?: string;
+  nodes: NodeVerdict[];
+  /** The node chosen, when one fits. */
+  chosen?: string;
+}
+
+// Reasons (pkg/scheduler/framework/plugins/*): the ones preemption cannot help with.
+const UNRESOLVABLE = new Set([
+  "node(s) didn't match Pod's node affinity/selector",
+  "node(s) were unschedulable",
+  "node(s) had untolerated taint {node.kubernetes.io/not-ready: }",
+]);
+
+interface NodeUsage {
+  pods: number;
+  cpu: number;
+  memory: number;
+}
+
+/** Sums what the pods already bound to each node request (NodeResourcesFit's NodeInfo). */
+export function nodeUsage(tx: Tx): Map<string, NodeUsage> {
+  const usage = new Map<string, NodeUsage>();
+  for (const pod of tx.list<Pod>("Pod")) {
+    const node = pod.spec.nodeName;
+    if (!node || pod.status.phase === "Succeeded" || pod.status.phase === "Failed") continue;
+    const u = usage.get(node) ?? { pods: 0, cpu: 0, memory: 0 };
+    const r = podRequests(pod);
+    usage.set(node, { pods: u.pods + 1, cpu: u.cpu + r.cpu, memory: u.memory + r.memory });
+  }
+  return usage;
+}
+
+function podRequests(pod: Pod): { cpu: number; memory: number } {
+  let cpu = 0;
+  let memory = 0;
+  for (const c of pod.spec.containers) {
+    cpu += parseQuantity(c.resources?.requests?.cpu ?? 0) ?? 0;
+    memory += parseQuantity(c.resources?.requests?.memory ?? 0) ?? 0;
+  }
+  return { cpu, memory };
+}
+
+function isReady(node: Node): boolean {
+  return node.status.conditions.some((c) => c.type === "Ready" && c.status === "True");
+}
+
+/** Runs the filter plugins for one pod against every node. Pure: the same record feeds events, `why` and the UI. */
+export function evaluatePod(tx: Tx, pod: Pod, usage: Map<string, NodeUsage>): SchedulingVerdict {
+  for (const v of pod.spec.volumes ?? []) {
+    // VolumeBinding PreFilter (pkg/scheduler/framework/plugins/volumebinding).
+    if (v.persistentVolumeClaim && !tx.get("PersistentVolumeClaim", pod.metadata.namespace, v.persistentVolumeClaim.claimName)) {
+      return { preFilter: `persistentvolumeclaim "${v.persistentVolumeClaim.claimName}" not found`, nodes: [] };
+    }
+  }
+  const request = podRequests(pod);
+  const nodes = tx.list<Node>("Node").map((node): NodeVerdict => {
+    const reasons: string[] = [];
+    const name = node.metadata.name;
+    if (node.spec.unschedulable) reasons.push("node(s) were unschedulable");
+    else if (!isReady(node)) reasons.push("node(s) had untolerated taint {node.kubernetes.io/not-ready: }");
+    const selector = pod.spec.nodeSelector ?? {};
+    const labels = node.metadata.labels ?? {};
+    if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) reasons.push("node(s) didn't match Pod's node affinity/selector");
+    const u = usage.get(name) ?? { pods: 0, cpu: 0, memory: 0 };
+    const alloc = node.status.allocatable;
+    if (u.pods + 1 > Number(alloc.pods ?? 110)) reasons.push("Too many pods");
+    if (request.cpu > 0 && u.cpu + request.cpu > (parseQuantity(alloc.cpu ?? "0") ?? 0)) reasons.push("Insufficient cpu");
+    if (request.memory > 0 && u.memory + request.memory > (parseQuantity(alloc.memory ?? "0") ?? 0)) reasons.push("Insufficient memory");
+    return { node: name, reasons };
+  });
+  // Scoring, [engine choice]: the feasible node running the fewest pods, then the first in creation order.
+  let chosen: string | undefined;
+  let best = Number.POSITIVE_INFINITY;
+  for (const v of nodes) {
+    if (v.reasons.length > 0) continue;
+    const pods = usage.get(v.node)?.pods ?? 0;
+    if (pods < best) {
+      best = pods;
+      chosen = v.node;
+    }
+  }
+  return { nodes, chosen };
+}
+
+/** FitError.Error (pkg/scheduler/framework/types.go) with the preemption post-filter's summary. */
+export function failureMessage(verdict: SchedulingVerdict, nodeCount: number): string {
+  const preemption = (counts: string) => ` preemption: 0/${nodeCount} nodes are available: ${counts}.`;
+  if (verdict.preFilter) {
+    return `0/${nodeCount} nodes are available: ${verdict.preFilter}.${preemption(`${nodeCount} Preemption is not helpful for scheduling`)}`;
+  }
+  const counts = new Map<string, number>();
+  let notHelpful = 0;
+  for (const v of verdict.nodes) {
+    for (const r of v.reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+    if (v.reasons.some((r) => UNRESOLVABLE.has(r))) notHelpful++;
+  }
+  const reasons = [...counts.entries()].map(([r, n]) => `${n} ${r}`).sort();
+  const victims = verdict.nodes.length - notHelpful;
+  const parts = [
+    ...(victims > 0 ? [`${victims} No preemption victims found for incoming pod`] : []),
+    ...(notHelpful > 0 ? [`${notHelpful} Preemption is not helpful for scheduling`] : []),
+  ];
+  return `0/${nodeCount} nodes are available: ${reasons.join(", ")}.${preemption(parts.join(", "))}`;
+}
+
+export function reconcileScheduling(tx: Tx): void {
+  let usage: Map<string, NodeUsage> | undefined;
+  for (const pod of tx.list<Pod>("Pod")) {
+    if (pod.spec.nodeName || pod.metadata.deletionTimestamp) continue;
+    if ((pod.spec.schedulerName ?? "default-scheduler") !== "default-scheduler") continue;
+    usage ??= nodeUsage(tx);
+    const verdict = evaluatePod(tx, pod, usage);
+    const ns = pod.metadata.namespace ?? "default";
+    if (verdict.chosen) {
+      const u = usage.get(verdict.chosen) ?? { pods: 0, cpu: 0, memory: 0 };
+      const r = podRequests(pod);
+      usage.set(verdict.chosen, { pods: u.pods + 1, cpu: u.cpu + r.cpu, memory: u.memory + r.memory });
+      const conditions = setCondition(pod.status.conditions, { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: tx.now() });
+      tx.update<Pod>({ ...pod, spec: { ...pod.spec, nodeName: verdict.chosen }, status: { ...pod.status, conditions } });
+      tx.event(pod, "Normal", Reason.Scheduled, Messages.scheduled(ns, pod.metadata.name, verdict.chosen), { component: Component.scheduler });
+      continue;
+    }
+    const message = failureMessage(verdict, verdict.nodes.length || tx.list("Node").length);
+    const current = pod.status.conditions?.find((c) => c.type === "PodScheduled");
+    if (current?.message === message) continue;
+    const conditions = setCondition(pod.status.conditions, {
+      type: "PodScheduled",
+      status: "False",
+      lastProbeTime: null,
+      lastTransitionTime: tx.now(),
+      reason: "Unschedulable",
+      message,
+    });
+    tx.update<Pod>({ ...pod, status: { ...pod.status, phase: "Pending", conditions } });
+    tx.event(pod, "Warning", Reason.FailedScheduling, message, { component: Component.scheduler });
+  }
+}
+
+export function setCondition(conditions: PodCondition[] | undefined, next: PodCondition): PodCondition[] {
+  const list = [...(conditions ?? [])];
+  const i = list.findIndex((c) => c.type === next.type);
+  if (i === -1) list.push(next);
+  else {
+    const prev = list[i];
+    list[i] = prev && prev.status === next.status && prev.reason === next.reason && prev.message === next.message ? prev : next;
+  }
+  return list;
+}

@@ -1,0 +1,109 @@
+/**
+ * The overlay of a read-only image layer (lower) and a container's writable layer (upper).
+ * Deletions of lower entries are recorded in the upper layer as OCI-style whiteouts:
+ * a file ".wh.NAME" hides NAME, a file ".wh..wh..opq" inside a directory hides every lower entry of it.
+ */
+import { FsError } from "./fs-error";
+import { childOf, emptyDir, type FsDir, type FsFile, type FsNode, getAt, joinSegments, setAt } from "./tree";
+
+export const WHITEOUT_PREFIX = ".wh.";
+export const OPAQUE_MARKER = ".wh..wh..opq";
+
+export type MergedNode = { type: "file"; file: FsFile } | { type: "dir"; upper: FsDir | undefined; lower: FsDir | undefined };
+
+function hides(upper: FsDir | undefined, name: string): boolean {
+  if (upper === undefined) return false;
+  return childOf(upper, WHITEOUT_PREFIX + name) !== undefined || childOf(upper, OPAQUE_MARKER) !== undefined;
+}
+
+function asDir(node: FsNode | undefined): FsDir | undefined {
+  return node !== undefined && node.type === "dir" ? node : undefined;
+}
+
+/** The merged node at `segs`; undefined when missing; ENOTDIR when a file is on the way. */
+export function mergedLookup(lower: FsNode, upper: FsNode | undefined, segs: readonly string[]): MergedNode | undefined {
+  let cur: MergedNode = { type: "dir", upper: asDir(upper) ?? emptyDir(), lower: asDir(lower) };
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i] as string;
+    if (cur.type === "file") throw new FsError("ENOTDIR", joinSegments(segs.slice(0, i + 1)));
+    const u: FsNode | undefined = cur.upper ? childOf(cur.upper, seg) : undefined;
+    const l: FsNode | undefined = !hides(cur.upper, seg) && cur.lower ? childOf(cur.lower, seg) : undefined;
+    if (u !== undefined) {
+      cur = u.type === "file" ? { type: "file", file: u } : { type: "dir", upper: u, lower: asDir(l) };
+    } else if (l !== undefined) {
+      cur = l.type === "file" ? { type: "file", file: l } : { type: "dir", upper: undefined, lower: l };
+    } else {
+      return undefined;
+    }
+  }
+  return cur;
+}
+
+/** Visible names of a merged directory (unsorted, whiteouts removed). */
+export function mergedNames(dir: Extract<MergedNode, { type: "dir" }>): string[] {
+  const names = new Set<string>();
+  if (dir.upper) for (const n of Object.keys(dir.upper.entries)) if (!n.startsWith(WHITEOUT_PREFIX)) names.add(n);
+  if (dir.lower) for (const n of Object.keys(dir.lower.entries)) if (!hides(dir.upper, n)) names.add(n);
+  return [...names];
+}
+
+/** A plain snapshot of a merged subtree (whiteouts applied), at most `budget.nodes` nodes. */
+export function mergedSnapshot(merged: MergedNode, budget: { nodes: number }, path: string): FsNode {
+  if (--budget.nodes < 0) throw new FsError("ENOSPC", path);
+  if (merged.type === "file") return merged.file;
+  const entries: Record<string, FsNode> = {};
+  for (const name of mergedNames(merged).sort()) {
+    const u = merged.upper ? childOf(merged.upper, name) : undefined;
+    const l = !hides(merged.upper, name) && merged.lower ? childOf(merged.lower, name) : undefined;
+    let child: MergedNode | undefined;
+    if (u !== undefined) child = u.type === "file" ? { type: "file", file: u } : { type: "dir", upper: u, lower: asDir(l) };
+    else if (l !== undefined) child = l.type === "file" ? { type: "file", file: l } : { type: "dir", upper: undefined, lower: l };
+    if (child) entries[name] = mergedSnapshot(child, budget, `${path}/${name}`);
+  }
+  return { type: "dir", entries };
+}
+
+/** Makes sure every ancestor of `segs` is a directory in the upper layer (copy-up of directories). */
+function ensureUpperDirs(upper: FsNode, segs: readonly string[]): FsNode {
+  let root = upper;
+  for (let i = 0; i < segs.length - 1; i++) {
+    const prefix = segs.slice(0, i + 1);
+    if (getAt(root, prefix)?.type !== "dir") root = setAt(root, prefix, emptyDir());
+  }
+  return root;
+}
+
+/**
+ * A new upper layer with `node` at `segs`. The caller has checked that every ancestor is a
+ * directory in the merged view. A directory put where a hidden lower directory exists is made opaque.
+ */
+export function upperPut(lower: FsNode, upper: FsNode | undefined, segs: readonly string[], node: FsNode): FsNode {
+  const name = segs[segs.length - 1];
+  if (name === undefined) return node;
+  const parent = segs.slice(0, -1);
+  const visibleBefore = mergedLookup(lower, upper, segs);
+  let root = ensureUpperDirs(upper ?? emptyDir(), segs);
+  const whiteout = [...parent, WHITEOUT_PREFIX + name];
+  if (getAt(root, whiteout) !== undefined) root = setAt(root, whiteout, undefined);
+  let toPut = node;
+  const lowerNode = getAt(lower, segs);
+  const lowerVisible = visibleBefore?.type === "dir" && visibleBefore.lower !== undefined;
+  if (node.type === "dir" && lowerNode?.type === "dir" && !lowerVisible) {
+    toPut = { ...node, entries: { ...node.entries, [OPAQUE_MARKER]: { type: "file", data: "" } } };
+  }
+  return setAt(root, segs, toPut);
+}
+
+/** A new upper layer without the entry at `segs`; a lower entry there gets a whiteout. */
+export function upperRemove(lower: FsNode, upper: FsNode | undefined, segs: readonly string[]): FsNode {
+  const name = segs[segs.length - 1];
+  let root: FsNode = upper ?? emptyDir();
+  if (name === undefined) return root;
+  if (getAt(root, segs) !== undefined) root = setAt(root, segs, undefined);
+  if (getAt(lower, segs) !== undefined) {
+    const whiteout = [...segs.slice(0, -1), WHITEOUT_PREFIX + name];
+    root = ensureUpperDirs(root, whiteout);
+    root = setAt(root, whiteout, { type: "file", data: "" });
+  }
+  return root;
+}

@@ -1,0 +1,180 @@
+import { decodeDocument } from "../api/decode";
+import type { KindInfo } from "../api/kinds";
+import type { KubeObject, ObjectMeta } from "../api/meta";
+import type { PodSpec } from "../api/pod";
+import { settle } from "../controllers/settle";
+import { defaultPodSpec } from "../defaults/pod";
+import { defaultDeploymentSpec, defaultTemplate } from "../defaults/workloads";
+import type { Diagnostic } from "../parse/diagnostic";
+import { parseManifests } from "../parse/parse-manifests";
+import { objectKey } from "../store/object-key";
+import { canonicalJson } from "./canonical-json";
+import type { ClusterState } from "../store/state";
+import { Tx } from "../store/tx";
+import { type FieldError, invalidMessage } from "../validation/field-error";
+import { admitCreate, validateUpdate } from "./admit";
+
+export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+export interface ManifestFile {
+  name: string;
+  text: string;
+}
+
+export interface ApplyOptions {
+  /** `apply` merges into existing objects; `create` refuses them (AlreadyExists). */
+  mode?: "apply" | "create";
+  /** The namespace of the kubectl context or `-n`. */
+  namespace?: string;
+  /** `-n` was given explicitly: a manifest naming another namespace is then an error. */
+  namespaceExplicit?: boolean;
+}
+
+export type ApplyResult =
+  | { ok: true; file: string; document: number; kind: string; apiVersion: string; name: string; namespace?: string; action: "created" | "configured" | "unchanged" }
+  | { ok: false; diagnostic: Diagnostic };
+
+/**
+ * `kubectl apply -f` / `kubectl create -f` against the simulated API server. A file with a YAML syntax
+ * error applies nothing; otherwise every valid document is stored and the invalid ones are reported,
+ * then the controllers settle the cluster.
+ */
+export function applyManifests(state: ClusterState, files: ManifestFile[], options: ApplyOptions = {}): { state: ClusterState; results: ApplyResult[] } {
+  const tx = new Tx(state);
+  const results: ApplyResult[] = [];
+  for (const file of files) {
+    const parsed = parseManifests(file.name, file.text);
+    if (!parsed.ok) {
+      for (const diagnostic of parsed.diagnostics) results.push({ ok: false, diagnostic });
+      continue;
+    }
+    for (const doc of parsed.documents) {
+      const decoded = decodeDocument(doc);
+      if (!decoded.ok) {
+        results.push({ ok: false, diagnostic: decoded.diagnostic });
+        continue;
+      }
+      const outcome = applyObject(tx, decoded.info, decoded.object, decoded.missing, file.name, options);
+      if (outcome.ok) results.push({ ...outcome, file: file.name, document: doc.index });
+      else {
+        const pos = outcome.path ? doc.locate(outcome.path) : undefined;
+        results.push({
+          ok: false,
+          diagnostic: { ...outcome.diagnostic, file: file.name, document: doc.index, path: outcome.path, line: pos?.line, column: pos?.column },
+        });
+      }
+    }
+  }
+  settle(tx);
+  return { state: tx.commit(), results };
+}
+
+type ObjectOutcome =
+  | { ok: true; kind: string; apiVersion: string; name: string; namespace?: string; action: "created" | "configured" | "unchanged" }
+  | { ok: false; diagnostic: Omit<Diagnostic, "file">; path?: string };
+
+function applyObject(tx: Tx, info: KindInfo, raw: Record<string, unknown>, missing: FieldError[], file: string, options: ApplyOptions): ObjectOutcome {
+  const mode = options.mode ?? "apply";
+  const meta = (raw.metadata ?? {}) as ObjectMeta;
+  const contextNs = options.namespace ?? "default";
+  if (info.namespaced && meta.namespace && options.namespaceExplicit && meta.namespace !== contextNs) {
+    return fail("invalid", `error: the namespace from the provided object "${meta.namespace}" does not match the namespace "${contextNs}". You must pass '--namespace=${meta.namespace}' to perform this operation.`);
+  }
+  const namespace = info.namespaced ? (meta.namespace ?? contextNs) : undefined;
+  const name = meta.name ?? "";
+  if (name === "") {
+    const resource = `${info.group === "" ? "" : info.group}/${info.apiVersion.split("/").pop()}, Resource=${info.plural}`;
+    const gvk = `${info.group === "" ? "" : info.group}/${info.apiVersion.split("/").pop()}, Kind=${info.kind}`;
+    return fail(
+      "missing-name",
+      mode === "create"
+        ? `The ${info.kind} "" is invalid: metadata.name: Required value: name or generateName is required`
+        : `error: error when retrieving current configuration of:\nResource: "${resource}", GroupVersionKind: "${gvk}"\nName: "", Namespace: "${namespace ?? ""}"\nfrom server for: "${file}": resource name may not be empty`,
+      "metadata.name",
+    );
+  }
+  if (namespace !== undefined && !tx.get("Namespace", undefined, namespace)) {
+    return fail("not-found", `Error from server (NotFound): error when creating "${file}": namespaces "${namespace}" not found`, "metadata.namespace");
+  }
+  const live = tx.get(info.kind, namespace, name);
+  if (live && mode === "create") {
+    return fail("conflict", `Error from server (AlreadyExists): error when creating "${file}": ${info.plural}${info.group ? `.${info.group}` : ""} "${name}" already exists`, "metadata.name");
+  }
+  const manifest = { ...raw, metadata: { ...meta, ...(namespace !== undefined ? { namespace } : {}) } };
+  const lastApplied = mode === "apply" ? `${canonicalJson(manifest)}\n` : undefined;
+  const annotations = { ...(meta.annotations ?? {}), ...(lastApplied ? { [LAST_APPLIED]: lastApplied } : {}) };
+  const draft = {
+    ...raw,
+    metadata: { ...stripServerFields(meta), name, ...(namespace !== undefined ? { namespace } : {}), ...(Object.keys(annotations).length ? { annotations } : {}) },
+  };
+  const ok = { ok: true as const, kind: info.kind, apiVersion: info.apiVersion, name, namespace };
+
+  if (!live) {
+    const admitted = admitCreate(tx, info.kind, draft, missing);
+    if (!admitted.ok) return invalid(info.kind, name, admitted.errors);
+    tx.create(admitted.object as KubeObject & { metadata: { name: string } });
+    return { ...ok, action: "created" };
+  }
+  if (live.metadata.annotations?.[LAST_APPLIED] === lastApplied && !live.metadata.deletionTimestamp) return { ...ok, action: "unchanged" };
+  if (missing.length > 0) return invalid(info.kind, name, missing);
+  const next = mergeForUpdate(info.kind, live, draft);
+  const admitted = admitCreate(tx, info.kind, { ...next, metadata: { ...next.metadata, name } } as never, []);
+  if (!admitted.ok) return invalid(info.kind, name, admitted.errors);
+  const updateErrors = validateUpdate(info.kind, live, next);
+  if (updateErrors.length > 0) return invalid(info.kind, name, updateErrors);
+  const specChanged = JSON.stringify(live.spec) !== JSON.stringify(next.spec);
+  const generation = (live.metadata.generation ?? 1) + (specChanged && info.kind !== "Pod" ? 1 : 0);
+  tx.update({ ...next, metadata: { ...next.metadata, generation: live.metadata.generation === undefined ? undefined : generation } });
+  return { ...ok, action: "configured" };
+}
+
+/** The live object with the manifest's fields laid over it, keeping what the server and controllers own. */
+function mergeForUpdate(kind: string, live: KubeObject, draft: Record<string, unknown> & { metadata: ObjectMeta }): KubeObject {
+  const metadata = {
+    ...live.metadata,
+    labels: draft.metadata.labels,
+    annotations: draft.metadata.annotations,
+  };
+  let spec: unknown = draft.spec;
+  if (kind === "Pod") {
+    const liveSpec = live.spec as PodSpec;
+    const desired = defaultPodSpec(draft.spec as PodSpec);
+    const token = liveSpec.volumes?.find((v) => v.name.startsWith("kube-api-access-"));
+    const tokenMount = liveSpec.containers[0]?.volumeMounts?.find((m) => m.name.startsWith("kube-api-access-"));
+    spec = {
+      ...liveSpec,
+      ...desired,
+      containers: desired.containers.map((c) => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), ...(tokenMount ? [tokenMount] : [])] })),
+      volumes: [...(desired.volumes ?? []), ...(token ? [token] : [])],
+      nodeName: liveSpec.nodeName,
+      tolerations: liveSpec.tolerations,
+      serviceAccountName: liveSpec.serviceAccountName,
+      serviceAccount: liveSpec.serviceAccount,
+      priority: liveSpec.priority,
+      preemptionPolicy: liveSpec.preemptionPolicy,
+    };
+  } else if (kind === "Deployment") {
+    spec = defaultDeploymentSpec(draft.spec as never);
+  } else if (kind === "ReplicaSet") {
+    const s = draft.spec as { replicas?: number; template: never };
+    spec = { ...s, replicas: s.replicas ?? 1, template: defaultTemplate(s.template) };
+  } else if (kind === "Namespace") {
+    spec = live.spec;
+  }
+  return { ...live, metadata, spec } as KubeObject;
+}
+
+function stripServerFields(meta: ObjectMeta): ObjectMeta {
+  const { uid: _u, resourceVersion: _r, creationTimestamp: _c, generation: _g, managedFields: _m, selfLink: _s, deletionTimestamp: _d, ...rest } = meta;
+  return rest;
+}
+
+function fail(code: Diagnostic["code"], message: string, path?: string): ObjectOutcome {
+  return { ok: false, diagnostic: { code, message }, path };
+}
+
+function invalid(kind: string, name: string, errors: FieldError[]): ObjectOutcome {
+  return { ok: false, diagnostic: { code: "invalid", message: invalidMessage(kind, name, errors) }, path: errors[0]?.path };
+}
+
+export { objectKey };

@@ -1,0 +1,116 @@
+import { isMap, isScalar, LineCounter, parseAllDocuments, type Document } from "yaml";
+import type { Diagnostic } from "./diagnostic";
+import { splitFieldPath } from "./field-path";
+
+// The API server refuses request bodies over 3 MiB (apiserver's MaxRequestBodyBytes).
+export const MAX_MANIFEST_BYTES = 3 * 1024 * 1024;
+// Go's yaml.v2 (which kubectl uses) refuses alias expansion bombs; the `yaml` package does the same past this count.
+const MAX_ALIAS_COUNT = 100;
+
+export interface ManifestDocument {
+  file: string;
+  index: number;
+  value: Record<string, unknown>;
+  /** Line and column (1-based) of the node at a field path, or of its nearest existing parent. */
+  locate(path: string): { line: number; column: number } | undefined;
+}
+
+export type ParsedFile = { ok: true; documents: ManifestDocument[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Parses one file of YAML (or JSON, which is YAML) into documents. A syntax error anywhere makes the
+ * whole file unusable, as kubectl refuses such a file before sending anything.
+ */
+export function parseManifests(file: string, text: string): ParsedFile {
+  if (text.length > MAX_MANIFEST_BYTES) {
+    return {
+      ok: false,
+      diagnostics: [{
+        code: "too-large",
+        file,
+        message: `Error from server (RequestEntityTooLarge): error when creating "${file}": Request entity too large: limit is ${MAX_MANIFEST_BYTES}`,
+      }],
+    };
+  }
+  const lineCounter = new LineCounter();
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
+  } catch (error) {
+    return { ok: false, diagnostics: [{ code: "yaml-syntax", file, message: `error: error parsing ${file}: ${String(error)}` }] };
+  }
+  const parsed = Array.isArray(docs) ? docs : [docs];
+  const diagnostics: Diagnostic[] = [];
+  const documents: ManifestDocument[] = [];
+  parsed.forEach((doc, index) => {
+    const first = doc.errors[0];
+    if (first) {
+      const pos = lineCounter.linePos(first.pos[0]);
+      const reason = first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? first.message;
+      diagnostics.push({
+        code: "yaml-syntax",
+        file,
+        document: index,
+        line: pos.line,
+        column: pos.col,
+        message: `error: error parsing ${file}: error converting YAML to JSON: yaml: line ${pos.line}: ${reason}`,
+      });
+      return;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      diagnostics.push({
+        code: "yaml-syntax",
+        file,
+        document: index,
+        message: `error: error parsing ${file}: error converting YAML to JSON: yaml: ${message}`,
+      });
+      return;
+    }
+    if (value === null || value === undefined) return; // an empty document, e.g. after a trailing `---`
+    if (typeof value !== "object" || Array.isArray(value)) {
+      const goType = Array.isArray(value) ? "array" : typeof value === "string" ? "string" : typeof value === "number" ? "number" : "bool";
+      const pos = doc.contents ? lineCounter.linePos(doc.contents.range?.[0] ?? 0) : undefined;
+      diagnostics.push({
+        code: "not-an-object",
+        file,
+        document: index,
+        line: pos?.line,
+        column: pos?.col,
+        message: `error: unable to decode "${file}": json: cannot unmarshal ${goType} into Go value of type map[string]interface {}`,
+      });
+      return;
+    }
+    documents.push({
+      file,
+      index,
+      value: value as Record<string, unknown>,
+      locate: (path) => locate(doc, lineCounter, path),
+    });
+  });
+  if (diagnostics.some((d) => d.code === "yaml-syntax")) return { ok: false, diagnostics };
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  return { ok: true, documents };
+}
+
+function locate(doc: Document.Parsed, lineCounter: LineCounter, path: string): { line: number; column: number } | undefined {
+  const segments = splitFieldPath(path);
+  for (let n = segments.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true);
+    if (node && typeof node === "object" && "range" in node && Array.isArray(node.range)) {
+      // Point at the key rather than the value where the parent is a map.
+      const parent = n > 0 ? doc.getIn(segments.slice(0, n - 1), true) : undefined;
+      let offset = node.range[0] as number;
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === segments[n - 1]);
+        if (pair && isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
+      }
+      const pos = lineCounter.linePos(offset);
+      return { line: pos.line, column: pos.col };
+    }
+  }
+  return undefined;
+}

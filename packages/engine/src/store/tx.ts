@@ -1,0 +1,195 @@
+import type { KubeObject, StoredMeta } from "../api/meta";
+import type { KubeEvent } from "../api/cluster-kinds";
+import type { FsNode } from "../fs/tree";
+import type { PodRuntime } from "../controllers/kubelet/pod-runtime";
+import { Ids } from "../runtime/ids";
+import { rfc3339 } from "../runtime/time";
+import { objectKey } from "./object-key";
+import type { ClusterState } from "./state";
+
+export interface InvolvedObject {
+  kind: string;
+  apiVersion: string;
+  metadata: { name: string; namespace?: string; uid: string };
+}
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+/**
+ * One operation on the cluster. It copies the top-level maps of the state once, replaces (never
+ * mutates) the objects it changes, and `commit()` returns the new state. The input state is untouched.
+ */
+export class Tx {
+  readonly objects: Record<string, KubeObject>;
+  readonly fs: Record<string, FsNode>;
+  readonly kubelet: Record<string, PodRuntime>;
+  readonly ipam: ClusterState["ipam"];
+  readonly ids: Ids;
+  clock: number;
+  private rv: number;
+  /** Bumped on every write: a reconcile pass that leaves it unchanged reached the fixed point. */
+  changes = 0;
+  private eventIndex: Map<string, string> | undefined;
+
+  constructor(private readonly base: ClusterState) {
+    this.objects = { ...base.objects };
+    this.fs = { ...base.fs };
+    this.kubelet = { ...base.kubelet };
+    this.ipam = { ...base.ipam };
+    this.ids = new Ids(base.prng);
+    this.clock = base.clock;
+    this.rv = base.resourceVersion;
+  }
+
+  get topology() {
+    return this.base.topology;
+  }
+
+  now(): string {
+    return rfc3339(this.clock);
+  }
+
+  get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    return this.objects[objectKey(kind, namespace, name)] as T | undefined;
+  }
+
+  /** Objects of a kind (optionally in one namespace), in creation order. */
+  list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): T[] {
+    const out: T[] = [];
+    const prefix = namespace === undefined ? `${kind}/` : `${kind}/${namespace}/`;
+    for (const key in this.objects) {
+      if (key.startsWith(prefix)) out.push(this.objects[key] as T);
+    }
+    return out;
+  }
+
+  nextResourceVersion(): string {
+    this.rv += 1;
+    return String(this.rv);
+  }
+
+  /** Stores a new object, filling in the fields the API server owns. */
+  create<T extends KubeObject>(obj: Omit<T, "metadata"> & { metadata: Partial<StoredMeta> & { name: string } }): T {
+    const metadata: StoredMeta = {
+      ...obj.metadata,
+      uid: this.ids.uuid(),
+      resourceVersion: this.nextResourceVersion(),
+      creationTimestamp: this.now(),
+    };
+    const stored = { ...obj, metadata } as unknown as T;
+    this.objects[objectKey(stored.kind, metadata.namespace, metadata.name)] = stored;
+    this.changes++;
+    return stored;
+  }
+
+  /** Replaces a stored object with a new version (a new resourceVersion). */
+  update<T extends KubeObject>(obj: T): T {
+    const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: this.nextResourceVersion() } };
+    this.objects[objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name)] = stored;
+    this.changes++;
+    return stored;
+  }
+
+  remove(obj: KubeObject): void {
+    const key = objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
+    if (key in this.objects) {
+      delete this.objects[key];
+      this.changes++;
+    }
+  }
+
+  setFs(id: string, node: FsNode | undefined): void {
+    if (node === undefined) delete this.fs[id];
+    else this.fs[id] = node;
+  }
+
+  setKubelet(podKey: string, runtime: PodRuntime | undefined): void {
+    if (runtime === undefined) delete this.kubelet[podKey];
+    else this.kubelet[podKey] = runtime;
+    this.changes++;
+  }
+
+  /**
+   * Records an event as the API server's event sink does: a repeat of the same object, reason,
+   * message and source bumps `count` and `lastTimestamp` (client-go tools/record/events_cache.go).
+   */
+  event(
+    involved: InvolvedObject,
+    type: "Normal" | "Warning",
+    reason: string,
+    message: string,
+    source: EventSource,
+    fieldPath?: string,
+  ): void {
+    const namespace = involved.metadata.namespace ?? "default";
+    const aggregateKey = [involved.metadata.uid, fieldPath ?? "", reason, message, source.component, source.host ?? ""].join("\u0000");
+    const index = this.events();
+    const existingKey = index.get(aggregateKey);
+    const existing = existingKey === undefined ? undefined : (this.objects[existingKey] as KubeEvent | undefined);
+    if (existing) {
+      this.update<KubeEvent>({ ...existing, count: existing.count + 1, lastTimestamp: this.now() });
+      return;
+    }
+    // client-go names events `<object name>.<UnixNano in hex>`.
+    let nanos = BigInt(this.clock) * 1_000_000n;
+    let name = `${involved.metadata.name}.${nanos.toString(16)}`;
+    while (this.objects[objectKey("Event", namespace, name)]) {
+      nanos += 1n;
+      name = `${involved.metadata.name}.${nanos.toString(16)}`;
+    }
+    const created = this.create<KubeEvent>({
+      apiVersion: "v1",
+      kind: "Event",
+      metadata: { name, namespace },
+      involvedObject: {
+        kind: involved.kind,
+        namespace: involved.metadata.namespace,
+        name: involved.metadata.name,
+        uid: involved.metadata.uid,
+        apiVersion: involved.apiVersion,
+        ...(fieldPath ? { fieldPath } : {}),
+      },
+      reason,
+      message,
+      source,
+      firstTimestamp: this.now(),
+      lastTimestamp: this.now(),
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? "",
+    });
+    index.set(aggregateKey, objectKey("Event", namespace, created.metadata.name));
+  }
+
+  private events(): Map<string, string> {
+    if (this.eventIndex) return this.eventIndex;
+    const index = new Map<string, string>();
+    for (const key in this.objects) {
+      if (!key.startsWith("Event/")) continue;
+      const e = this.objects[key] as KubeEvent;
+      const k = [e.involvedObject.uid, e.involvedObject.fieldPath ?? "", e.reason, e.message, e.source.component, e.source.host ?? ""].join("\u0000");
+      index.set(k, key);
+    }
+    this.eventIndex = index;
+    return index;
+  }
+
+  commit(): ClusterState {
+    return {
+      schemaVersion: 1,
+      clock: this.clock,
+      prng: this.ids.prng,
+      resourceVersion: this.rv,
+      topology: this.base.topology,
+      objects: this.objects,
+      fs: this.fs,
+      kubelet: this.kubelet,
+      ipam: this.ipam,
+    };
+  }
+}
