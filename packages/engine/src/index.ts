@@ -23,3 +23,4 @@ export { getObject, listObjects } from "./store/queries";
 export { parseLabelSelector, selectorMatches } from "./store/labels";
 export { parseManifests } from "./parse/parse-manifests";
 export { rfc3339, parseRfc3339 } from "./runtime/time";
+export { jsonSchemaFor, type JsonSchema } from "./api/json-schema";

@@ -47,7 +47,14 @@ export const MAX_COPY_NODES = 5000;
 
 type Location =
   | { kind: "root"; segs: string[]; path: string }
-  | { kind: "volume"; volumeId: string; segs: string[]; path: string; readOnly: boolean; atMountPoint: boolean };
+  | {
+      kind: "volume";
+      volumeId: string;
+      segs: string[];
+      path: string;
+      readOnly: boolean;
+      atMountPoint: boolean;
+    };
 
 interface MountEntry {
   segs: string[];
@@ -70,7 +77,11 @@ export class ContainerFs {
     this.upper = init.upper;
     this.volumes = { ...init.volumes };
     this.mounts = init.mounts
-      .map((mount) => ({ mount, segs: resolveSegments("/", mount.mountPath), rootSegs: resolveSegments("/", mount.subPath ?? "") }))
+      .map((mount) => ({
+        mount,
+        segs: resolveSegments("/", mount.mountPath),
+        rootSegs: resolveSegments("/", mount.subPath ?? ""),
+      }))
       .sort((a, b) => b.segs.length - a.segs.length);
     for (const m of this.mounts) {
       const root = this.volumes[m.mount.volumeId] ?? emptyDir();
@@ -89,6 +100,13 @@ export class ContainerFs {
       if (root !== undefined) volumes[id] = root;
     }
     return { upper: this.upperDirty ? this.upper : undefined, volumes };
+  }
+
+  /** The mount table, by path. */
+  mountPoints(): { path: string; volumeId: string; readOnly: boolean }[] {
+    return this.mounts
+      .map((m) => ({ path: joinSegments(m.segs), volumeId: m.mount.volumeId, readOnly: m.mount.readOnly }))
+      .sort((a, b) => compareNames(a.path, b.path));
   }
 
   /** Normalized absolute path of `path` against `cwd`. */
@@ -110,7 +128,8 @@ export class ContainerFs {
     if (node === undefined) throw new FsError("ENOENT", loc.path);
     const readOnly = loc.kind === "volume" && loc.readOnly;
     const mountPoint = loc.kind === "volume" && loc.atMountPoint;
-    if (node.type === "file") return { type: "file", size: node.data.length, mode: node.mode ?? 0o644, readOnly, mountPoint };
+    if (node.type === "file")
+      return { type: "file", size: node.data.length, mode: node.mode ?? 0o644, readOnly, mountPoint };
     return { type: "dir", size: 4096, mode: node.mode ?? 0o755, readOnly, mountPoint };
   }
 
@@ -123,7 +142,11 @@ export class ContainerFs {
   }
 
   /** Creates or truncates (or appends to) a file. `exclusive` fails with EEXIST if it exists. */
-  writeFile(path: string, data: string, opts: { append?: boolean; exclusive?: boolean; mode?: number } = {}): void {
+  writeFile(
+    path: string,
+    data: string,
+    opts: { append?: boolean; exclusive?: boolean; mode?: number } = {},
+  ): void {
     const loc = this.locate(path);
     const existing = this.lookup(loc);
     if (existing?.type === "dir") throw new FsError("EISDIR", loc.path);
@@ -133,7 +156,10 @@ export class ContainerFs {
     const content = opts.append && existing ? existing.data + data : data;
     if (content.length > MAX_FILE_BYTES) throw new FsError("ENOSPC", loc.path);
     const mode = opts.mode ?? existing?.mode;
-    this.put(loc, mode === undefined ? { type: "file", data: content } : { type: "file", data: content, mode });
+    this.put(
+      loc,
+      mode === undefined ? { type: "file", data: content } : { type: "file", data: content, mode },
+    );
   }
 
   /** mkdir; with `parents`, like mkdir -p (no error if it exists as a directory). */
@@ -176,7 +202,8 @@ export class ContainerFs {
     const here = this.segments(loc.path);
     for (const m of this.mounts) {
       const last = m.segs[m.segs.length - 1];
-      if (last !== undefined && m.segs.length === here.length + 1 && here.every((s, i) => m.segs[i] === s)) names.add(last);
+      if (last !== undefined && m.segs.length === here.length + 1 && here.every((s, i) => m.segs[i] === s))
+        names.add(last);
     }
     return [...names].sort(compareNames);
   }
@@ -234,7 +261,7 @@ export class ContainerFs {
   private place(fromPath: string, to: string, tree: FsNode): void {
     const dst = this.locate(to);
     if (dst.path === fromPath) return;
-    if (tree.type === "dir" && (dst.path + "/").startsWith(fromPath === "/" ? "/" : `${fromPath}/`)) {
+    if (tree.type === "dir" && `${dst.path}/`.startsWith(fromPath === "/" ? "/" : `${fromPath}/`)) {
       throw new FsError("EINVAL", dst.path);
     }
     const existing = this.lookup(dst);
@@ -280,7 +307,13 @@ export class ContainerFs {
     if (loc.kind === "root") {
       const merged = mergedLookup(this.lower, this.upper, loc.segs);
       if (merged === undefined) return undefined;
-      return merged.type === "file" ? merged.file : { type: "dir", entries: {} , ...(merged.upper?.mode === undefined ? {} : { mode: merged.upper.mode }) };
+      return merged.type === "file"
+        ? merged.file
+        : {
+            type: "dir",
+            entries: {},
+            ...(merged.upper?.mode === undefined ? {} : { mode: merged.upper.mode }),
+          };
     }
     let node: FsNode | undefined = this.volumes[loc.volumeId];
     for (const seg of loc.segs) {

@@ -1,5 +1,15 @@
 /** errno-style codes a file-system operation can fail with. */
-export type FsErrorCode = "ENOENT" | "ENOTDIR" | "EISDIR" | "EEXIST" | "EROFS" | "ENOTEMPTY" | "EBUSY" | "EINVAL" | "ENOSPC" | "ENAMETOOLONG";
+export type FsErrorCode =
+  | "ENOENT"
+  | "ENOTDIR"
+  | "EISDIR"
+  | "EEXIST"
+  | "EROFS"
+  | "ENOTEMPTY"
+  | "EBUSY"
+  | "EINVAL"
+  | "ENOSPC"
+  | "ENAMETOOLONG";
 
 /** strerror() text for each code (glibc and musl agree on these). */
 export const FS_ERROR_TEXT: Record<FsErrorCode, string> = {

@@ -9,7 +9,9 @@ import { childOf, emptyDir, type FsDir, type FsFile, type FsNode, getAt, joinSeg
 export const WHITEOUT_PREFIX = ".wh.";
 export const OPAQUE_MARKER = ".wh..wh..opq";
 
-export type MergedNode = { type: "file"; file: FsFile } | { type: "dir"; upper: FsDir | undefined; lower: FsDir | undefined };
+export type MergedNode =
+  | { type: "file"; file: FsFile }
+  | { type: "dir"; upper: FsDir | undefined; lower: FsDir | undefined };
 
 function hides(upper: FsDir | undefined, name: string): boolean {
   if (upper === undefined) return false;
@@ -21,7 +23,11 @@ function asDir(node: FsNode | undefined): FsDir | undefined {
 }
 
 /** The merged node at `segs`; undefined when missing; ENOTDIR when a file is on the way. */
-export function mergedLookup(lower: FsNode, upper: FsNode | undefined, segs: readonly string[]): MergedNode | undefined {
+export function mergedLookup(
+  lower: FsNode,
+  upper: FsNode | undefined,
+  segs: readonly string[],
+): MergedNode | undefined {
   let cur: MergedNode = { type: "dir", upper: asDir(upper) ?? emptyDir(), lower: asDir(lower) };
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i] as string;
@@ -42,7 +48,8 @@ export function mergedLookup(lower: FsNode, upper: FsNode | undefined, segs: rea
 /** Visible names of a merged directory (unsorted, whiteouts removed). */
 export function mergedNames(dir: Extract<MergedNode, { type: "dir" }>): string[] {
   const names = new Set<string>();
-  if (dir.upper) for (const n of Object.keys(dir.upper.entries)) if (!n.startsWith(WHITEOUT_PREFIX)) names.add(n);
+  if (dir.upper)
+    for (const n of Object.keys(dir.upper.entries)) if (!n.startsWith(WHITEOUT_PREFIX)) names.add(n);
   if (dir.lower) for (const n of Object.keys(dir.lower.entries)) if (!hides(dir.upper, n)) names.add(n);
   return [...names];
 }
@@ -56,8 +63,10 @@ export function mergedSnapshot(merged: MergedNode, budget: { nodes: number }, pa
     const u = merged.upper ? childOf(merged.upper, name) : undefined;
     const l = !hides(merged.upper, name) && merged.lower ? childOf(merged.lower, name) : undefined;
     let child: MergedNode | undefined;
-    if (u !== undefined) child = u.type === "file" ? { type: "file", file: u } : { type: "dir", upper: u, lower: asDir(l) };
-    else if (l !== undefined) child = l.type === "file" ? { type: "file", file: l } : { type: "dir", upper: undefined, lower: l };
+    if (u !== undefined)
+      child = u.type === "file" ? { type: "file", file: u } : { type: "dir", upper: u, lower: asDir(l) };
+    else if (l !== undefined)
+      child = l.type === "file" ? { type: "file", file: l } : { type: "dir", upper: undefined, lower: l };
     if (child) entries[name] = mergedSnapshot(child, budget, `${path}/${name}`);
   }
   return { type: "dir", entries };
@@ -77,7 +86,12 @@ function ensureUpperDirs(upper: FsNode, segs: readonly string[]): FsNode {
  * A new upper layer with `node` at `segs`. The caller has checked that every ancestor is a
  * directory in the merged view. A directory put where a hidden lower directory exists is made opaque.
  */
-export function upperPut(lower: FsNode, upper: FsNode | undefined, segs: readonly string[], node: FsNode): FsNode {
+export function upperPut(
+  lower: FsNode,
+  upper: FsNode | undefined,
+  segs: readonly string[],
+  node: FsNode,
+): FsNode {
   const name = segs[segs.length - 1];
   if (name === undefined) return node;
   const parent = segs.slice(0, -1);

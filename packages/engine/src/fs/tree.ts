@@ -2,7 +2,9 @@
  * Plain-JSON file trees. Every helper is pure: it never mutates its inputs and
  * copies only the directories along the changed path (copy-on-write).
  */
-export type FsNode = { type: "file"; data: string; mode?: number } | { type: "dir"; entries: Record<string, FsNode>; mode?: number };
+export type FsNode =
+  | { type: "file"; data: string; mode?: number }
+  | { type: "dir"; entries: Record<string, FsNode>; mode?: number };
 
 export type FsDir = Extract<FsNode, { type: "dir" }>;
 export type FsFile = Extract<FsNode, { type: "file" }>;
@@ -77,7 +79,11 @@ export function getAt(root: FsNode | undefined, segments: readonly string[]): Fs
  * A new root with `node` stored at `segments` (or the entry removed when `node` is undefined).
  * Missing or non-directory ancestors are replaced by empty directories: callers check first.
  */
-export function setAt(root: FsNode | undefined, segments: readonly string[], node: FsNode | undefined): FsNode {
+export function setAt(
+  root: FsNode | undefined,
+  segments: readonly string[],
+  node: FsNode | undefined,
+): FsNode {
   const [head, ...rest] = segments;
   if (head === undefined) return node ?? emptyDir();
   const dir: FsDir = root !== undefined && root.type === "dir" ? root : emptyDir();

@@ -41,14 +41,7 @@ export const GNU_TOOLS = [
 ] as const;
 
 /** Applets of the simulated busybox binary. */
-export const BUSYBOX_APPLETS = [
-  ...GNU_TOOLS,
-  "ash",
-  "ip",
-  "nslookup",
-  "sh",
-  "wget",
-] as const;
+export const BUSYBOX_APPLETS = [...GNU_TOOLS, "ash", "ip", "nslookup", "sh", "wget"] as const;
 
 export const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -127,7 +120,20 @@ HOME_URL="https://alpinelinux.org/"
 BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"
 `;
 
-const ROOT_DIRS = ["/dev", "/proc", "/sys", "/run", "/tmp", "/root", "/home", "/mnt", "/opt", "/srv", "/media", "/var/tmp"];
+const ROOT_DIRS = [
+  "/dev",
+  "/proc",
+  "/sys",
+  "/run",
+  "/tmp",
+  "/root",
+  "/home",
+  "/mnt",
+  "/opt",
+  "/srv",
+  "/media",
+  "/var/tmp",
+];
 
 function dirs(list: readonly string[]): FileSpec {
   return Object.fromEntries(list.map((d) => [d, null]));
@@ -136,11 +142,22 @@ function dirs(list: readonly string[]): FileSpec {
 /** A Debian (or Ubuntu) root: merged /usr, GNU tools in /usr/bin and /bin, dash as /bin/sh. */
 export function debianBase(osRelease: string, extraPasswd = "", extraGroup = ""): FileSpec {
   const spec: FileSpec = {
-    ...dirs([...ROOT_DIRS, "/boot", "/etc", "/lib", "/lib64", "/sbin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"]),
+    ...dirs([
+      ...ROOT_DIRS,
+      "/boot",
+      "/etc",
+      "/lib",
+      "/lib64",
+      "/sbin",
+      "/usr/sbin",
+      "/usr/local/bin",
+      "/usr/local/sbin",
+    ]),
     "/etc/os-release": osRelease,
     "/etc/passwd": DEBIAN_PASSWD + extraPasswd,
     "/etc/group": DEBIAN_GROUP + extraGroup,
-    "/etc/shells": "# /etc/shells: valid login shells\n/bin/sh\n/usr/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/dash\n/usr/bin/dash\n",
+    "/etc/shells":
+      "# /etc/shells: valid login shells\n/bin/sh\n/usr/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/dash\n/usr/bin/dash\n",
     "/root/.bashrc": "# ~/.bashrc: executed by bash(1) for non-login shells.\n",
     "/root/.profile": "# ~/.profile: executed by Bourne-compatible login shells.\n",
   };
@@ -171,7 +188,16 @@ export function busyboxBase(): FileSpec {
 /** Alpine's root: busybox applets spread over /bin, /sbin, /usr/bin as apk installs them. */
 export function alpineBase(): FileSpec {
   const spec: FileSpec = {
-    ...dirs([...ROOT_DIRS, "/etc/apk", "/lib/apk", "/usr/lib", "/usr/local/bin", "/usr/share", "/var/cache", "/var/log"]),
+    ...dirs([
+      ...ROOT_DIRS,
+      "/etc/apk",
+      "/lib/apk",
+      "/usr/lib",
+      "/usr/local/bin",
+      "/usr/share",
+      "/var/cache",
+      "/var/log",
+    ]),
     "/etc/os-release": ALPINE_OS_RELEASE,
     "/etc/alpine-release": "3.20.3\n",
     "/etc/passwd":
@@ -180,8 +206,28 @@ export function alpineBase(): FileSpec {
       "root:x:0:root\nbin:x:1:root,bin,daemon\ndaemon:x:2:root,bin,daemon\nsys:x:3:root,bin\nadm:x:4:root,daemon\ntty:x:5:\ndisk:x:6:root\nlp:x:7:lp\nkmem:x:9:\nwheel:x:10:root\nfloppy:x:11:root\nmail:x:12:mail\nnews:x:13:news\nuucp:x:14:uucp\ncron:x:16:cron\naudio:x:18:\ncdrom:x:19:\ndialout:x:20:root\nftp:x:21:\nsshd:x:22:\ninput:x:23:\ntape:x:26:root\nvideo:x:27:root\nnetdev:x:28:\nkvm:x:34:kvm\ngames:x:35:\nshadow:x:42:\nwww-data:x:82:\nusers:x:100:games\nntp:x:123:\nabuild:x:300:\nutmp:x:406:\nping:x:999:\nnogroup:x:65533:\nnobody:x:65534:\n",
     "/bin/busybox": executable("busybox"),
   };
-  const where: Record<string, string> = { ip: "/sbin", nslookup: "/usr/bin", wget: "/usr/bin", seq: "/usr/bin" };
-  const usrBin = new Set(["basename", "dirname", "env", "head", "id", "printf", "tail", "tee", "test", "[", "wc", "whoami", "sort", "uname"]);
+  const where: Record<string, string> = {
+    ip: "/sbin",
+    nslookup: "/usr/bin",
+    wget: "/usr/bin",
+    seq: "/usr/bin",
+  };
+  const usrBin = new Set([
+    "basename",
+    "dirname",
+    "env",
+    "head",
+    "id",
+    "printf",
+    "tail",
+    "tee",
+    "test",
+    "[",
+    "wc",
+    "whoami",
+    "sort",
+    "uname",
+  ]);
   for (const applet of BUSYBOX_APPLETS) {
     const dir = where[applet] ?? (usrBin.has(applet) ? "/usr/bin" : "/bin");
     if (applet === "uname") spec["/bin/uname"] = executable("busybox");
@@ -193,10 +239,21 @@ export function alpineBase(): FileSpec {
 /** A distroless (gcr.io/distroless/static) root: no shell, no tools. */
 export function distrolessBase(): FileSpec {
   return {
-    ...dirs(["/dev", "/proc", "/sys", "/tmp", "/root", "/home/nonroot", "/var", "/usr/share/zoneinfo", "/etc/ssl/certs"]),
+    ...dirs([
+      "/dev",
+      "/proc",
+      "/sys",
+      "/tmp",
+      "/root",
+      "/home/nonroot",
+      "/var",
+      "/usr/share/zoneinfo",
+      "/etc/ssl/certs",
+    ]),
     "/etc/os-release":
       'PRETTY_NAME="Distroless"\nNAME="Debian GNU/Linux"\nID="debian"\nVERSION_ID="11"\nVERSION="Debian GNU/Linux 11 (bullseye)"\nHOME_URL="https://github.com/GoogleContainerTools/distroless"\nSUPPORT_URL="https://github.com/GoogleContainerTools/distroless/blob/master/README.md"\nBUG_REPORT_URL="https://github.com/GoogleContainerTools/distroless/issues/new"\n',
-    "/etc/passwd": "root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n",
+    "/etc/passwd":
+      "root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n",
     "/etc/group": "root:x:0:\nnobody:x:65534:\ntty:x:5:\nstaff:x:50:\nnonroot:x:65532:\n",
   };
 }

@@ -51,7 +51,10 @@ function baseOf(tag: string, slimAllowed = false): Base {
 /** "1.27" -> known patch; "1.27.2" -> itself. */
 function versionFrom(tag: string, known: Record<string, string>, latest: string): string | undefined {
   const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-[a-z0-9.-]+)?$/.exec(tag);
-  if (m === null) return /^(latest|stable|mainline|alpine|slim|bookworm|slim-bookworm|alpine3\.\d+)$/.test(tag) ? latest : undefined;
+  if (m === null)
+    return /^(latest|stable|mainline|alpine|slim|bookworm|slim-bookworm|alpine3\.\d+)$/.test(tag)
+      ? latest
+      : undefined;
   const [, major, minor, patch] = m;
   if (patch !== undefined) return `${major}.${minor}.${patch}`;
   const key = minor === undefined ? `${major}` : `${major}.${minor}`;
@@ -73,8 +76,21 @@ const NGINX: ImageDef = {
   resolveTag(tag) {
     const version = versionFrom(
       tag,
-      { "1": "1.27.3", "1.27": "1.27.3", "1.26": "1.26.2", "1.25": "1.25.5", "1.24": "1.24.0", "1.23": "1.23.4", "1.22": "1.22.1", "1.21": "1.21.6", "1.20": "1.20.2", "1.19": "1.19.10" },
-      tag.startsWith("stable") ? "1.26.2" : "1.27.3",
+      {
+        "1": "1.29.3",
+        "1.29": "1.29.3",
+        "1.28": "1.28.0",
+        "1.27": "1.27.3",
+        "1.26": "1.26.2",
+        "1.25": "1.25.5",
+        "1.24": "1.24.0",
+        "1.23": "1.23.4",
+        "1.22": "1.22.1",
+        "1.21": "1.21.6",
+        "1.20": "1.20.2",
+        "1.19": "1.19.10",
+      },
+      tag.startsWith("stable") ? "1.28.0" : "1.29.3",
     );
     if (version === undefined || !version.startsWith("1.")) return undefined;
     return { version, base: baseOf(tag) };
@@ -82,10 +98,16 @@ const NGINX: ImageDef = {
   build(version, base) {
     const nginxFiles: FileSpec = {
       "/docker-entrypoint.sh": executable("nginx-entrypoint"),
-      "/docker-entrypoint.d/10-listen-on-ipv6-by-default.sh": script("#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n"),
-      "/docker-entrypoint.d/15-local-resolvers.envsh": script("#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n\nset -eu\n"),
+      "/docker-entrypoint.d/10-listen-on-ipv6-by-default.sh": script(
+        "#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n",
+      ),
+      "/docker-entrypoint.d/15-local-resolvers.envsh": script(
+        "#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n\nset -eu\n",
+      ),
       "/docker-entrypoint.d/20-envsubst-on-templates.sh": script("#!/bin/sh\n\nset -e\n"),
-      "/docker-entrypoint.d/30-tune-worker-processes.sh": script("#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n\nset -eu\n"),
+      "/docker-entrypoint.d/30-tune-worker-processes.sh": script(
+        "#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n\nset -eu\n",
+      ),
       "/usr/sbin/nginx": executable("nginx"),
       "/etc/nginx/nginx.conf": NGINX_CONF,
       "/etc/nginx/mime.types": NGINX_MIME_TYPES,
@@ -98,7 +120,11 @@ const NGINX: ImageDef = {
     const alpine = base === "alpine";
     const files = alpine
       ? alpineSpec({ ...nginxFiles, "/usr/bin/curl": executable("curl") })
-      : debianSpec({ ...nginxFiles, "/usr/bin/curl": executable("curl"), "/bin/curl": executable("curl") }, NGINX_PASSWD, NGINX_GROUP);
+      : debianSpec(
+          { ...nginxFiles, "/usr/bin/curl": executable("curl"), "/bin/curl": executable("curl") },
+          NGINX_PASSWD,
+          NGINX_GROUP,
+        );
     return {
       sizeBytes: alpine ? 20_504_211 : 72_099_501,
       entrypoint: ["/docker-entrypoint.sh"],
@@ -114,7 +140,9 @@ const NGINX: ImageDef = {
       },
       files: buildTree(files),
       shell: alpine ? "busybox" : "dash",
-      programs: alpine ? [...BUSYBOX_APPLETS, "nginx", "curl"] : [...GNU_TOOLS, "sh", "bash", "nginx", "curl"],
+      programs: alpine
+        ? [...BUSYBOX_APPLETS, "nginx", "curl"]
+        : [...GNU_TOOLS, "sh", "bash", "nginx", "curl"],
       exposedPorts: [80],
     };
   },
@@ -123,7 +151,8 @@ const NGINX: ImageDef = {
 const BUSYBOX: ImageDef = {
   names: ["docker.io/library/busybox"],
   resolveTag(tag) {
-    if (/^(latest|stable|musl|glibc|uclibc|unstable)$/.test(tag)) return { version: "1.37.0", base: "debian" };
+    if (/^(latest|stable|musl|glibc|uclibc|unstable)$/.test(tag))
+      return { version: "1.37.0", base: "debian" };
     const m = /^1\.(3[0-7])(?:\.(\d+))?(?:-(glibc|musl|uclibc))?$/.exec(tag);
     if (m === null) return undefined;
     return { version: `1.${m[1]}.${m[2] ?? (m[1] === "37" ? "0" : "1")}`, base: "debian" };
@@ -202,8 +231,10 @@ const PYTHON: ImageDef = {
   build(version, base) {
     const minor = version.split(".").slice(0, 2).join(".");
     const py: FileSpec = {};
-    for (const name of ["python", "python3", `python${minor}`, "pip", "pip3"]) py[`/usr/local/bin/${name}`] = executable("python");
-    const withCurl: FileSpec = base === "debian" ? { "/usr/bin/curl": executable("curl"), "/bin/curl": executable("curl") } : {};
+    for (const name of ["python", "python3", `python${minor}`, "pip", "pip3"])
+      py[`/usr/local/bin/${name}`] = executable("python");
+    const withCurl: FileSpec =
+      base === "debian" ? { "/usr/bin/curl": executable("curl"), "/bin/curl": executable("curl") } : {};
     const files = base === "alpine" ? alpineSpec(py) : debianSpec({ ...py, ...withCurl });
     const programs = base === "alpine" ? [...BUSYBOX_APPLETS] : [...GNU_TOOLS, "sh", "bash"];
     programs.push("python", "python3", `python${minor}`, "pip", "pip3");
@@ -212,7 +243,12 @@ const PYTHON: ImageDef = {
       ...SHELL_ONLY,
       sizeBytes: base === "debian" ? 373_400_612 : base === "slim" ? 45_104_398 : 18_877_513,
       cmd: ["python3"],
-      env: { PATH: `/usr/local/bin:${DEFAULT_PATH}`, LANG: "C.UTF-8", GPG_KEY: "7169605F62C751356D054A26A821E680E5FA6305", PYTHON_VERSION: version },
+      env: {
+        PATH: `/usr/local/bin:${DEFAULT_PATH}`,
+        LANG: "C.UTF-8",
+        GPG_KEY: "7169605F62C751356D054A26A821E680E5FA6305",
+        PYTHON_VERSION: version,
+      },
       files: buildTree(files),
       shell: base === "alpine" ? "busybox" : "dash",
       programs,
@@ -243,10 +279,20 @@ const HTTPD: ImageDef = {
       sizeBytes: alpine ? 22_060_744 : 58_113_792,
       cmd: ["httpd-foreground"],
       workingDir: prefix,
-      env: { PATH: `${prefix}/bin:${DEFAULT_PATH}`, HTTPD_PREFIX: prefix, HTTPD_VERSION: version, HTTPD_PATCHES: "" },
+      env: {
+        PATH: `${prefix}/bin:${DEFAULT_PATH}`,
+        HTTPD_PREFIX: prefix,
+        HTTPD_VERSION: version,
+        HTTPD_PATCHES: "",
+      },
       files: buildTree(alpine ? alpineSpec(extra) : debianSpec(extra)),
       shell: alpine ? "busybox" : "dash",
-      programs: [...(alpine ? BUSYBOX_APPLETS : [...GNU_TOOLS, "sh", "bash"]), "httpd", "httpd-foreground", "apachectl"],
+      programs: [
+        ...(alpine ? BUSYBOX_APPLETS : [...GNU_TOOLS, "sh", "bash"]),
+        "httpd",
+        "httpd-foreground",
+        "apachectl",
+      ],
       exposedPorts: [80],
     };
   },
@@ -255,7 +301,11 @@ const HTTPD: ImageDef = {
 const REDIS: ImageDef = {
   names: ["docker.io/library/redis"],
   resolveTag(tag) {
-    const version = versionFrom(tag, { "7": "7.4.1", "7.4": "7.4.1", "7.2": "7.2.6", "7.0": "7.0.15", "6": "6.2.16", "6.2": "6.2.16" }, "7.4.1");
+    const version = versionFrom(
+      tag,
+      { "7": "7.4.1", "7.4": "7.4.1", "7.2": "7.2.6", "7.0": "7.0.15", "6": "6.2.16", "6.2": "6.2.16" },
+      "7.4.1",
+    );
     return version === undefined || !/^[67]\./.test(version) ? undefined : { version, base: baseOf(tag) };
   },
   build(version, base) {
@@ -272,10 +322,23 @@ const REDIS: ImageDef = {
       sizeBytes: alpine ? 17_234_101 : 45_016_340,
       cmd: ["redis-server"],
       workingDir: "/data",
-      env: { PATH: DEFAULT_PATH, REDIS_VERSION: version, REDIS_DOWNLOAD_URL: `http://download.redis.io/releases/redis-${version}.tar.gz` },
-      files: buildTree(alpine ? alpineSpec(extra) : debianSpec(extra, "redis:x:999:999::/home/redis:/usr/sbin/nologin\n", "redis:x:999:\n")),
+      env: {
+        PATH: DEFAULT_PATH,
+        REDIS_VERSION: version,
+        REDIS_DOWNLOAD_URL: `http://download.redis.io/releases/redis-${version}.tar.gz`,
+      },
+      files: buildTree(
+        alpine
+          ? alpineSpec(extra)
+          : debianSpec(extra, "redis:x:999:999::/home/redis:/usr/sbin/nologin\n", "redis:x:999:\n"),
+      ),
       shell: alpine ? "busybox" : "dash",
-      programs: [...(alpine ? BUSYBOX_APPLETS : [...GNU_TOOLS, "sh", "bash"]), "redis-server", "redis-cli", "docker-entrypoint.sh"],
+      programs: [
+        ...(alpine ? BUSYBOX_APPLETS : [...GNU_TOOLS, "sh", "bash"]),
+        "redis-server",
+        "redis-cli",
+        "docker-entrypoint.sh",
+      ],
       exposedPorts: [6379],
     };
   },
@@ -284,17 +347,29 @@ const REDIS: ImageDef = {
 const DEBIAN: ImageDef = {
   names: ["docker.io/library/debian"],
   resolveTag(tag) {
-    return /^(latest|12|12\.\d+|bookworm|stable)(-slim)?$/.test(tag) || tag === "bookworm-slim" ? { version: "12.8", base: "debian" } : undefined;
+    return /^(latest|12|12\.\d+|bookworm|stable)(-slim)?$/.test(tag) || tag === "bookworm-slim"
+      ? { version: "12.8", base: "debian" }
+      : undefined;
   },
   build() {
-    return { ...SHELL_ONLY, sizeBytes: 48_494_271, cmd: ["bash"], env: { PATH: DEFAULT_PATH }, files: buildTree(debianSpec({})), shell: "bash", programs: [...GNU_TOOLS, "sh", "bash"] };
+    return {
+      ...SHELL_ONLY,
+      sizeBytes: 48_494_271,
+      cmd: ["bash"],
+      env: { PATH: DEFAULT_PATH },
+      files: buildTree(debianSpec({})),
+      shell: "bash",
+      programs: [...GNU_TOOLS, "sh", "bash"],
+    };
   },
 };
 
 const UBUNTU: ImageDef = {
   names: ["docker.io/library/ubuntu"],
   resolveTag(tag) {
-    return /^(latest|rolling|24\.04|noble|22\.04|jammy|20\.04|focal)$/.test(tag) ? { version: "24.04", base: "debian" } : undefined;
+    return /^(latest|rolling|24\.04|noble|22\.04|jammy|20\.04|focal)$/.test(tag)
+      ? { version: "24.04", base: "debian" }
+      : undefined;
   },
   build() {
     return {
@@ -336,7 +411,8 @@ export function lookupImage(image: string): ImageInfo | undefined {
   const digest = `sha256:${fakeSha256(`${def.names[0]}:${resolved.version}:${resolved.base}`)}`;
   if (ref.digest !== undefined && ref.digest !== digest) return undefined;
   const b = built(def, resolved.version, resolved.base);
-  const pullMs = Math.min(6000, Math.max(1000, 800 + Math.round(b.sizeBytes / 75_000))) + stableHash(digest, 400);
+  const pullMs =
+    Math.min(6000, Math.max(1000, 800 + Math.round(b.sizeBytes / 75_000))) + stableHash(digest, 400);
   return { ...b, canonical: ref.canonical, imageId: `${name}@${digest}`, pullMs };
 }
 

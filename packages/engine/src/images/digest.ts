@@ -11,7 +11,10 @@ function fnv1a(text: string, seed: number): number {
 /** 64 lowercase hex digits derived from `text`. */
 export function fakeSha256(text: string): string {
   let out = "";
-  for (let i = 0; i < 8; i++) out += fnv1a(text, Math.imul(i + 1, 0x9e3779b1)).toString(16).padStart(8, "0");
+  for (let i = 0; i < 8; i++)
+    out += fnv1a(text, Math.imul(i + 1, 0x9e3779b1))
+      .toString(16)
+      .padStart(8, "0");
   return out;
 }
 

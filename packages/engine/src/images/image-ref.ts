@@ -66,7 +66,10 @@ export function parseImageRef(image: string): ParseImageRefResult {
   let remote = rest;
   const slash = rest.indexOf("/");
   const first = slash >= 0 ? rest.slice(0, slash) : "";
-  if (slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost" || first.toLowerCase() !== first)) {
+  if (
+    slash >= 0 &&
+    (first.includes(".") || first.includes(":") || first === "localhost" || first.toLowerCase() !== first)
+  ) {
     registry = first;
     remote = rest.slice(slash + 1);
   }
@@ -79,7 +82,10 @@ export function parseImageRef(image: string): ParseImageRefResult {
     return invalid(image, "invalid reference format");
   }
   if (`${registry}/${remote}`.length > MAX_NAME_LENGTH) {
-    return invalid(image, `invalid reference format: repository name must not be more than ${MAX_NAME_LENGTH} characters`);
+    return invalid(
+      image,
+      `invalid reference format: repository name must not be more than ${MAX_NAME_LENGTH} characters`,
+    );
   }
   if (digest !== undefined) {
     const [algorithm, hex] = digest.split(":") as [string, string];

@@ -49,4 +49,5 @@ ErrorLog /proc/self/fd/2
 LogLevel warn
 `;
 
-export const REDIS_CONF_NOTE = "# Redis configuration file example.\n# Note that in order to read the configuration file, Redis must be\n# started with the file path as first argument:\n#\n# ./redis-server /path/to/redis.conf\n";
+export const REDIS_CONF_NOTE =
+  "# Redis configuration file example.\n# Note that in order to read the configuration file, Redis must be\n# started with the file path as first argument:\n#\n# ./redis-server /path/to/redis.conf\n";

@@ -23,6 +23,7 @@ export class PodNetwork implements NetworkAccess {
   constructor(
     private readonly view: NetView,
     private readonly pod: Pod,
+    private readonly now: number,
   ) {}
 
   private runtime(key: string): PodRuntime | undefined {
@@ -78,7 +79,7 @@ export class PodNetwork implements NetworkAccess {
       const image = spec?.image ? lookupImage(spec.image) : undefined;
       if (!spec || !image) continue;
       const fs = containerFs(this.view.fs as Record<string, FsNode>, target, spec, image);
-      return { ok: true, serve: (req) => serveHttp(listener, req, fs, target.metadata.name) };
+      return { ok: true, serve: (req) => serveHttp(listener, req, fs, target.metadata.name, this.now) };
     }
     return { ok: false, error: "refused", address };
   }

@@ -1,4 +1,4 @@
-import { advanceBy, settle } from "../controllers/settle";
+import { advanceBy, reconcileNow } from "../controllers/settle";
 import type { ClusterState } from "../store/state";
 import { Tx } from "../store/tx";
 
@@ -9,9 +9,12 @@ export function advance(state: ClusterState, ms: number): ClusterState {
   return tx.commit();
 }
 
-/** Runs the controllers to rest (a restored snapshot, or a state built by hand). */
+/**
+ * Runs the controllers to a fixed point at the current instant (no time passes). A state that is
+ * already at rest comes back as the very same object.
+ */
 export function reconcile(state: ClusterState): ClusterState {
   const tx = new Tx(state);
-  settle(tx);
-  return tx.commit();
+  reconcileNow(tx);
+  return tx.changes === 0 ? state : tx.commit();
 }

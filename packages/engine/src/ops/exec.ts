@@ -38,7 +38,7 @@ export function execInPod(state: ClusterState, req: ExecRequest): { state: Clust
   if (!rt || !c || c.phase !== "running" || !image) {
     return { state, outcome: { ok: false, message: `error: Internal error occurred: unable to upgrade connection: container not found ("${name}")` } };
   }
-  const env = shellEnv({ topology: tx.topology }, tx.fs, pod, spec, image, new PodNetwork(tx, pod), tx.clock);
+  const env = shellEnv({ topology: tx.topology }, tx.fs, pod, spec, image, new PodNetwork(tx, pod, tx.clock), tx.clock);
   const result = exec(req.argv, env);
   const changes = env.fs.changes();
   tx.setFs(layerId(pod.metadata.uid, spec.name), changes.upper);

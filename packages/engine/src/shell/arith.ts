@@ -4,7 +4,30 @@ export class ArithError extends Error {}
 
 type Tok = { k: "num"; v: number } | { k: "name"; v: string } | { k: "op"; v: string };
 
-const OPS = ["<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "+", "-", "*", "/", "%", "<", ">", "(", ")", "!", "~", "&", "|", "^"];
+const OPS = [
+  "<<",
+  ">>",
+  "<=",
+  ">=",
+  "==",
+  "!=",
+  "&&",
+  "||",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "<",
+  ">",
+  "(",
+  ")",
+  "!",
+  "~",
+  "&",
+  "|",
+  "^",
+];
 
 function tokenize(expr: string): Tok[] {
   const toks: Tok[] = [];

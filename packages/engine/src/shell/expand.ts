@@ -148,7 +148,7 @@ export function expandWords(host: ExpandHost, words: Word[]): string[] {
         field[0] = { text: (host.getVar("HOME") ?? "/root") + first.text.slice(1), quoted: true };
       }
       const text = field.map((p) => p.text).join("");
-      if (field.every((p) => p.quoted === false) && text === "" ) continue;
+      if (field.every((p) => p.quoted === false) && text === "") continue;
       const globbable = field.some((p) => !p.quoted && /[*?[]/.test(p.text));
       const matches = globbable ? glob(host.fs, field) : [];
       if (matches.length > 0) argv.push(...matches);
@@ -171,7 +171,10 @@ export function globRegex(pattern: string): RegExp {
       const end = pattern.indexOf("]", i + 2);
       if (end < 0) re += "\\[";
       else {
-        const body = pattern.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
+        const body = pattern
+          .slice(i + 1, end)
+          .replace(/^!/, "^")
+          .replace(/\\/g, "\\\\");
         re += `[${body}]`;
         i = end;
       }
@@ -185,7 +188,9 @@ function escapeRe(c: string): string {
 }
 
 function glob(fs: ContainerFs, field: Field): string[] {
-  const pattern = field.map((p) => (p.quoted ? p.text.replace(/[\\*?[]/g, (m) => `\\${m}`) : p.text)).join("");
+  const pattern = field
+    .map((p) => (p.quoted ? p.text.replace(/[\\*?[]/g, (m) => `\\${m}`) : p.text))
+    .join("");
   const absolute = pattern.startsWith("/");
   const segs = pattern.split("/").filter((s) => s !== "");
   let paths: string[] = [absolute ? "/" : ""];

@@ -1,17 +1,23 @@
 /** Runs parsed shell scripts against a container file system. */
 import type { ContainerFs } from "../fs/container-fs";
-import { isFsError } from "../fs/fs-error";
-import { basename } from "../fs/tree";
 import { programOf } from "../images/executable";
 import { ArithError } from "./arith";
-import type { AndOr, Command, List, Pipeline, Redir } from "./ast";
+import type { AndOr, Command, List, Pipeline } from "./ast";
 import { BUILTINS } from "./builtins";
 import { type ExpandHost, expandWord, expandWords } from "./expand";
-import { BufferSink, FileSink, type Io, NULL_SINK, type Sink } from "./io";
-import { cantCreate, cantOpen, notFound, permissionDenied, prefix, type ShellIdentity, type ShellKind, syntaxError } from "./messages";
+import { BufferSink, type Io, NULL_SINK, type Sink } from "./io";
+import {
+  notFound,
+  permissionDenied,
+  prefix,
+  type ShellIdentity,
+  type ShellKind,
+  syntaxError,
+} from "./messages";
 import { ParseError, parseScript } from "./parser";
 import type { Runtime } from "./program-context";
 import { runProgram } from "./programs";
+import { withRedirs } from "./redirections";
 import { BlockSignal, ExitSignal, LimitError, LoopSignal, ReturnSignal } from "./signals";
 import type { ShellEnv } from "./types";
 
@@ -41,6 +47,8 @@ export class Shell implements ExpandHost {
   funcs = new Map<string, Command>();
   args: string[];
   status = 0;
+  /** Status of the last command substitution (an assignment-only command returns it). */
+  substStatus = 0;
   line = 1;
   errexit = false;
   condDepth = 0;
@@ -76,6 +84,24 @@ export class Shell implements ExpandHost {
       return 2;
     }
     return this.runTop(list, io);
+  }
+
+  /** eval / source: runs text in this shell (exit still ends the shell). */
+  runNested(src: string, io: Io): number {
+    let list: List;
+    try {
+      list = parseScript(src);
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      io.err.write(syntaxError(this.id, e, src));
+      return 2;
+    }
+    return this.runList(list, io);
+  }
+
+  /** Runs a program from PATH (no builtins, no functions), as env and exec "$@" do. */
+  spawn(argv: string[], io: Io): number {
+    return this.runExternal(argv, io, {});
   }
 
   private runTop(list: List, io: Io): number {
@@ -152,8 +178,7 @@ export class Shell implements ExpandHost {
 
   substitute(list: List): string {
     const out = new BufferSink();
-    const status = this.inSubshell((sub) => sub.runList(list, { stdin: "", out, err: this.err }));
-    this.status = status;
+    this.substStatus = this.inSubshell((sub) => sub.runList(list, { stdin: "", out, err: this.err }));
     return out.text;
   }
 
@@ -254,13 +279,15 @@ export class Shell implements ExpandHost {
       this.funcs.set(cmd.name, cmd.body);
       return 0;
     }
-    return this.withRedirs(cmd.redirs, io, (rio) => this.runCompound(cmd, rio));
+    return withRedirs(this, cmd.redirs, io, (rio) => this.runCompound(cmd, rio));
   }
 
   private runCompound(cmd: Exclude<Command, { kind: "simple" } | { kind: "func" }>, io: Io): number {
     switch (cmd.kind) {
       case "group":
-        return cmd.subshell ? this.inSubshell((sub) => sub.runList(cmd.body, io)) : this.runList(cmd.body, io);
+        return cmd.subshell
+          ? this.inSubshell((sub) => sub.runList(cmd.body, io))
+          : this.runList(cmd.body, io);
       case "if": {
         for (const clause of cmd.clauses) {
           if (this.runCondition(clause.cond, io) === 0) return this.runList(clause.body, io);
@@ -328,7 +355,7 @@ export class Shell implements ExpandHost {
   private runSimple(cmd: Extract<Command, { kind: "simple" }>, io: Io): number {
     this.line = cmd.line;
     this.err = io.err;
-    this.status = 0;
+    this.substStatus = 0;
     let argv: string[];
     const assigned: Record<string, string> = {};
     try {
@@ -340,10 +367,10 @@ export class Shell implements ExpandHost {
     }
     if (argv.length === 0) {
       for (const [k, v] of Object.entries(assigned)) this.vars.set(k, v);
-      const status = this.status;
-      return this.withRedirs(cmd.redirs, io, () => status);
+      const status = this.substStatus;
+      return withRedirs(this, cmd.redirs, io, () => status);
     }
-    return this.withRedirs(cmd.redirs, io, (rio) => this.invoke(argv, rio, assigned));
+    return withRedirs(this, cmd.redirs, io, (rio) => this.invoke(argv, rio, assigned));
   }
 
   /** Runs a command name: function, builtin, or a program from the file system. */
@@ -361,8 +388,9 @@ export class Shell implements ExpandHost {
       try {
         return builtin(this, argv, io);
       } finally {
-        for (const [k, v] of saved) if (v === undefined) this.vars.delete(k);
-        else this.vars.set(k, v);
+        for (const [k, v] of saved)
+          if (v === undefined) this.vars.delete(k);
+          else this.vars.set(k, v);
       }
     }
     return this.runExternal(argv, io, assigned);
@@ -414,7 +442,8 @@ export class Shell implements ExpandHost {
     const cwd = this.fs.cwd;
     try {
       const program = programOf(data);
-      if (program !== undefined) return runProgram(program, argv, { io, env, fs: this.fs, sys: this.sys, rt: this.rt });
+      if (program !== undefined)
+        return runProgram(program, argv, { io, env, fs: this.fs, sys: this.sys, rt: this.rt });
       const shebang = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(data);
       if (shebang?.[1] !== undefined && depth < MAX_SHEBANG_DEPTH) {
         const interp = shebang[1];
@@ -426,97 +455,26 @@ export class Shell implements ExpandHost {
           );
           return this.id.kind === "bash" ? 126 : 127;
         }
-        const next = [interp, ...(shebang[2] ? [shebang[2]] : []), name, ...argv.slice(1)];
+        const next = [
+          interp,
+          ...(shebang[2] ? [shebang[2]] : []),
+          name.includes("/") ? name : path,
+          ...argv.slice(1),
+        ];
         return this.runExternal(next, io, assigned, depth + 1);
       }
-      const sub = new Shell({ kind: this.id.kind, arg0: name, args: argv.slice(1), script: true, env, sys: this.sys, rt: this.rt });
+      const sub = new Shell({
+        kind: this.id.kind,
+        arg0: name,
+        args: argv.slice(1),
+        script: true,
+        env,
+        sys: this.sys,
+        rt: this.rt,
+      });
       return sub.run(data, io);
     } finally {
       this.fs.cwd = cwd;
     }
   }
-
-  /** Applies redirections around `body`; file output is flushed afterwards. */
-  private withRedirs(redirs: Redir[], io: Io, body: (io: Io) => number): number {
-    if (redirs.length === 0) return body(io);
-    const fds: { stdin: string; 1: Sink; 2: Sink } = { stdin: io.stdin, 1: io.out, 2: io.err };
-    const files: FileSink[] = [];
-    for (const r of redirs) {
-      const target = expandWord(this, r.target);
-      if (r.op === ">&" || r.op === "<&") {
-        if (r.op === "<&") continue;
-        if (target === "-") this.setFd(fds, r.fd, NULL_SINK);
-        else if (target === "1" || target === "2") this.setFd(fds, r.fd, fds[target === "1" ? 1 : 2]);
-        else {
-          const sink = this.openOut(target, false, io.err);
-          if (sink === undefined) return 1;
-          if (sink instanceof FileSink) files.push(sink);
-          fds[1] = sink;
-          fds[2] = sink;
-        }
-        continue;
-      }
-      if (r.op === "<") {
-        if (target === "/dev/null") {
-          fds.stdin = "";
-          continue;
-        }
-        try {
-          fds.stdin = this.fs.readFile(target);
-        } catch (e) {
-          if (!isFsError(e)) throw e;
-          io.err.write(cantOpen(this.id, this.line, target, e));
-          this.status = 1;
-          return 1;
-        }
-        continue;
-      }
-      const sink = this.openOut(target, r.op === ">>", fds[2]);
-      if (sink === undefined) {
-        this.status = 1;
-        return 1;
-      }
-      if (sink instanceof FileSink) files.push(sink);
-      this.setFd(fds, r.fd, sink);
-    }
-    try {
-      return body({ stdin: fds.stdin, out: fds[1], err: fds[2] });
-    } finally {
-      for (const f of files) {
-        try {
-          f.flush();
-        } catch (e) {
-          if (!isFsError(e)) throw e;
-          io.err.write(`${prefix(this.id, this.line)}write error: ${e.text}\n`);
-        }
-      }
-    }
-  }
-
-  private setFd(fds: { 1: Sink; 2: Sink }, fd: number, sink: Sink): void {
-    if (fd === 1 || fd === 2) fds[fd] = sink;
-  }
-
-  private openOut(path: string, append: boolean, err: Sink): Sink | undefined {
-    if (path === "/dev/null") return NULL_SINK;
-    try {
-      if (append) {
-        if (!this.fs.exists(path)) this.fs.writeFile(path, "");
-        else if (this.fs.stat(path).type === "dir") this.fs.readFile(path);
-        else this.fs.writeFile(path, "", { append: true });
-      } else {
-        this.fs.writeFile(path, "");
-      }
-      return new FileSink(this.fs, path);
-    } catch (e) {
-      if (!isFsError(e)) throw e;
-      err.write(cantCreate(this.id, this.line, path, e));
-      return undefined;
-    }
-  }
-}
-
-/** basename for messages (e.g. "sh" for "/bin/sh"). */
-export function commandName(path: string): string {
-  return basename(path);
 }

@@ -36,7 +36,8 @@ export function permissionDenied(id: ShellIdentity, line: number, name: string, 
 export function cantCreate(id: ShellIdentity, line: number, path: string, e: FsError): string {
   const p = prefix(id, line);
   if (id.kind === "bash") return `${p}${path}: ${e.text}\n`;
-  if (id.kind === "dash") return `${p}cannot create ${path}: ${e.code === "ENOENT" ? "Directory nonexistent" : e.text}\n`;
+  if (id.kind === "dash")
+    return `${p}cannot create ${path}: ${e.code === "ENOENT" ? "Directory nonexistent" : e.text}\n`;
   return `${p}can't create ${path}: ${e.code === "ENOENT" ? "nonexistent directory" : e.text}\n`;
 }
 
@@ -44,7 +45,8 @@ export function cantCreate(id: ShellIdentity, line: number, path: string, e: FsE
 export function cantOpen(id: ShellIdentity, line: number, path: string, e: FsError): string {
   const p = prefix(id, line);
   if (id.kind === "bash") return `${p}${path}: ${e.text}\n`;
-  if (id.kind === "dash") return `${p}cannot open ${path}: ${e.code === "ENOENT" ? "No such file" : e.text}\n`;
+  if (id.kind === "dash")
+    return `${p}cannot open ${path}: ${e.code === "ENOENT" ? "No such file" : e.text}\n`;
   return `${p}can't open ${path}: ${e.code === "ENOENT" ? "no such file" : e.text}\n`;
 }
 
@@ -77,7 +79,9 @@ export function syntaxError(id: ShellIdentity, e: ParseError, src: string): stri
         ? `${p}Syntax error: end of file unexpected\n`
         : `${p}Syntax error: end of file unexpected (expecting "${e.detail}")\n`;
     }
-    return e.detail === "newline" ? `${p}Syntax error: newline unexpected\n` : `${p}Syntax error: "${e.detail}" unexpected\n`;
+    return e.detail === "newline"
+      ? `${p}Syntax error: newline unexpected\n`
+      : `${p}Syntax error: "${e.detail}" unexpected\n`;
   }
   const p = `${id.arg0}: ${id.script ? `line ${lines}: ` : ""}`;
   if (e.kind === "quote") return `${p}syntax error: unterminated quoted string\n`;

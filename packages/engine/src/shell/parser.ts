@@ -16,7 +16,24 @@ export class ParseError extends Error {
 const MAX_DEPTH = 40;
 const MAX_SCRIPT = 256 * 1024;
 const DELIMS = new Set([" ", "\t", "\n", ";", "&", "|", "<", ">", "(", ")"]);
-const RESERVED = new Set(["if", "then", "elif", "else", "fi", "while", "until", "do", "done", "for", "in", "{", "}", "!", "case", "esac"]);
+const RESERVED = new Set([
+  "if",
+  "then",
+  "elif",
+  "else",
+  "fi",
+  "while",
+  "until",
+  "do",
+  "done",
+  "for",
+  "in",
+  "{",
+  "}",
+  "!",
+  "case",
+  "esac",
+]);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 type Compound = Exclude<Command, { kind: "simple" } | { kind: "func" }>;
@@ -182,7 +199,8 @@ class Parser {
       this.pos++;
       const body = this.list([]);
       this.skipBlank(true);
-      if (this.ch() !== ")") throw this.eof() ? new ParseError("eof", ")") : new ParseError("token", this.peekToken());
+      if (this.ch() !== ")")
+        throw this.eof() ? new ParseError("eof", ")") : new ParseError("token", this.peekToken());
       this.pos++;
       return this.withRedirs({ kind: "group", subshell: true, body, redirs: [] });
     }
@@ -228,7 +246,9 @@ class Parser {
       this.expectReserved("fi");
       break;
     }
-    return otherwise === undefined ? { kind: "if", clauses, redirs: [] } : { kind: "if", clauses, otherwise, redirs: [] };
+    return otherwise === undefined
+      ? { kind: "if", clauses, redirs: [] }
+      : { kind: "if", clauses, otherwise, redirs: [] };
   }
 
   private loop(until: boolean): Compound {
@@ -268,7 +288,9 @@ class Parser {
     this.expectReserved("do");
     const body = this.list(["done"]);
     this.expectReserved("done");
-    return items === undefined ? { kind: "for", name, body, redirs: [] } : { kind: "for", name, items, body, redirs: [] };
+    return items === undefined
+      ? { kind: "for", name, body, redirs: [] }
+      : { kind: "for", name, items, body, redirs: [] };
   }
 
   private newlines: number[] | undefined;
@@ -310,7 +332,8 @@ class Parser {
         const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.v);
         if (m?.[1] !== undefined) {
           const rest = first.v.slice(m[0].length);
-          const parts: WordPart[] = rest === "" ? w.parts.slice(1) : [{ t: "lit", v: rest, q: false }, ...w.parts.slice(1)];
+          const parts: WordPart[] =
+            rest === "" ? w.parts.slice(1) : [{ t: "lit", v: rest, q: false }, ...w.parts.slice(1)];
           assigns.push({ name: m[1], value: { parts } });
           continue;
         }
@@ -331,7 +354,8 @@ class Parser {
     this.pos += all.length;
     this.skipBlank(false);
     const target = this.word(false);
-    if (target === undefined) throw this.eof() ? new ParseError("eof", "word") : new ParseError("token", this.peekToken());
+    if (target === undefined)
+      throw this.eof() ? new ParseError("eof", "word") : new ParseError("token", this.peekToken());
     const op = opText === ">|" ? ">" : opText === "&>" ? ">" : (opText as Redir["op"]);
     const fd = digits !== "" ? Number(digits) : op === "<" || op === "<&" ? 0 : 1;
     if (opText === "&>") return { fd: 1, op: ">", target };
@@ -463,10 +487,10 @@ class Parser {
   private braceParam(inner: string, q: boolean): WordPart {
     if (inner.startsWith("#") && inner.length > 1) return { t: "param", name: inner.slice(1), q, op: "len" };
     const m = /^([A-Za-z_][A-Za-z0-9_]*|[?$#@*!0-9])(:-|:\+|:=|-|\+|=|#|%)?([\s\S]*)$/.exec(inner);
-    if (m === null || m[1] === undefined) throw new ParseError("token", "${" + inner + "}");
+    if (m === null || m[1] === undefined) throw new ParseError("token", `\${${inner}}`);
     const op = m[2] as ParamOp | undefined;
     if (op === undefined) {
-      if ((m[3] ?? "") !== "") throw new ParseError("token", "${" + inner + "}");
+      if ((m[3] ?? "") !== "") throw new ParseError("token", `\${${inner}}`);
       return { t: "param", name: m[1], q };
     }
     return { t: "param", name: m[1], q, op, arg: parseWordText(m[3] ?? "", this.depth + 1) };

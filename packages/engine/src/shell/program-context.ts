@@ -24,6 +24,11 @@ export interface Runtime {
   block(): never;
   /** Runs a shell (sh/ash/dash/bash program) with the context's argv. */
   runShell(flavour: Exclude<ShellFlavour, "none">, ctx: ProgramContext): number;
+  /**
+   * Runs a program found on PATH (as env and `exec "$@"` do); `notFound` renders the
+   * message when there is no such program (exit 127).
+   */
+  spawn(argv: string[], ctx: ProgramContext, notFound?: (name: string) => string): number;
   /** A fresh process id. */
   nextPid(): number;
 }
@@ -40,6 +45,8 @@ export interface ProgramContext {
   fs: ContainerFs;
   sys: ShellEnv;
   rt: Runtime;
+  /** Set when a shell runs the tool as its builtin (dash's echo differs). */
+  shellKind?: "busybox" | "dash" | "bash";
 }
 
 export type Program = (ctx: ProgramContext) => number;

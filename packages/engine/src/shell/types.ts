@@ -22,11 +22,20 @@ export type ConnectResult =
 /** Implemented by the engine core. */
 export interface NetworkAccess {
   connect(host: string, port: number, timeoutMs: number): ConnectResult;
-  resolve(name: string): { ok: true; name: string; addresses: string[] } | { ok: false; error: "nxdomain" | "timeout" };
+  resolve(
+    name: string,
+  ): { ok: true; name: string; addresses: string[] } | { ok: false; error: "nxdomain" | "timeout" };
   /** For nslookup's "Server:" lines. */
   dnsServer(): { name: string; address: string };
   /** For `ip addr`. */
-  interfaces(): { name: string; index: number; mac: string; mtu: number; cidr?: string; peerIndex?: number }[];
+  interfaces(): {
+    name: string;
+    index: number;
+    mac: string;
+    mtu: number;
+    cidr?: string;
+    peerIndex?: number;
+  }[];
   /** Lines of `ip route`. */
   routes(): string[];
 }

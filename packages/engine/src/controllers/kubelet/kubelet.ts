@@ -5,7 +5,7 @@ import { emptyDir } from "../../fs/tree";
 import { lookupImage } from "../../images/catalog";
 import { parseImageRef } from "../../images/image-ref";
 import { PodNetwork } from "../../network/pod-network";
-import { startProcess } from "../../shell/start-process";
+import { startProcess } from "../../shell/exec";
 import { objectKey } from "../../store/object-key";
 import type { Tx } from "../../store/tx";
 import { SECOND } from "../../runtime/time";
@@ -174,7 +174,7 @@ function startContainer(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, s
     tx.setFs(layerId(pod.metadata.uid, spec.name), undefined); // a new container gets a new writable layer
   }
   tx.event(pod, "Normal", Reason.Created, Messages.created(spec.name), kubelet(rt), field(spec));
-  const env = shellEnv({ topology: tx.topology }, tx.fs, pod, spec, info, new PodNetwork(tx, pod), now);
+  const env = shellEnv({ topology: tx.topology }, tx.fs, pod, spec, info, new PodNetwork(tx, pod, tx.clock), now);
   const outcome = startProcess(containerArgv(spec, info), env);
   const changes = env.fs.changes();
   tx.setFs(layerId(pod.metadata.uid, spec.name), changes.upper);

@@ -1,0 +1,244 @@
+/** hostname, env, printenv, sleep, true, false, date, id, whoami, df, uname, pwd. */
+import type { Program, ProgramContext } from "../program-context";
+import { badOption, ctime, dayName, monthName, pad, parseOpts, utcParts } from "./common";
+
+export const KERNEL_RELEASE = "6.6.56+";
+const KERNEL_VERSION = "#1 SMP PREEMPT_DYNAMIC Sat Nov  9 09:49:25 UTC 2024";
+
+export const trueProgram: Program = () => 0;
+export const falseProgram: Program = () => 1;
+
+export function podIp(ctx: ProgramContext): string | undefined {
+  const eth = ctx.sys.net.interfaces().find((i) => i.name.startsWith("eth0") && i.cidr !== undefined);
+  return eth?.cidr?.split("/")[0];
+}
+
+export const hostname: Program = (ctx) => {
+  const arg = ctx.argv[1];
+  if (arg === "-i" || arg === "-I") {
+    const ip = podIp(ctx);
+    ctx.io.out.write(`${ip ?? "127.0.0.1"}${arg === "-I" ? " " : ""}\n`);
+    return 0;
+  }
+  if (arg !== undefined && !arg.startsWith("-")) {
+    ctx.io.err.write(
+      ctx.style === "gnu"
+        ? "hostname: you must be root to change the host name\n"
+        : "hostname: sethostname: Operation not permitted\n",
+    );
+    return 1;
+  }
+  ctx.io.out.write(`${ctx.sys.hostname}\n`);
+  return 0;
+};
+
+export const env: Program = (ctx) => {
+  const args = ctx.argv.slice(1);
+  const vars: Record<string, string> = { ...ctx.env };
+  let i = 0;
+  if (args[0] === "-i" || args[0] === "-") {
+    for (const k of Object.keys(vars)) delete vars[k];
+    i++;
+  }
+  for (; i < args.length; i++) {
+    const m = /^([^=]+)=(.*)$/s.exec(args[i] as string);
+    if (m === null) break;
+    vars[m[1] as string] = m[2] as string;
+  }
+  if (i < args.length) return ctx.rt.spawn(args.slice(i), { ...ctx, env: vars });
+  ctx.io.out.write(
+    Object.entries(vars)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(""),
+  );
+  return 0;
+};
+
+export const printenv: Program = (ctx) => {
+  const names = ctx.argv.slice(1).filter((a) => !a.startsWith("-"));
+  if (names.length === 0) {
+    ctx.io.out.write(
+      Object.entries(ctx.env)
+        .map(([k, v]) => `${k}=${v}\n`)
+        .join(""),
+    );
+    return 0;
+  }
+  let status = 0;
+  for (const n of names) {
+    const v = Object.hasOwn(ctx.env, n) ? ctx.env[n] : undefined;
+    if (v === undefined) status = 1;
+    else ctx.io.out.write(`${v}\n`);
+  }
+  return status;
+};
+
+function parseDuration(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(text);
+  if (m === null) return undefined;
+  const mult = { "": 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] ?? ""] ?? 1;
+  return Number(m[1]) * mult * 1000;
+}
+
+export const sleep: Program = (ctx) => {
+  const args = ctx.argv.slice(1);
+  if (args.length === 0) {
+    ctx.io.err.write(
+      ctx.style === "gnu"
+        ? "sleep: missing operand\nTry 'sleep --help' for more information.\n"
+        : "BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: sleep [N]...\n",
+    );
+    return 1;
+  }
+  let total = 0;
+  for (const a of args) {
+    if (a === "infinity" || a === "inf") ctx.rt.block();
+    const ms = parseDuration(a);
+    if (ms === undefined) {
+      ctx.io.err.write(
+        ctx.style === "gnu"
+          ? `sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`
+          : `sleep: invalid number '${a}'\n`,
+      );
+      return 1;
+    }
+    total += ms;
+  }
+  ctx.rt.advance(Math.round(total));
+  return 0;
+};
+
+export function formatDate(fmt: string, ms: number): string {
+  const t = utcParts(ms);
+  const longDays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+  const longMonths = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ];
+  const map: Record<string, () => string> = {
+    Y: () => String(t.y),
+    y: () => pad(t.y % 100),
+    m: () => pad(t.mo),
+    d: () => pad(t.d),
+    e: () => pad(t.d, 2, " "),
+    H: () => pad(t.h),
+    k: () => pad(t.h, 2, " "),
+    I: () => pad(((t.h + 11) % 12) + 1),
+    M: () => pad(t.mi),
+    S: () => pad(t.s),
+    N: () => pad(t.us * 1000, 9),
+    s: () => String(Math.floor(ms / 1000)),
+    a: () => dayName(t.wd),
+    A: () => longDays[t.wd] ?? "",
+    b: () => monthName(t.mo),
+    h: () => monthName(t.mo),
+    B: () => longMonths[t.mo - 1] ?? "",
+    j: () => pad(t.yd, 3),
+    p: () => (t.h < 12 ? "AM" : "PM"),
+    u: () => String(t.wd === 0 ? 7 : t.wd),
+    w: () => String(t.wd),
+    Z: () => "UTC",
+    z: () => "+0000",
+    T: () => `${pad(t.h)}:${pad(t.mi)}:${pad(t.s)}`,
+    R: () => `${pad(t.h)}:${pad(t.mi)}`,
+    F: () => `${t.y}-${pad(t.mo)}-${pad(t.d)}`,
+    D: () => `${pad(t.mo)}/${pad(t.d)}/${pad(t.y % 100)}`,
+    c: () => ctime(ms).replace(" UTC", ""),
+    n: () => "\n",
+    t: () => "\t",
+    "%": () => "%",
+  };
+  return fmt.replace(/%([a-zA-Z%])/g, (m, c: string) => (Object.hasOwn(map, c) ? (map[c]?.() ?? m) : m));
+}
+
+export const date: Program = (ctx) => {
+  const o = parseOpts(ctx.argv.slice(1), "uRI", "d", { utc: "u", "rfc-email": "R" });
+  if (o.bad) return badOption(ctx, o.bad);
+  const now = ctx.rt.now();
+  const fmt = o.operands.find((a) => a.startsWith("+"));
+  if (fmt !== undefined) ctx.io.out.write(`${formatDate(fmt.slice(1), now)}\n`);
+  else if (o.flags.has("R")) ctx.io.out.write(`${formatDate("%a, %d %b %Y %H:%M:%S +0000", now)}\n`);
+  else if (o.flags.has("I")) ctx.io.out.write(`${formatDate("%Y-%m-%d", now)}\n`);
+  else ctx.io.out.write(`${ctime(now)}\n`);
+  return 0;
+};
+
+function groupsOfRoot(ctx: ProgramContext): string {
+  const groups: string[] = [];
+  try {
+    const lines = ctx.fs.readFile("/etc/group").split("\n");
+    for (const line of lines) {
+      const [name, , gid, members] = line.split(":");
+      if (name === undefined || gid === undefined) continue;
+      if (gid === "0" || (members ?? "").split(",").includes("root")) groups.push(`${gid}(${name})`);
+    }
+  } catch {}
+  return groups.length > 0 ? groups.join(",") : "0(root)";
+}
+
+export const id: Program = (ctx) => {
+  const args = ctx.argv.slice(1).join("");
+  if (args.includes("u")) ctx.io.out.write(args.includes("n") ? "root\n" : "0\n");
+  else if (args.includes("g")) ctx.io.out.write(args.includes("n") ? "root\n" : "0\n");
+  else ctx.io.out.write(`uid=0(root) gid=0(root) groups=${groupsOfRoot(ctx)}\n`);
+  return 0;
+};
+
+export const whoami: Program = (ctx) => {
+  ctx.io.out.write("root\n");
+  return 0;
+};
+
+export const uname: Program = (ctx) => {
+  const flags = ctx.argv.slice(1).join("");
+  const parts: string[] = [];
+  const all = flags.includes("a");
+  if (all || flags.includes("s") || flags === "") parts.push("Linux");
+  if (all || flags.includes("n")) parts.push(ctx.sys.hostname);
+  if (all || flags.includes("r")) parts.push(KERNEL_RELEASE);
+  if (all || flags.includes("v")) parts.push(KERNEL_VERSION);
+  if (all || flags.includes("m")) parts.push("x86_64");
+  if (all || flags.includes("o")) parts.push("GNU/Linux");
+  ctx.io.out.write(`${parts.join(" ")}\n`);
+  return 0;
+};
+
+export const pwd: Program = (ctx) => {
+  ctx.io.out.write(`${ctx.fs.cwd}\n`);
+  return 0;
+};
+
+export const df: Program = (ctx) => {
+  const human = ctx.argv.slice(1).some((a) => a.startsWith("-") && a.includes("h"));
+  const rows: [string, number, number, string][] = [
+    ["overlay", 98831908, 6012440, "/"],
+    ["tmpfs", 65536, 0, "/dev"],
+  ];
+  for (const m of ctx.fs.mountPoints()) rows.push(["/dev/sda1", 98831908, 6012440, m.path]);
+  rows.push(["shm", 65536, 0, "/dev/shm"]);
+  const size = (kb: number): string =>
+    human
+      ? kb >= 1048576
+        ? `${(kb / 1048576).toFixed(1)}G`
+        : kb >= 1024
+          ? `${Math.round(kb / 1024)}M`
+          : `${kb}K`
+      : String(kb);
+  let out = `Filesystem     ${human ? "     Size" : "1K-blocks"}    Used Available Use% Mounted on\n`;
+  for (const [fsName, total, used, mount] of rows) {
+    const pct = total === 0 ? 0 : Math.ceil((used * 100) / total);
+    out += `${fsName.padEnd(14)} ${size(total).padStart(9)} ${size(used).padStart(7)} ${size(total - used).padStart(9)} ${`${pct}%`.padStart(4)} ${mount}\n`;
+  }
+  ctx.io.out.write(out);
+  return 0;
+};

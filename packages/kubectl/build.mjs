@@ -1,0 +1,14 @@
+// Bundles the kjctl command (kubectl package + engine) into one ESM file for Node 20.
+import { build } from "esbuild";
+
+await build({
+  entryPoints: ["src/cli/kjctl.ts"],
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  outfile: "dist/kjctl.mjs",
+  legalComments: "none",
+  logLevel: "warning",
+  banner: { js: "import { createRequire as __kjCreateRequire } from 'node:module'; const require = __kjCreateRequire(import.meta.url);" },
+});

@@ -1,0 +1,154 @@
+// kjctl: kubectl against a simulated GKE cluster kept in a JSON file. The only part of the package that does I/O.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { advance, type ClusterState, createCluster } from "@kubejam/engine";
+import { parse as parseYaml } from "yaml";
+import type { KubectlIo } from "../result";
+import { run } from "../run";
+
+const USAGE = `kjctl: kubectl for the Kubejam simulated GKE cluster
+
+Usage:
+  kjctl [--state FILE] [--seed N] <kubectl command and flags>
+  kjctl reset [--state FILE] [--seed N] [--cluster FILE]   start over with a new cluster
+  kjctl advance DURATION [--state FILE]                    let simulated time pass (e.g. 30s, 5m)
+
+The cluster lives in FILE (default .kubejam/state.json in the current directory),
+created on first use. Examples:
+  kjctl apply -f pod.yaml
+  kjctl get pods -o wide
+  kjctl exec web -- wget -qO- http://localhost
+`;
+
+interface Options {
+  statePath: string;
+  seed: number;
+  cluster?: string;
+  args: string[];
+}
+
+function parseOptions(argv: string[]): Options {
+  const args: string[] = [];
+  let statePath = join(process.cwd(), ".kubejam", "state.json");
+  let seed = 1;
+  let cluster: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    if (a === "--") {
+      args.push(...argv.slice(i));
+      break;
+    }
+    const take = (name: string): string | undefined => {
+      if (a === name) return argv[++i];
+      if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
+      return undefined;
+    };
+    const s = take("--state");
+    if (s !== undefined) {
+      statePath = resolve(s);
+      continue;
+    }
+    const n = take("--seed");
+    if (n !== undefined) {
+      seed = Number(n);
+      continue;
+    }
+    const c = args[0] === "reset" ? take("--cluster") : undefined;
+    if (c !== undefined) {
+      cluster = c;
+      continue;
+    }
+    args.push(a);
+  }
+  return { statePath, seed, cluster, args };
+}
+
+function newCluster(seed: number, clusterFile?: string): ClusterState {
+  const topology = clusterFile ? (parseYaml(readFileSync(clusterFile, "utf8")) as Record<string, unknown>) : undefined;
+  const created = createCluster({ seed, topology: (topology?.topology ?? topology) as never });
+  if (!created.ok) {
+    process.stderr.write(`error: cannot create the cluster:\n${created.errors.map((e) => `* ${e}`).join("\n")}\n`);
+    process.exit(1);
+  }
+  return created.state;
+}
+
+function load(o: Options): ClusterState {
+  if (!existsSync(o.statePath)) return newCluster(o.seed);
+  try {
+    return JSON.parse(readFileSync(o.statePath, "utf8")) as ClusterState;
+  } catch (e) {
+    process.stderr.write(`error: cannot read the cluster state in ${o.statePath}: ${String(e)}\nRun \`kjctl reset\` to start over.\n`);
+    process.exit(1);
+  }
+}
+
+function save(path: string, state: ClusterState): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify(state));
+}
+
+const MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
+
+function readManifests(path: string, recursive: boolean): ReturnType<KubectlIo["readManifests"]> {
+  if (!existsSync(path)) return { ok: false, message: `error: the path "${path}" does not exist` };
+  if (statSync(path).isDirectory()) {
+    const files: { name: string; text: string }[] = [];
+    for (const entry of readdirSync(path).sort()) {
+      const full = join(path, entry);
+      if (statSync(full).isDirectory()) {
+        if (recursive) {
+          const sub = readManifests(full, true);
+          if (sub.ok) files.push(...sub.files);
+        }
+      } else if (MANIFEST_EXTENSIONS.some((e) => entry.endsWith(e))) files.push({ name: full, text: readFileSync(full, "utf8") });
+    }
+    return { ok: true, files };
+  }
+  return { ok: true, files: [{ name: path, text: readFileSync(path, "utf8") }] };
+}
+
+function parseDuration(text: string): number | undefined {
+  const m = /^(\d+)(ms|s|m|h)?$/.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return n * ({ ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? "s"] ?? 1000);
+}
+
+function main(): void {
+  const o = parseOptions(process.argv.slice(2));
+  const [first] = o.args;
+  if (!first || first === "--help" || first === "-h" || first === "help") {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (first === "reset") {
+    save(o.statePath, newCluster(o.seed, o.cluster));
+    process.stdout.write(`A new cluster is ready (${o.statePath}).\n`);
+    return;
+  }
+  if (first === "advance") {
+    const ms = parseDuration(o.args[1] ?? "");
+    if (ms === undefined) {
+      process.stderr.write("error: kjctl advance DURATION, e.g. 30s, 5m\n");
+      process.exitCode = 1;
+      return;
+    }
+    save(o.statePath, advance(load(o), ms));
+    return;
+  }
+  const state = load(o);
+  const recursive = o.args.includes("-R") || o.args.includes("--recursive");
+  const needsStdin = o.args.some((a, i) => a === "-" && ["-f", "--filename"].includes(o.args[i - 1] ?? "")) || o.args.includes("--filename=-") || o.args.includes("-f-");
+  const io: KubectlIo = {
+    readManifests: (p) => readManifests(p, recursive),
+    ...(needsStdin ? { stdin: readFileSync(0, "utf8") } : {}),
+  };
+  const result = run(state, o.args, io);
+  if (result.state !== state || !existsSync(o.statePath)) save(o.statePath, result.state);
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.exitCode;
+}
+
+main();

@@ -1,0 +1,41 @@
+import { applyManifests, type ManifestFile, resolveResource } from "@kubejam/engine";
+import { flags, type ParsedArgs } from "../args";
+import { type Context, fail, type KubectlResult, ok } from "../result";
+import { qualifiedName } from "../resources";
+
+/** Reads every `-f` into files, as kubectl's builder does (FILE, DIR, `-` for stdin). */
+export function readFilenames(ctx: Context, args: ParsedArgs): { ok: true; files: ManifestFile[] } | { ok: false; message: string } {
+  const paths = flags(args, "filename");
+  if (paths.length === 0) return { ok: false, message: "error: must specify one of -f and -k" };
+  const files: ManifestFile[] = [];
+  for (const p of paths) {
+    if (p === "-") {
+      files.push({ name: "STDIN", text: ctx.io.stdin ?? "" });
+      continue;
+    }
+    const read = ctx.io.readManifests(p);
+    if (!read.ok) return read;
+    files.push(...read.files);
+  }
+  return { ok: true, files };
+}
+
+/** `kubectl apply -f` and `kubectl create -f`. */
+export function applyCommand(ctx: Context, args: ParsedArgs, mode: "apply" | "create"): KubectlResult {
+  const read = readFilenames(ctx, args);
+  if (!read.ok) return fail(ctx.state, read.message);
+  if (read.files.every((f) => f.text.trim() === "")) return fail(ctx.state, "error: no objects passed to " + mode);
+  const { state, results } = applyManifests(ctx.state, read.files, { mode, namespace: ctx.namespace, namespaceExplicit: ctx.namespaceExplicit });
+  const out: string[] = [];
+  const err: string[] = [];
+  for (const r of results) {
+    if (r.ok) {
+      const info = resolveResource(r.kind);
+      const name = info ? qualifiedName(info, r.name) : r.name;
+      out.push(mode === "create" ? `${name} created` : `${name} ${r.action}`);
+    } else err.push(r.diagnostic.message);
+  }
+  return { state, stdout: out.length ? `${out.join("\n")}\n` : "", stderr: err.length ? `${err.join("\n")}\n` : "", exitCode: err.length ? 1 : 0 };
+}
+
+export { ok };

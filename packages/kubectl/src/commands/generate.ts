@@ -1,0 +1,98 @@
+import { applyManifests, canonicalJson } from "@kubejam/engine";
+import { boolFlag, flag, flags, type ParsedArgs } from "../args";
+import { type Context, fail, type KubectlResult } from "../result";
+import { formatObjects } from "./output-format";
+
+// Objects kubectl's generators build (staging/src/k8s.io/kubectl/pkg/cmd/run/run.go, cmd/create/create_deployment.go).
+
+function containerName(image: string): string {
+  const base = image.split("/").pop()?.split(/[:@]/)[0] ?? "app";
+  return base.replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "") || "app";
+}
+
+function parseLabels(text: string | undefined, fallback: Record<string, string>): Record<string, string> {
+  if (!text) return fallback;
+  return Object.fromEntries(text.split(",").map((kv) => kv.split("=", 2) as [string, string]));
+}
+
+/** `kubectl run NAME --image=I [--port] [--labels] [--env] [--restart] [--command] -- ARGS`. */
+export function runCommand(ctx: Context, args: ParsedArgs): KubectlResult {
+  const name = args.positionals[0];
+  if (!name) return fail(ctx.state, "error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
+  const image = flag(args, "image");
+  if (!image) return fail(ctx.state, "error: --image is required");
+  if (boolFlag(args, "stdin", "tty") && boolFlag(args, "rm")) {
+    return fail(ctx.state, "error: interactive sessions (-it --rm) are not available in this simulated cluster; run the pod with a command such as `sleep 3600`, then `kubectl exec` into it");
+  }
+  const port = flag(args, "port");
+  const restart = flag(args, "restart") ?? "Always";
+  if (!["Always", "OnFailure", "Never"].includes(restart)) return fail(ctx.state, `error: invalid restart policy: ${restart}`);
+  const rest = args.rest ?? [];
+  const container: Record<string, unknown> = { name, image };
+  if (rest.length > 0) container[boolFlag(args, "command") ? "command" : "args"] = rest;
+  const env = flags(args, "env").map((kv) => {
+    const [k = "", ...v] = kv.split("=");
+    return { name: k, value: v.join("=") };
+  });
+  if (env.length) container.env = env;
+  if (port) container.ports = [{ containerPort: Number(port) }];
+  container.resources = {};
+  const pod = {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { labels: parseLabels(flag(args, "labels"), { run: name }), name },
+    spec: { containers: [container], dnsPolicy: "ClusterFirst", restartPolicy: restart },
+    status: {},
+  };
+  return createGenerated(ctx, args, pod, `pod/${name}`);
+}
+
+/** `kubectl create deployment NAME --image=I [--replicas=N] [--port=P]` and `kubectl create namespace NAME`. */
+export function createGeneratorCommand(ctx: Context, args: ParsedArgs): KubectlResult {
+  const [what, name] = args.positionals;
+  if (what === "namespace" || what === "ns") {
+    if (!name) return fail(ctx.state, "error: exactly one NAME is required, got 0");
+    return createGenerated(ctx, args, { apiVersion: "v1", kind: "Namespace", metadata: { name }, spec: {}, status: {} }, `namespace/${name}`);
+  }
+  if (what === "deployment" || what === "deploy") {
+    if (!name) return fail(ctx.state, "error: exactly one NAME is required, got 0");
+    const images = flags(args, "image");
+    if (images.length === 0) return fail(ctx.state, "error: required flag(s) \"image\" not set");
+    const port = flag(args, "port");
+    const containers = images.map((image) => ({
+      image,
+      name: containerName(image),
+      ...(port ? { ports: [{ containerPort: Number(port) }] } : {}),
+      resources: {},
+      ...(args.rest && args.rest.length ? { command: args.rest } : {}),
+    }));
+    const labels = { app: name };
+    const deployment = {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { labels, name },
+      spec: {
+        replicas: Number(flag(args, "replicas") ?? 1),
+        selector: { matchLabels: labels },
+        strategy: {},
+        template: { metadata: { labels }, spec: { containers } },
+      },
+      status: {},
+    };
+    return createGenerated(ctx, args, deployment, `deployment.apps/${name}`);
+  }
+  return fail(ctx.state, `error: unknown command "${what ?? ""}" for "kubectl create"`);
+}
+
+function createGenerated(ctx: Context, args: ParsedArgs, obj: Record<string, unknown>, label: string): KubectlResult {
+  const dryRun = flag(args, "dry-run");
+  if (dryRun === "client" || dryRun === "true") {
+    const out = flag(args, "output");
+    if (out) return formatObjects(ctx, [{ ...obj, metadata: { creationTimestamp: null, ...(obj.metadata as object) } }], out, true);
+    return { state: ctx.state, stdout: `${label} created (dry run)\n`, stderr: "", exitCode: 0 };
+  }
+  const { state, results } = applyManifests(ctx.state, [{ name: "STDIN", text: canonicalJson(obj) }], { mode: "create", namespace: ctx.namespace });
+  const r = results[0];
+  if (!r?.ok) return fail(ctx.state, (r && !r.ok ? r.diagnostic.message : "error: no object created").replace(/error when creating "STDIN": /, ""));
+  return { state, stdout: `${label} created\n`, stderr: "", exitCode: 0 };
+}

@@ -1,0 +1,65 @@
+import { type KubeObject, getObject, listObjects, parseLabelSelector } from "@kubejam/engine";
+import { boolFlag, flag, type ParsedArgs } from "../args";
+import { tableFor } from "../printers/registry";
+import { noResourcesFound, printTables, type TableSection, tableSection } from "../printers/table";
+import { type Context, fail, type KubectlResult } from "../result";
+import { parseTargets, resourceName } from "../resources";
+import { formatObjects } from "./output-format";
+
+/** `kubectl get TYPE[,TYPE] [NAME...] [-o …] [-l …] [-n …|-A] [--show-labels] [--no-headers]`. */
+export function getCommand(ctx: Context & { allNamespaces?: boolean }, args: ParsedArgs): KubectlResult {
+  const parsed = parseTargets(args.positionals);
+  if (!parsed.ok) return fail(ctx.state, parsed.message);
+  if (parsed.targets.length === 0) {
+    return fail(
+      ctx.state,
+      `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples`,
+    );
+  }
+  const selectorText = flag(args, "selector");
+  const selector = selectorText ? parseLabelSelector(selectorText) : () => true;
+  if (!selector) return fail(ctx.state, `error: unable to parse requirement: found '${selectorText}', expected: identifier`);
+  const allNamespaces = ctx.allNamespaces === true;
+  const errors: string[] = [];
+  const found: { kind: string; objects: KubeObject[] }[] = [];
+  const named = parsed.targets.some((t) => t.names.length > 0);
+  for (const t of parsed.targets) {
+    const ns = t.info.namespaced && !allNamespaces ? ctx.namespace : undefined;
+    let objects: KubeObject[];
+    if (t.names.length > 0) {
+      objects = [];
+      for (const name of t.names) {
+        const obj = getObject(ctx.state, t.info.kind, t.info.namespaced ? ctx.namespace : undefined, name);
+        if (obj) objects.push(obj);
+        else errors.push(`Error from server (NotFound): ${resourceName(t.info)} "${name}" not found`);
+      }
+    } else objects = listObjects(ctx.state, t.info.kind, ns).filter((o) => selector(o.metadata.labels));
+    found.push({ kind: t.info.kind, objects });
+  }
+  const all = found.flatMap((f) => f.objects);
+  const output = flag(args, "output");
+  const stderr = errors.length ? `${errors.join("\n")}\n` : "";
+  const exitCode = errors.length ? 1 : 0;
+  if (output !== undefined && output !== "wide") {
+    if (all.length === 0 && !named) return { state: ctx.state, stdout: output === "yaml" || output === "json" ? formatObjects(ctx, [], output, false).stdout : "", stderr: stderr || noResourcesFound(allNamespaces ? undefined : ctx.namespace), exitCode };
+    const r = formatObjects(ctx, all, output, named && all.length === 1 && parsed.targets.length === 1 && parsed.targets[0]?.names.length === 1);
+    return { ...r, stderr: r.stderr + stderr, exitCode: r.exitCode || exitCode };
+  }
+  const sections: TableSection[] = [];
+  for (const f of found) {
+    const def = tableFor(f.kind);
+    if (def) sections.push(tableSection(def, f.objects, ctx.state.clock));
+  }
+  const stdout = printTables(sections, {
+    wide: output === "wide",
+    noHeaders: boolFlag(args, "no-headers"),
+    showLabels: boolFlag(args, "show-labels"),
+    allNamespaces,
+    withKind: boolFlag(args, "show-kind"),
+  });
+  if (stdout === "" && errors.length === 0) {
+    const anyNamespaced = parsed.targets.some((t) => t.info.namespaced);
+    return { state: ctx.state, stdout: "", stderr: noResourcesFound(anyNamespaced && !allNamespaces ? ctx.namespace : undefined), exitCode: 0 };
+  }
+  return { state: ctx.state, stdout, stderr, exitCode };
+}

@@ -1,0 +1,15 @@
+// What a describer needs besides the object, fetched by the caller the way kubectl's describers list it.
+import type { KubeEvent } from "../../../engine/src/api/cluster-kinds";
+import type { Pod } from "../../../engine/src/api/pod";
+import type { ReplicaSet } from "../../../engine/src/api/workloads";
+
+export interface DescribeRelated {
+  /** Events; each describer keeps those about its object (describe.go: searchEvents). */
+  events: readonly KubeEvent[];
+  /** ReplicaSet describe: pods to count in "Pods Status" (only those it controls count). */
+  pods?: readonly Pod[];
+  /** Deployment describe: ReplicaSets to sort into OldReplicaSets / NewReplicaSet (only those it controls). */
+  replicaSets?: readonly ReplicaSet[];
+  /** Node describe: pods scheduled to the node (Succeeded and Failed ones are skipped). */
+  nodePods?: readonly Pod[];
+}

@@ -1,0 +1,142 @@
+// The non-table outputs of `kubectl get -o ...`: yaml, json, name, jsonpath, jsonpath-as-json and
+// custom-columns (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go: printGeneric, and the printers of
+// staging/src/k8s.io/cli-runtime/pkg/printers). Pure: objects in, text or kubectl's error message out.
+import { type PrintResult, printCustomColumns } from "./custom-columns";
+import { goQuote, goSharpV } from "./go-format";
+import { toGoJsonIndent } from "./go-json";
+import { toGoYaml } from "./go-yaml";
+import { executeJsonPath, JsonPathError } from "./jsonpath";
+import { JsonPathSyntaxError, parseJsonPath } from "./jsonpath-parser";
+
+export type { PrintResult } from "./custom-columns";
+
+interface Identified {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: { name?: string; managedFields?: unknown };
+}
+
+export interface OutputOptions {
+  /**
+   * get.go: printGeneric prints a lone object as itself when it was asked for by name (`get pod web`),
+   * otherwise (a list request, several names, several kinds) it wraps the items in a `List`.
+   */
+  singleItemImplied?: boolean;
+  /** `--no-headers` (custom-columns only). */
+  noHeaders?: boolean;
+  /** `--show-managed-fields`; kubectl omits metadata.managedFields by default. */
+  showManagedFields?: boolean;
+  /** `--allow-missing-template-keys` (default true). */
+  allowMissingKeys?: boolean;
+}
+
+// staging/src/k8s.io/cli-runtime/pkg/genericclioptions: the formats kubectl get accepts, sorted
+const ALLOWED_FORMATS = [
+  "custom-columns",
+  "custom-columns-file",
+  "go-template",
+  "go-template-file",
+  "json",
+  "jsonpath",
+  "jsonpath-as-json",
+  "jsonpath-file",
+  "name",
+  "template",
+  "templatefile",
+  "wide",
+  "yaml",
+];
+
+function withoutManagedFields(obj: unknown): unknown {
+  const o = obj as Identified;
+  if (o.metadata === undefined || o.metadata.managedFields === undefined) return obj;
+  const { managedFields: _omitted, ...metadata } = o.metadata;
+  return { ...(obj as Record<string, unknown>), metadata };
+}
+
+/** get.go: printGeneric: the `List` kubectl builds around several items (metadata.resourceVersion ""). */
+export function listOf(items: readonly unknown[]): Record<string, unknown> {
+  return { apiVersion: "v1", items: [...items], kind: "List", metadata: { resourceVersion: "" } };
+}
+
+/** `-o name`: `pod/web`, `deployment.apps/web` (name_printer.go), plus ` <operation>` when given. */
+export function resourceName(obj: unknown, operation?: string): string {
+  const o = obj as Identified;
+  const apiVersion = o.apiVersion ?? "";
+  const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
+  const kind = (o.kind ?? "").toLowerCase();
+  const name = `${group === "" ? kind : `${kind}.${group}`}/${o.metadata?.name ?? ""}`;
+  return operation === undefined ? name : `${name} ${operation}`;
+}
+
+/** `-o jsonpath=TEMPLATE` over one object (a List for list requests). */
+export function printJsonPath(
+  template: string,
+  data: unknown,
+  options: OutputOptions & { asJson?: boolean } = {},
+): PrintResult {
+  let root: ReturnType<typeof parseJsonPath>;
+  try {
+    root = parseJsonPath(template);
+  } catch (e) {
+    // jsonpath_flags.go: fmt.Errorf("error parsing jsonpath %s, %v", templateValue, err)
+    if (e instanceof JsonPathSyntaxError)
+      return { ok: false, error: `error parsing jsonpath ${template}, ${e.message}` };
+    throw e;
+  }
+  const query = JSON.parse(JSON.stringify(data ?? null)) as unknown;
+  try {
+    return {
+      ok: true,
+      text: executeJsonPath(root, query, {
+        allowMissingKeys: options.allowMissingKeys,
+        outputJson: options.asJson,
+      }),
+    };
+  } catch (e) {
+    if (!(e instanceof JsonPathError)) throw e;
+    // jsonpath.go (cli-runtime printers): JSONPathPrinter.PrintObj
+    const detail =
+      `Error executing template: ${e.message}. Printing more information for debugging the template:\n` +
+      `\ttemplate was:\n\t\t${template}\n` +
+      `\tobject given to jsonpath engine was:\n\t\t${goSharpV(query)}\n\n`;
+    return { ok: false, error: `error executing jsonpath ${goQuote(template)}: ${detail}\n` };
+  }
+}
+
+/**
+ * Prints objects for `-o <output>` where output is yaml, json, name, jsonpath=..., jsonpath-as-json=... or
+ * custom-columns=.... `error` is what kubectl prints after "error: " on stderr.
+ */
+export function printObjects(
+  objects: readonly unknown[],
+  output: string,
+  options: OutputOptions = {},
+): PrintResult {
+  const items = options.showManagedFields === true ? objects : objects.map(withoutManagedFields);
+  const single = options.singleItemImplied === true && items.length === 1;
+  const data = single ? items[0] : listOf(items);
+  const eq = output.indexOf("=");
+  const format = eq < 0 ? output : output.slice(0, eq);
+  const argument = eq < 0 ? "" : output.slice(eq + 1);
+  switch (format) {
+    case "yaml":
+      return { ok: true, text: toGoYaml(data) };
+    case "json":
+      // json.go (cli-runtime printers): JSONPrinter appends '\n' to json.MarshalIndent(obj, "", "    ")
+      return { ok: true, text: `${toGoJsonIndent(data)}\n` };
+    case "name":
+      return { ok: true, text: items.map((o) => `${resourceName(o)}\n`).join("") };
+    case "jsonpath":
+    case "jsonpath-as-json":
+      if (argument === "") return { ok: false, error: "template format specified but no template given" };
+      return printJsonPath(argument, data, { ...options, asJson: format === "jsonpath-as-json" });
+    case "custom-columns":
+      return printCustomColumns(argument, items, { noHeaders: options.noHeaders });
+    default:
+      return {
+        ok: false,
+        error: `unable to match a printer suitable for the output format ${goQuote(output)}, allowed formats are: ${ALLOWED_FORMATS.join(",")}`,
+      };
+  }
+}

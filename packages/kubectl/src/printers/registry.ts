@@ -1,0 +1,81 @@
+// Which columns and row function print each kind (the TableHandler registrations of
+// pkg/printers/internalversion/printers.go: AddHandlers).
+import type { KubeEvent, Namespace, Node } from "../../../engine/src/api/cluster-kinds";
+import type { KubeObject } from "../../../engine/src/api/meta";
+import type { Pod } from "../../../engine/src/api/pod";
+import type { Deployment, ReplicaSet } from "../../../engine/src/api/workloads";
+import { translateTimestampSince } from "./age";
+import { deploymentColumns, deploymentRow } from "./deployment";
+import { eventColumns, eventRow } from "./event";
+import { namespaceColumns, namespaceRow } from "./namespace";
+import { nodeColumns, nodeRow } from "./node";
+import { podColumns, podRow } from "./pod";
+import { replicaSetColumns, replicaSetRow } from "./replicaset";
+import type { TableDef } from "./table";
+
+export interface TableDefs {
+  Pod: TableDef<Pod>;
+  Deployment: TableDef<Deployment>;
+  ReplicaSet: TableDef<ReplicaSet>;
+  Node: TableDef<Node>;
+  Namespace: TableDef<Namespace>;
+  Event: TableDef<KubeEvent>;
+}
+
+export const TABLES: TableDefs = {
+  Pod: { kind: "Pod", group: "", namespaced: true, columns: podColumns, row: podRow },
+  Deployment: {
+    kind: "Deployment",
+    group: "apps",
+    namespaced: true,
+    columns: deploymentColumns,
+    row: deploymentRow,
+  },
+  ReplicaSet: {
+    kind: "ReplicaSet",
+    group: "apps",
+    namespaced: true,
+    columns: replicaSetColumns,
+    row: replicaSetRow,
+  },
+  Node: { kind: "Node", group: "", namespaced: false, columns: nodeColumns, row: nodeRow },
+  Namespace: {
+    kind: "Namespace",
+    group: "",
+    namespaced: false,
+    columns: namespaceColumns,
+    row: namespaceRow,
+  },
+  Event: { kind: "Event", group: "", namespaced: true, columns: eventColumns, row: eventRow },
+};
+
+function isTableKind(kind: string): kind is keyof TableDefs {
+  return Object.hasOwn(TABLES, kind);
+}
+
+/**
+ * The table definition for a Kind, typed loosely for callers holding store objects: the caller must pass
+ * only objects of that kind. Undefined for kinds without a table (kubectl would fall back to NAME, AGE).
+ */
+export function tableFor(kind: string): TableDef<KubeObject> | undefined {
+  if (!isTableKind(kind)) return undefined;
+  const def = TABLES[kind] as unknown as TableDef<KubeObject>;
+  return def;
+}
+
+// printers.go: AddDefaultHandlers: objectMetaColumnDefinitions for kinds without their own columns
+const objectMetaColumns = [
+  { name: "Name", priority: 0, isName: true },
+  { name: "Age", priority: 0 },
+] as const;
+
+/** The NAME / AGE table kubectl prints for a kind it has no columns for. */
+export function defaultTable(kind: string, group: string, namespaced: boolean): TableDef<KubeObject> {
+  return {
+    kind,
+    group,
+    namespaced,
+    columns: objectMetaColumns,
+    row: (obj, now) => [obj.metadata.name, translateTimestampSince(obj.metadata.creationTimestamp, now)],
+  };
+}
