@@ -26,7 +26,9 @@ const env = {
   PUPPETEER_SKIP_DOWNLOAD: "1",
   TURBO_NO_UPDATE_NOTIFIER: "1",
   // turbo and the e2e web server call `pnpm` by name: the pinned one in .tools/ comes first.
-  PATH: [join(root, ".tools", "node_modules", ".bin"), process.env.PATH].join(process.platform === "win32" ? ";" : ":"),
+  PATH: [join(root, ".tools", "node_modules", ".bin"), process.env.PATH].join(
+    process.platform === "win32" ? ";" : ":",
+  ),
 };
 // node-gyp builds native modules against the local Node headers instead of downloading them.
 if (!env.npm_config_nodedir && existsSync("/usr/include/node/node.h")) env.npm_config_nodedir = "/usr";
@@ -52,7 +54,16 @@ function ensurePnpm() {
   if (installed === pnpmVersion) return;
   console.log(`> installing pnpm ${pnpmVersion} into .tools/`);
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  must(npm, ["install", "--prefix", toolsDir, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", `pnpm@${pnpmVersion}`]);
+  must(npm, [
+    "install",
+    "--prefix",
+    toolsDir,
+    "--no-save",
+    "--no-package-lock",
+    "--no-audit",
+    "--no-fund",
+    `pnpm@${pnpmVersion}`,
+  ]);
 }
 
 const pnpm = (...args) => must(process.execPath, [pnpmBin, ...args]);
@@ -95,7 +106,17 @@ switch (task) {
   case "test":
     install();
     pnpm("exec", "biome", "ci", ".");
-    pnpm("exec", "turbo", "run", "typecheck", "build", "test", "--filter=!@kubejam/e2e", "--output-logs=new-only", "--concurrency=2");
+    pnpm(
+      "exec",
+      "turbo",
+      "run",
+      "typecheck",
+      "build",
+      "test",
+      "--filter=!@kubejam/e2e",
+      "--output-logs=new-only",
+      "--concurrency=2",
+    );
     ensureChromium();
     env.CHROMIUM_PATH = chromiumPath();
     pnpm("--filter", "@kubejam/e2e", "run", "test");

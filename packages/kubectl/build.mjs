@@ -10,5 +10,7 @@ await build({
   outfile: "dist/kjctl.mjs",
   legalComments: "none",
   logLevel: "warning",
-  banner: { js: "import { createRequire as __kjCreateRequire } from 'node:module'; const require = __kjCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __kjCreateRequire } from 'node:module'; const require = __kjCreateRequire(import.meta.url);",
+  },
 });

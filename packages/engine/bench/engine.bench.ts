@@ -15,7 +15,13 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-function measure(label: string, runs: number, text: string, topology: { nodeCount: number }, expectPods: number): number {
+function measure(
+  label: string,
+  runs: number,
+  text: string,
+  topology: { nodeCount: number },
+  expectPods: number,
+): number {
   const created = createCluster({ seed: 42, topology });
   if (!created.ok) throw new Error(created.errors.join("\n"));
   const times: number[] = [];
@@ -25,18 +31,37 @@ function measure(label: string, runs: number, text: string, topology: { nodeCoun
     const { state } = applyManifests(created.state, [{ name: "bench.yaml", text }]);
     const t1 = performance.now();
     if (i > 0) times.push(t1 - t0); // the first run warms the JIT
-    const pods = listObjects(state, "Pod").filter((p) => (p.status as { phase?: string }).phase === "Running").length;
+    const pods = listObjects(state, "Pod").filter(
+      (p) => (p.status as { phase?: string }).phase === "Running",
+    ).length;
     if (pods !== expectPods) throw new Error(`${label}: ${pods} running pods, expected ${expectPods}`);
     objects = Object.keys(state.objects).filter((k) => !k.startsWith("Event/")).length;
   }
   const m = median(times);
-  console.log(`${label.padEnd(44)} median ${m.toFixed(2).padStart(9)} ms  (${runs} runs, ${objects} objects)`);
+  console.log(
+    `${label.padEnd(44)} median ${m.toFixed(2).padStart(9)} ms  (${runs} runs, ${objects} objects)`,
+  );
   return m;
 }
 
-const lesson = [...Array.from({ length: 6 }, (_, i) => deployment(`app${i}`, 2)), ...Array.from({ length: 6 }, (_, i) => pod(`tool${i}`))].join("---\n");
+const lesson = [
+  ...Array.from({ length: 6 }, (_, i) => deployment(`app${i}`, 2)),
+  ...Array.from({ length: 6 }, (_, i) => pod(`tool${i}`)),
+].join("---\n");
 measure("apply + reconcile: 30-object lesson cluster", 50, lesson, { nodeCount: 3 }, 18);
 const big = { nodeCount: 50 };
-const t500 = measure("apply + reconcile: 500 pods (5 Deployments)", 10, Array.from({ length: 5 }, (_, i) => deployment(`web${i}`, 100)).join("---\n"), big, 500);
-const t5000 = measure("apply + reconcile: 5,000 pods (50 Deployments)", 5, Array.from({ length: 50 }, (_, i) => deployment(`web${i}`, 100)).join("---\n"), big, 5000);
+const t500 = measure(
+  "apply + reconcile: 500 pods (5 Deployments)",
+  10,
+  Array.from({ length: 5 }, (_, i) => deployment(`web${i}`, 100)).join("---\n"),
+  big,
+  500,
+);
+const t5000 = measure(
+  "apply + reconcile: 5,000 pods (50 Deployments)",
+  5,
+  Array.from({ length: 50 }, (_, i) => deployment(`web${i}`, 100)).join("---\n"),
+  big,
+  5000,
+);
 console.log(`ratio 5,000 / 500 pods: ${(t5000 / t500).toFixed(2)} (linear is 10)`);

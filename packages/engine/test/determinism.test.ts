@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { advance, applyManifests, type ClusterState, createCluster, deleteObjects, listObjects, type Node, type Pod, reconcile } from "../src/index";
+import {
+  advance,
+  applyManifests,
+  type ClusterState,
+  createCluster,
+  deleteObjects,
+  listObjects,
+  type Node,
+  type Pod,
+  reconcile,
+} from "../src/index";
 import { cidrContains, parseCidr, parseIp } from "../src/network/cidr";
 
 // Properties (STYLE.md §4): same inputs and seed give the same bytes; one more reconcile after
@@ -12,10 +22,28 @@ type Op =
   | { kind: "tick"; seconds: number };
 
 const names = fc.constantFrom("web", "api", "cache", "worker");
-const images = fc.constantFrom("nginx", "nginx:1.27", "busybox", "gcr.io/google-samples/hello-app:1.0", "redis", "nginxx", "debian");
+const images = fc.constantFrom(
+  "nginx",
+  "nginx:1.27",
+  "busybox",
+  "gcr.io/google-samples/hello-app:1.0",
+  "redis",
+  "nginxx",
+  "debian",
+);
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant("deploy" as const), name: names, replicas: fc.integer({ min: 0, max: 6 }), image: images }),
-  fc.record({ kind: fc.constant("pod" as const), name: names, image: images, command: fc.option(fc.constantFrom("sleep 3600", "exit 1", "echo hi > /tmp/x"), { nil: undefined }) }),
+  fc.record({
+    kind: fc.constant("deploy" as const),
+    name: names,
+    replicas: fc.integer({ min: 0, max: 6 }),
+    image: images,
+  }),
+  fc.record({
+    kind: fc.constant("pod" as const),
+    name: names,
+    image: images,
+    command: fc.option(fc.constantFrom("sleep 3600", "exit 1", "echo hi > /tmp/x"), { nil: undefined }),
+  }),
   fc.record({ kind: fc.constant("delete-pod" as const), index: fc.nat(10) }),
   fc.record({ kind: fc.constant("tick" as const), seconds: fc.integer({ min: 1, max: 400 }) }),
 );
@@ -37,7 +65,8 @@ function runOps(seed: number, ops: Op[]): ClusterState {
     else if (o.kind === "delete-pod") {
       const pods = listObjects<Pod>(state, "Pod", "default");
       const pod = pods[o.index % Math.max(1, pods.length)];
-      if (pod) state = deleteObjects(state, [{ kind: "Pod", namespace: "default", name: pod.metadata.name }]).state;
+      if (pod)
+        state = deleteObjects(state, [{ kind: "Pod", namespace: "default", name: pod.metadata.name }]).state;
     } else state = applyManifests(state, [{ name: "m.yaml", text: manifest(o) }]).state;
   }
   return state;
@@ -73,7 +102,9 @@ describe("determinism", () => {
     const names = [1, 2].map((seed) => {
       const c = createCluster({ seed });
       if (!c.ok) throw new Error("cluster");
-      return listObjects<Pod>(applyManifests(c.state, [{ name: "m", text }]).state, "Pod").map((p) => p.metadata.name).join(",");
+      return listObjects<Pod>(applyManifests(c.state, [{ name: "m", text }]).state, "Pod")
+        .map((p) => p.metadata.name)
+        .join(",");
     });
     expect(names[0]).not.toBe(names[1]);
   });

@@ -35,15 +35,23 @@ function applyOnce(text: string) {
   return results;
 }
 
-const mutate = fc.tuple(fc.nat(valid.length), fc.nat(40), fc.string({ maxLength: 20 })).map(([at, cut, insert]) => valid.slice(0, at) + insert + valid.slice(at + cut));
+const mutate = fc
+  .tuple(fc.nat(valid.length), fc.nat(40), fc.string({ maxLength: 20 }))
+  .map(([at, cut, insert]) => valid.slice(0, at) + insert + valid.slice(at + cut));
 
 describe("fuzz", () => {
   it("random text never throws", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), (s) => void applyOnce(s)), { seed: 1, numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (s) => void applyOnce(s)),
+      { seed: 1, numRuns: 300 },
+    );
   });
 
   it("mutated manifests never throw", () => {
-    fc.assert(fc.property(mutate, (s) => void applyOnce(s)), { seed: 2, numRuns: 300 });
+    fc.assert(
+      fc.property(mutate, (s) => void applyOnce(s)),
+      { seed: 2, numRuns: 300 },
+    );
   });
 
   it("random JSON values in every position never throw", () => {
@@ -51,7 +59,9 @@ describe("fuzz", () => {
     fc.assert(
       fc.property(anyJson, anyJson, anyJson, (spec, meta, containers) => {
         applyOnce(JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: meta, spec }));
-        applyOnce(JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name: "x" }, spec: { containers } }));
+        applyOnce(
+          JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name: "x" }, spec: { containers } }),
+        );
       }),
       { seed: 3, numRuns: 200 },
     );
@@ -60,17 +70,41 @@ describe("fuzz", () => {
   it.each([
     ["deep nesting", `${"a:\n".replace("\n", "")}${"[".repeat(5000)}${"]".repeat(5000)}`],
     ["deep maps", Array.from({ length: 2000 }, (_, i) => `${" ".repeat(i)}k:`).join("\n")],
-    ["huge numbers", "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: x }\nspec:\n  replicas: 1e309\n  selector: { matchLabels: { a: b } }\n  template: { metadata: { labels: { a: b } }, spec: { containers: [{ name: c, image: nginx }] } }\n"],
-    ["too many replicas", "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: x }\nspec:\n  replicas: 2147483647\n  selector: { matchLabels: { a: b } }\n  template: { metadata: { labels: { a: b } }, spec: { containers: [{ name: c, image: nginx }] } }\n"],
-    ["alias bomb", `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n`],
+    [
+      "huge numbers",
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: x }\nspec:\n  replicas: 1e309\n  selector: { matchLabels: { a: b } }\n  template: { metadata: { labels: { a: b } }, spec: { containers: [{ name: c, image: nginx }] } }\n",
+    ],
+    [
+      "too many replicas",
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: x }\nspec:\n  replicas: 2147483647\n  selector: { matchLabels: { a: b } }\n  template: { metadata: { labels: { a: b } }, spec: { containers: [{ name: c, image: nginx }] } }\n",
+    ],
+    [
+      "alias bomb",
+      `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n`,
+    ],
     ["5 MB of text", "x".repeat(5 * 1024 * 1024)],
     ["tabs", "apiVersion: v1\nkind: Pod\nmetadata:\n\tname: x\n"],
-    ["a Helm template", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  containers:\n  - name: app\n    image: {{ .Values.image }}\n"],
-    ["JSON", JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name: "j" }, spec: { containers: [{ name: "a", image: "nginx" }] } })],
+    [
+      "a Helm template",
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  containers:\n  - name: app\n    image: {{ .Values.image }}\n",
+    ],
+    [
+      "JSON",
+      JSON.stringify({
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { name: "j" },
+        spec: { containers: [{ name: "a", image: "nginx" }] },
+      }),
+    ],
     ["a list", "- a\n- b\n"],
     ["binary", "\u0000\u0001\u0002\uffff"],
-  ])("%s gives a result or a clean error", (_name, text) => {
-    const results = applyOnce(text);
-    expect(Array.isArray(results)).toBe(true);
-  }, 20_000);
+  ])(
+    "%s gives a result or a clean error",
+    (_name, text) => {
+      const results = applyOnce(text);
+      expect(Array.isArray(results)).toBe(true);
+    },
+    20_000,
+  );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getObject, listObjects, type Deployment, type Node, type ReplicaSet } from "../src/index";
+import { type Deployment, getObject, listObjects, type Node, type ReplicaSet } from "../src/index";
 import { deepFreeze, TestCluster } from "./test-cluster";
 
 const nginxPod = `apiVersion: v1
@@ -30,7 +30,9 @@ describe("a pod with two containers", () => {
     ]);
     const node = getObject<Node>(c.state, "Node", undefined, pod?.spec.nodeName ?? "");
     expect(node?.spec.podCIDR).toMatch(/^10\.8\.\d+\.0\/24$/);
-    expect(pod?.status.podIP?.split(".").slice(0, 3).join(".")).toBe(node?.spec.podCIDR.split(".").slice(0, 3).join("."));
+    expect(pod?.status.podIP?.split(".").slice(0, 3).join(".")).toBe(
+      node?.spec.podCIDR.split(".").slice(0, 3).join("."),
+    );
     const reached = c.exec("web", ["wget", "-qO-", "http://localhost:80"], "sidecar");
     expect(reached.ok && reached.stdout).toContain("<title>Welcome to nginx!</title>");
     const refused = c.exec("web", ["wget", "-qO-", "http://localhost:8080"], "sidecar");
@@ -40,7 +42,10 @@ describe("a pod with two containers", () => {
   it("records the kubelet's events in order", () => {
     const c = new TestCluster();
     c.apply(nginxPod);
-    const reasons = c.events().filter((e) => e.object === "Pod/web").map((e) => e.reason);
+    const reasons = c
+      .events()
+      .filter((e) => e.object === "Pod/web")
+      .map((e) => e.reason);
     expect(reasons.slice(0, 5)).toEqual(["Scheduled", "Pulling", "Pulled", "Created", "Started"]);
   });
 
@@ -74,10 +79,16 @@ spec:
     expect(rs?.metadata.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{6,10}$/);
     const pods = c.pods();
     expect(pods).toHaveLength(3);
-    for (const p of pods) expect(p.metadata.name).toMatch(new RegExp(`^${rs?.metadata.name}-[bcdfghjklmnpqrstvwxz2456789]{5}$`));
+    for (const p of pods)
+      expect(p.metadata.name).toMatch(new RegExp(`^${rs?.metadata.name}-[bcdfghjklmnpqrstvwxz2456789]{5}$`));
     expect(new Set(pods.map((p) => p.spec.nodeName)).size).toBe(3);
     const d = getObject<Deployment>(c.state, "Deployment", "default", "web");
-    expect(d?.status).toMatchObject({ replicas: 3, readyReplicas: 3, availableReplicas: 3, updatedReplicas: 3 });
+    expect(d?.status).toMatchObject({
+      replicas: 3,
+      readyReplicas: 3,
+      availableReplicas: 3,
+      updatedReplicas: 3,
+    });
   });
 
   it("rolls out a new template and scales the old ReplicaSet to zero", () => {
@@ -105,23 +116,39 @@ spec:
 describe("things that go wrong", () => {
   it("an unknown image goes ErrImagePull then ImagePullBackOff", () => {
     const c = new TestCluster();
-    c.apply("apiVersion: v1\nkind: Pod\nmetadata: { name: bad }\nspec:\n  containers:\n  - { name: app, image: nginxx }\n");
+    c.apply(
+      "apiVersion: v1\nkind: Pod\nmetadata: { name: bad }\nspec:\n  containers:\n  - { name: app, image: nginxx }\n",
+    );
     const waiting = c.pod("bad")?.status.containerStatuses?.[0]?.state;
-    expect(waiting && "waiting" in waiting ? waiting.waiting.reason : undefined).toMatch(/^(ErrImagePull|ImagePullBackOff)$/);
-    expect(c.events().some((e) => e.reason === "Failed" && e.message.includes('Failed to pull image "nginxx"'))).toBe(true);
+    expect(waiting && "waiting" in waiting ? waiting.waiting.reason : undefined).toMatch(
+      /^(ErrImagePull|ImagePullBackOff)$/,
+    );
+    expect(
+      c.events().some((e) => e.reason === "Failed" && e.message.includes('Failed to pull image "nginxx"')),
+    ).toBe(true);
   });
 
   it("a container that exits is restarted with growing back-off", () => {
     const c = new TestCluster();
-    c.apply("apiVersion: v1\nkind: Pod\nmetadata: { name: crash }\nspec:\n  containers:\n  - { name: app, image: busybox }\n");
+    c.apply(
+      "apiVersion: v1\nkind: Pod\nmetadata: { name: crash }\nspec:\n  containers:\n  - { name: app, image: busybox }\n",
+    );
     const status = c.pod("crash")?.status.containerStatuses?.[0];
     expect(status?.restartCount).toBeGreaterThanOrEqual(2);
-    expect(c.events().some((e) => e.reason === "BackOff" && e.message.startsWith("Back-off restarting failed container app"))).toBe(true);
+    expect(
+      c
+        .events()
+        .some(
+          (e) => e.reason === "BackOff" && e.message.startsWith("Back-off restarting failed container app"),
+        ),
+    ).toBe(true);
   });
 
   it("a pod asking for more than any node has stays Pending with the scheduler's reason", () => {
     const c = new TestCluster();
-    c.apply("apiVersion: v1\nkind: Pod\nmetadata: { name: big }\nspec:\n  containers:\n  - name: app\n    image: nginx\n    resources: { requests: { cpu: '8' } }\n");
+    c.apply(
+      "apiVersion: v1\nkind: Pod\nmetadata: { name: big }\nspec:\n  containers:\n  - name: app\n    image: nginx\n    resources: { requests: { cpu: '8' } }\n",
+    );
     expect(c.pod("big")?.status.phase).toBe("Pending");
     const failed = c.events().find((e) => e.reason === "FailedScheduling");
     expect(failed?.message).toBe(
@@ -153,14 +180,17 @@ spec:
         document: 1,
         line: 13,
         column: 5,
-        message: 'Error from server (BadRequest): error when creating "manifest.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagee"',
+        message:
+          'Error from server (BadRequest): error when creating "manifest.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagee"',
       },
     });
   });
 
   it("a YAML syntax error applies nothing from the file", () => {
     const c = new TestCluster();
-    const results = c.apply("apiVersion: v1\nkind: Pod\nmetadata: { name: a }\nspec:\n  containers: [{ name: app, image: nginx }]\n---\nkind: Pod\n  bad: : indent\n");
+    const results = c.apply(
+      "apiVersion: v1\nkind: Pod\nmetadata: { name: a }\nspec:\n  containers: [{ name: app, image: nginx }]\n---\nkind: Pod\n  bad: : indent\n",
+    );
     expect(results.every((r) => !r.ok)).toBe(true);
     expect(c.pods()).toHaveLength(0);
   });

@@ -1,4 +1,15 @@
-import { type ApplyResult, advance, applyManifests, type ClusterState, createCluster, deleteObjects, execInPod, listObjects, type Pod, type TopologyInput } from "../src/index";
+import {
+  type ApplyResult,
+  advance,
+  applyManifests,
+  type ClusterState,
+  createCluster,
+  deleteObjects,
+  execInPod,
+  listObjects,
+  type Pod,
+  type TopologyInput,
+} from "../src/index";
 
 /** A harness over the real engine for tests: apply YAML, look at objects, let time pass, exec. */
 export class TestCluster {
@@ -44,8 +55,16 @@ export class TestCluster {
 
   events(): { reason: string; message: string; object: string }[] {
     return listObjects(this.state, "Event").map((e) => {
-      const ev = e as unknown as { reason: string; message: string; involvedObject: { kind: string; name: string } };
-      return { reason: ev.reason, message: ev.message, object: `${ev.involvedObject.kind}/${ev.involvedObject.name}` };
+      const ev = e as unknown as {
+        reason: string;
+        message: string;
+        involvedObject: { kind: string; name: string };
+      };
+      return {
+        reason: ev.reason,
+        message: ev.message,
+        object: `${ev.involvedObject.kind}/${ev.involvedObject.name}`,
+      };
     });
   }
 }

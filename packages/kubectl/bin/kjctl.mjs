@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 
 const bundle = new URL("../dist/kjctl.mjs", import.meta.url);
 if (!existsSync(fileURLToPath(bundle))) {
-  process.stderr.write("kjctl is not built yet: run `npm test` or `npm start` once (or `pnpm --filter @kubejam/kubectl build`).\n");
+  process.stderr.write(
+    "kjctl is not built yet: run `npm test` or `npm start` once (or `pnpm --filter @kubejam/kubectl build`).\n",
+  );
   process.exit(1);
 }
 await import(bundle.href);

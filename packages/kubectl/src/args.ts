@@ -1,13 +1,50 @@
 // kubectl's flag grammar (spf13/pflag): `--name=value`, `--name value`, `-n value`, `-nvalue`,
 // grouped short booleans (`-it`), and everything after `--` passed through untouched.
 const BOOLEAN_FLAGS = new Set([
-  "A", "all-namespaces", "show-labels", "no-headers", "i", "t", "stdin", "tty", "force", "overwrite", "all", "rm",
-  "now", "w", "watch", "recursive", "R", "ignore-not-found", "q", "quiet", "show-kind", "help", "h", "previous",
-  "timestamps", "local", "dry-run-bool", "record", "include-uninitialized",
+  "A",
+  "all-namespaces",
+  "show-labels",
+  "no-headers",
+  "i",
+  "t",
+  "stdin",
+  "tty",
+  "force",
+  "overwrite",
+  "all",
+  "rm",
+  "now",
+  "w",
+  "watch",
+  "recursive",
+  "R",
+  "ignore-not-found",
+  "q",
+  "quiet",
+  "show-kind",
+  "help",
+  "h",
+  "previous",
+  "timestamps",
+  "local",
+  "dry-run-bool",
+  "record",
+  "include-uninitialized",
 ]);
 const SHORT_NAMES: Record<string, string> = {
-  n: "namespace", o: "output", l: "selector", f: "filename", c: "container", A: "all-namespaces", i: "stdin",
-  t: "tty", w: "watch", R: "recursive", q: "quiet", h: "help", p: "patch",
+  n: "namespace",
+  o: "output",
+  l: "selector",
+  f: "filename",
+  c: "container",
+  A: "all-namespaces",
+  i: "stdin",
+  t: "tty",
+  w: "watch",
+  R: "recursive",
+  q: "quiet",
+  h: "help",
+  p: "patch",
 };
 
 export interface ParsedArgs {
@@ -24,8 +61,10 @@ export function parseArgs(argv: readonly string[], command: string): ParsedArgs 
   const errors: string[] = [];
   let rest: string[] | undefined;
   const set = (name: string, value: string) => flags.set(name, [...(flags.get(name) ?? []), value]);
-  const isBool = (name: string) => BOOLEAN_FLAGS.has(name) || (command === "logs" && (name === "p" || name === "previous"));
-  const longName = (short: string) => (command === "logs" && short === "p" ? "previous" : (SHORT_NAMES[short] ?? short));
+  const isBool = (name: string) =>
+    BOOLEAN_FLAGS.has(name) || (command === "logs" && (name === "p" || name === "previous"));
+  const longName = (short: string) =>
+    command === "logs" && short === "p" ? "previous" : (SHORT_NAMES[short] ?? short);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--") {

@@ -1,6 +1,7 @@
 // The three patch kinds `kubectl patch --type` sends.
 type Json = unknown;
-const isObject = (v: Json): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = (v: Json): v is Record<string, Json> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** RFC 7386 JSON merge patch. */
 export function mergePatch(target: Json, patch: Json): Json {
@@ -15,8 +16,15 @@ export function mergePatch(target: Json, patch: Json): Json {
 
 // Strategic merge: lists of objects merge by their patchMergeKey (k8s.io/api types' `patchMergeKey` tags).
 const MERGE_KEYS: Record<string, string> = {
-  containers: "name", initContainers: "name", volumes: "name", env: "name", volumeMounts: "mountPath",
-  ports: "containerPort", imagePullSecrets: "name", tolerations: "key", conditions: "type",
+  containers: "name",
+  initContainers: "name",
+  volumes: "name",
+  env: "name",
+  volumeMounts: "mountPath",
+  ports: "containerPort",
+  imagePullSecrets: "name",
+  tolerations: "key",
+  conditions: "type",
 };
 
 /** A strategic merge patch, for the fields kubectl users patch (sigs.k8s.io/structured-merge-diff semantics simplified). */
@@ -50,22 +58,32 @@ export function strategicMergePatch(target: Json, patch: Json, key?: string): Js
 }
 
 /** RFC 6902 JSON patch; returns an error string kubectl would print for a bad operation. */
-export function jsonPatch(target: Json, ops: Json): { ok: true; value: Json } | { ok: false; message: string } {
-  if (!Array.isArray(ops)) return { ok: false, message: "json: cannot unmarshal object into Go value of type jsonpatch.Patch" };
+export function jsonPatch(
+  target: Json,
+  ops: Json,
+): { ok: true; value: Json } | { ok: false; message: string } {
+  if (!Array.isArray(ops))
+    return { ok: false, message: "json: cannot unmarshal object into Go value of type jsonpatch.Patch" };
   let doc = structuredClone(target);
   for (const op of ops) {
-    if (!isObject(op) || typeof op.op !== "string" || typeof op.path !== "string") return { ok: false, message: "Unexpected kind: <nil>" };
+    if (!isObject(op) || typeof op.op !== "string" || typeof op.path !== "string")
+      return { ok: false, message: "Unexpected kind: <nil>" };
     const path = parsePointer(op.path);
     try {
       if (op.op === "add") doc = setAt(doc, path, op.value, "add");
       else if (op.op === "replace") doc = setAt(doc, path, op.value, "replace");
       else if (op.op === "remove") doc = setAt(doc, path, undefined, "remove");
       else if (op.op === "test") {
-        if (JSON.stringify(getAt(doc, path)) !== JSON.stringify(op.value)) return { ok: false, message: `testing value ${op.path} failed: test failed` };
+        if (JSON.stringify(getAt(doc, path)) !== JSON.stringify(op.value))
+          return { ok: false, message: `testing value ${op.path} failed: test failed` };
       } else if (op.op === "copy" || op.op === "move") {
         const from = parsePointer(String(op.from ?? ""));
         const value = getAt(doc, from);
-        if (value === undefined) return { ok: false, message: `error in copy for path: '${op.path}': Unable to get nodes for path ${op.from}` };
+        if (value === undefined)
+          return {
+            ok: false,
+            message: `error in copy for path: '${op.path}': Unable to get nodes for path ${op.from}`,
+          };
         if (op.op === "move") doc = setAt(doc, from, undefined, "remove");
         doc = setAt(doc, path, structuredClone(value), "add");
       } else return { ok: false, message: `Unexpected kind: ${op.op}` };
@@ -78,7 +96,10 @@ export function jsonPatch(target: Json, ops: Json): { ok: true; value: Json } | 
 
 function parsePointer(p: string): string[] {
   if (p === "") return [];
-  return p.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return p
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 function getAt(doc: Json, path: string[]): Json {
@@ -97,23 +118,32 @@ function setAt(doc: Json, path: string[], value: Json, mode: "add" | "replace" |
   if (Array.isArray(doc)) {
     const out = [...doc];
     const i = head === "-" ? out.length : Number(head);
-    if (Number.isNaN(i) || i < 0 || i > out.length) throw new Error(`add operation does not apply: doc is missing path: "/${path.join("/")}": missing value`);
+    if (Number.isNaN(i) || i < 0 || i > out.length)
+      throw new Error(
+        `add operation does not apply: doc is missing path: "/${path.join("/")}": missing value`,
+      );
     if (tail.length > 0) out[i] = setAt(out[i], tail, value, mode);
     else if (mode === "add") out.splice(i, 0, value);
     else if (mode === "remove") out.splice(i, 1);
     else out[i] = value;
     return out;
   }
-  if (!isObject(doc)) throw new Error(`add operation does not apply: doc is missing path: "/${path.join("/")}": missing value`);
+  if (!isObject(doc))
+    throw new Error(`add operation does not apply: doc is missing path: "/${path.join("/")}": missing value`);
   const out = { ...doc };
   if (tail.length > 0) {
-    if (!(head in out)) throw new Error(`add operation does not apply: doc is missing path: "/${path.join("/")}": missing value`);
+    if (!(head in out))
+      throw new Error(
+        `add operation does not apply: doc is missing path: "/${path.join("/")}": missing value`,
+      );
     out[head] = setAt(out[head], tail, value, mode);
   } else if (mode === "remove") {
-    if (!(head in out)) throw new Error(`remove operation does not apply: doc is missing path: "/${head}": missing value`);
+    if (!(head in out))
+      throw new Error(`remove operation does not apply: doc is missing path: "/${head}": missing value`);
     delete out[head];
   } else {
-    if (mode === "replace" && !(head in out)) throw new Error(`replace operation does not apply: doc is missing key: /${head}: missing value`);
+    if (mode === "replace" && !(head in out))
+      throw new Error(`replace operation does not apply: doc is missing key: /${head}: missing value`);
     out[head] = value;
   }
   return out;

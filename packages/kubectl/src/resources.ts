@@ -16,17 +16,31 @@ export interface Target {
 }
 
 // `kubectl get all` (the "all" category): the kinds that carry it in this cluster.
-const ALL = ["pods", "services", "daemonsets", "deployments", "replicasets", "statefulsets", "jobs", "cronjobs"];
+const ALL = [
+  "pods",
+  "services",
+  "daemonsets",
+  "deployments",
+  "replicasets",
+  "statefulsets",
+  "jobs",
+  "cronjobs",
+];
 
 /** Parses `TYPE[,TYPE] [NAME...]` or `TYPE/NAME...` (staging/src/k8s.io/cli-runtime/pkg/resource/builder.go). */
-export function parseTargets(positionals: string[]): { ok: true; targets: Target[] } | { ok: false; message: string } {
+export function parseTargets(
+  positionals: string[],
+): { ok: true; targets: Target[] } | { ok: false; message: string } {
   if (positionals.length === 0) return { ok: true, targets: [] };
   if (positionals.some((p) => p.includes("/"))) {
     const targets: Target[] = [];
     for (const p of positionals) {
       const [type = "", name = ""] = p.split("/", 2);
       if (!p.includes("/")) {
-        return { ok: false, message: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'` };
+        return {
+          ok: false,
+          message: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
+        };
       }
       const info = resolveResource(type);
       if (!info) return { ok: false, message: `error: the server doesn't have a resource type "${type}"` };
@@ -51,7 +65,10 @@ export function parseTargets(positionals: string[]): { ok: true; targets: Target
     if (!infos.includes(info)) infos.push(info);
   }
   if (names.length > 0 && infos.length > 1) {
-    return { ok: false, message: `error: arguments in resource/name form must have a single resource and name` };
+    return {
+      ok: false,
+      message: `error: arguments in resource/name form must have a single resource and name`,
+    };
   }
   return { ok: true, targets: infos.map((info) => ({ info, names: [...names] })) };
 }

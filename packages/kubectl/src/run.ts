@@ -14,11 +14,28 @@ import { rolloutCommand } from "./commands/rollout";
 import { type Context, fail, type KubectlIo, type KubectlResult } from "./result";
 
 export const COMMANDS = [
-  "annotate", "api-resources", "apply", "create", "delete", "describe", "events", "exec", "explain", "get", "label",
-  "logs", "patch", "rollout", "run", "scale", "version",
+  "annotate",
+  "api-resources",
+  "apply",
+  "create",
+  "delete",
+  "describe",
+  "events",
+  "exec",
+  "explain",
+  "get",
+  "label",
+  "logs",
+  "patch",
+  "rollout",
+  "run",
+  "scale",
+  "version",
 ] as const;
 
-const noFiles: KubectlIo = { readManifests: (path) => ({ ok: false, message: `error: the path "${path}" does not exist` }) };
+const noFiles: KubectlIo = {
+  readManifests: (path) => ({ ok: false, message: `error: the path "${path}" does not exist` }),
+};
 
 /**
  * Runs one kubectl command line against a cluster state: `run(state, ["get", "pods"])`.
@@ -27,11 +44,16 @@ const noFiles: KubectlIo = { readManifests: (path) => ({ ok: false, message: `er
 export function run(state: ClusterState, argv: readonly string[], io: KubectlIo = noFiles): KubectlResult {
   const words = argv[0] === "kubectl" ? argv.slice(1) : argv;
   const command = words.find((w) => !w.startsWith("-"));
-  if (!command) return fail(state, "error: a command is required: kubectl get|describe|apply|create|delete|exec|logs|... (see kubectl --help)");
+  if (!command)
+    return fail(
+      state,
+      "error: a command is required: kubectl get|describe|apply|create|delete|exec|logs|... (see kubectl --help)",
+    );
   const rest = [...words];
   rest.splice(rest.indexOf(command), 1);
   const args = parseArgs(rest, command);
-  if (args.errors.length > 0) return fail(state, `error: ${args.errors[0]}\nSee 'kubectl ${command} --help' for usage.`);
+  if (args.errors.length > 0)
+    return fail(state, `error: ${args.errors[0]}\nSee 'kubectl ${command} --help' for usage.`);
   const allNamespaces = boolFlag(args, "all-namespaces");
   const ctx: Context & { allNamespaces: boolean } = {
     state,
@@ -44,7 +66,9 @@ export function run(state: ClusterState, argv: readonly string[], io: KubectlIo 
     case "apply":
       return applyCommand(ctx, args, "apply");
     case "create":
-      return args.flags.has("filename") ? applyCommand(ctx, args, "create") : createGeneratorCommand(ctx, args);
+      return args.flags.has("filename")
+        ? applyCommand(ctx, args, "create")
+        : createGeneratorCommand(ctx, args);
     case "get":
       return getCommand(ctx, args);
     case "events":
@@ -76,6 +100,9 @@ export function run(state: ClusterState, argv: readonly string[], io: KubectlIo 
     case "version":
       return versionCommand(ctx, args);
     default:
-      return fail(state, `error: unknown command "${command}" for "kubectl"\nRun 'kubectl --help' for usage.`);
+      return fail(
+        state,
+        `error: unknown command "${command}" for "kubectl"\nRun 'kubectl --help' for usage.`,
+      );
   }
 }

@@ -37,7 +37,14 @@ export const NodeSchema = z.strictObject({
 export interface NodeStatus {
   capacity: Record<string, string>;
   allocatable: Record<string, string>;
-  conditions: { type: string; status: string; reason: string; message: string; lastHeartbeatTime: string; lastTransitionTime: string }[];
+  conditions: {
+    type: string;
+    status: string;
+    reason: string;
+    message: string;
+    lastHeartbeatTime: string;
+    lastTransitionTime: string;
+  }[];
   addresses: { type: "InternalIP" | "ExternalIP" | "Hostname"; address: string }[];
   nodeInfo: {
     kubeletVersion: string;
@@ -55,7 +62,13 @@ export interface Node {
   apiVersion: "v1";
   kind: "Node";
   metadata: StoredMeta;
-  spec: { podCIDR: string; podCIDRs: string[]; providerID: string; unschedulable?: boolean; taints?: unknown[] };
+  spec: {
+    podCIDR: string;
+    podCIDRs: string[];
+    providerID: string;
+    unschedulable?: boolean;
+    taints?: unknown[];
+  };
   status: NodeStatus;
 }
 
@@ -63,7 +76,14 @@ export interface KubeEvent {
   apiVersion: "v1";
   kind: "Event";
   metadata: StoredMeta;
-  involvedObject: { kind: string; namespace?: string; name: string; uid: string; apiVersion: string; fieldPath?: string };
+  involvedObject: {
+    kind: string;
+    namespace?: string;
+    name: string;
+    uid: string;
+    apiVersion: string;
+    fieldPath?: string;
+  };
   reason: string;
   message: string;
   source: { component: string; host?: string };

@@ -2,8 +2,8 @@ import type { z } from "zod";
 import type { Diagnostic } from "../parse/diagnostic";
 import { joinFieldPath } from "../parse/field-path";
 import type { ManifestDocument } from "../parse/parse-manifests";
-import { KINDS, type KindInfo } from "./kinds";
 import { type FieldError, required } from "../validation/field-error";
+import { KINDS, type KindInfo } from "./kinds";
 
 export type Decoded =
   | { ok: true; info: KindInfo; object: Record<string, unknown>; missing: FieldError[] }
@@ -18,16 +18,27 @@ export function decodeDocument(doc: ManifestDocument): Decoded {
   const { file, value } = doc;
   const fail = (code: Diagnostic["code"], message: string, path?: string): Decoded => {
     const pos = path ? doc.locate(path) : undefined;
-    return { ok: false, diagnostic: { code, message, file, document: doc.index, path, line: pos?.line, column: pos?.column } };
+    return {
+      ok: false,
+      diagnostic: { code, message, file, document: doc.index, path, line: pos?.line, column: pos?.column },
+    };
   };
   const kind = value.kind;
   const apiVersion = value.apiVersion;
   // kubectl's schema validation (staging/src/k8s.io/kubectl/pkg/validation) checks these first.
   if (typeof kind !== "string" || kind === "") {
-    return fail("missing-kind", `error: error validating "${file}": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false`, "kind");
+    return fail(
+      "missing-kind",
+      `error: error validating "${file}": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false`,
+      "kind",
+    );
   }
   if (typeof apiVersion !== "string" || apiVersion === "") {
-    return fail("missing-api-version", `error: error validating "${file}": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false`, "apiVersion");
+    return fail(
+      "missing-api-version",
+      `error: error validating "${file}": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false`,
+      "apiVersion",
+    );
   }
   const info = KINDS.find((k) => k.kind === kind && k.apiVersion === apiVersion && k.schema);
   if (!info?.schema) {
@@ -53,7 +64,11 @@ export function decodeDocument(doc: ManifestDocument): Decoded {
     return fail("decode", prefix + (first?.message ?? ""), first?.path);
   }
   if (unknownFields.length > 0) {
-    return fail("decode", `${prefix}strict decoding error: ${unknownFields.map((f) => `unknown field "${f}"`).join(", ")}`, unknownFields[0]);
+    return fail(
+      "decode",
+      `${prefix}strict decoding error: ${unknownFields.map((f) => `unknown field "${f}"`).join(", ")}`,
+      unknownFields[0],
+    );
   }
   // Only missing fields: decode what is there and let validation report them with its other errors.
   return { ok: true, info, object: value, missing };
@@ -61,7 +76,13 @@ export function decodeDocument(doc: ManifestDocument): Decoded {
 
 type Issue = z.core.$ZodIssue;
 
-function collect(issues: readonly Issue[], base: PropertyKey[], unknownFields: string[], typeErrors: { path: string; message: string }[], missing: FieldError[]): void {
+function collect(
+  issues: readonly Issue[],
+  base: PropertyKey[],
+  unknownFields: string[],
+  typeErrors: { path: string; message: string }[],
+  missing: FieldError[],
+): void {
   for (const issue of issues) {
     const path = [...base, ...issue.path];
     if (issue.code === "unrecognized_keys") {
@@ -70,13 +91,22 @@ function collect(issues: readonly Issue[], base: PropertyKey[], unknownFields: s
       missing.push(required(joinFieldPath(path)));
     } else if (issue.code === "invalid_union") {
       // int-or-string and the like: report as a type error on the field itself.
-      typeErrors.push({ path: joinFieldPath(path), message: goTypeError(path, issue.input, "intstr.IntOrString") });
+      typeErrors.push({
+        path: joinFieldPath(path),
+        message: goTypeError(path, issue.input, "intstr.IntOrString"),
+      });
     } else if (issue.code === "invalid_type") {
-      typeErrors.push({ path: joinFieldPath(path), message: goTypeError(path, issue.input, goType(issue.expected)) });
+      typeErrors.push({
+        path: joinFieldPath(path),
+        message: goTypeError(path, issue.input, goType(issue.expected)),
+      });
     } else if (issue.code === "invalid_value" && path.at(-1) === "kind") {
       typeErrors.push({ path: joinFieldPath(path), message: `Object 'Kind' is wrong` });
     } else {
-      typeErrors.push({ path: joinFieldPath(path), message: `json: ${joinFieldPath(path)}: ${issue.message}` });
+      typeErrors.push({
+        path: joinFieldPath(path),
+        message: `json: ${joinFieldPath(path)}: ${issue.message}`,
+      });
     }
   }
 }
@@ -108,6 +138,9 @@ function goType(expected: string): string {
 
 // encoding/json's UnmarshalTypeError: `json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32`.
 function goTypeError(path: PropertyKey[], input: unknown, type: string): string {
-  const dotted = path.filter((p) => typeof p !== "number").map(String).join(".");
+  const dotted = path
+    .filter((p) => typeof p !== "number")
+    .map(String)
+    .join(".");
   return `json: cannot unmarshal ${jsonType(input)} into Go struct field ${dotted} of type ${type}`;
 }

@@ -1,6 +1,13 @@
 import { z } from "zod";
-import { Condition, int32, LabelSelectorSchema, ObjectMetaSchema, opaque, type StoredMeta } from "./meta";
-import { PodTemplateSpecSchema, type PodTemplateSpec } from "./pod";
+import {
+  type Condition,
+  int32,
+  LabelSelectorSchema,
+  ObjectMetaSchema,
+  opaque,
+  type StoredMeta,
+} from "./meta";
+import { type PodTemplateSpec, PodTemplateSpecSchema } from "./pod";
 
 // apps/v1 Deployment and ReplicaSet (staging/src/k8s.io/api/apps/v1/types.go).
 const intOrPercent = z.union([int32, z.string()]);

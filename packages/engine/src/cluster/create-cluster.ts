@@ -1,5 +1,5 @@
 import type { Namespace, Node } from "../api/cluster-kinds";
-import { cidrsOverlap, cidrSize, formatCidr, formatIp, nthSubnet, parseCidr } from "../network/cidr";
+import { cidrSize, cidrsOverlap, formatCidr, formatIp, nthSubnet, parseCidr } from "../network/cidr";
 import { seedPrng } from "../runtime/prng";
 import { DEFAULT_EPOCH } from "../runtime/time";
 import type { ClusterState } from "../store/state";
@@ -21,22 +21,36 @@ export function checkTopology(t: Topology): string[] {
   const nodes = parseCidr(t.nodeRange);
   const pods = parseCidr(t.podRange);
   const services = parseCidr(t.serviceRange);
-  if (!nodes) errors.push(`Invalid value for field 'subnetwork.ipCidrRange': '${t.nodeRange}'. Invalid IPv4 CIDR range.`);
-  if (!pods) errors.push(`Invalid value for field 'clusterIpv4CidrBlock': '${t.podRange}'. Invalid IPv4 CIDR range.`);
-  if (!services) errors.push(`Invalid value for field 'servicesIpv4CidrBlock': '${t.serviceRange}'. Invalid IPv4 CIDR range.`);
+  if (!nodes)
+    errors.push(
+      `Invalid value for field 'subnetwork.ipCidrRange': '${t.nodeRange}'. Invalid IPv4 CIDR range.`,
+    );
+  if (!pods)
+    errors.push(`Invalid value for field 'clusterIpv4CidrBlock': '${t.podRange}'. Invalid IPv4 CIDR range.`);
+  if (!services)
+    errors.push(
+      `Invalid value for field 'servicesIpv4CidrBlock': '${t.serviceRange}'. Invalid IPv4 CIDR range.`,
+    );
   if (!nodes || !pods || !services) return errors;
-  const ranges: [string, typeof nodes][] = [["node", nodes], ["pod", pods], ["service", services]];
+  const ranges: [string, typeof nodes][] = [
+    ["node", nodes],
+    ["pod", pods],
+    ["service", services],
+  ];
   for (let i = 0; i < ranges.length; i++) {
     for (let j = i + 1; j < ranges.length; j++) {
       const [an, a] = ranges[i] ?? ["", nodes];
       const [bn, b] = ranges[j] ?? ["", nodes];
-      if (cidrsOverlap(a, b)) errors.push(`The ${an} range ${formatCidr(a)} overlaps the ${bn} range ${formatCidr(b)}.`);
+      if (cidrsOverlap(a, b))
+        errors.push(`The ${an} range ${formatCidr(a)} overlaps the ${bn} range ${formatCidr(b)}.`);
     }
   }
   // A GCE subnet reserves four addresses: network, gateway, second-to-last and broadcast.
   const usableNodeAddresses = cidrSize(nodes) - 4;
   if (t.nodeCount > usableNodeAddresses) {
-    errors.push(`The subnet's primary range ${t.nodeRange} has ${usableNodeAddresses} usable addresses, too few for ${t.nodeCount} nodes.`);
+    errors.push(
+      `The subnet's primary range ${t.nodeRange} has ${usableNodeAddresses} usable addresses, too few for ${t.nodeCount} nodes.`,
+    );
   }
   const slice = podSlicePrefix(t.maxPodsPerNode);
   const slices = slice < pods.prefix ? 0 : 2 ** (slice - pods.prefix);
@@ -51,7 +65,8 @@ export function checkTopology(t: Topology): string[] {
 
 export function createCluster(options: CreateClusterOptions = {}): CreateClusterResult {
   const parsed = TopologySchema.safeParse(options.topology ?? {});
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+  if (!parsed.success)
+    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
   const topology = parsed.data;
   const errors = checkTopology(topology);
   if (errors.length > 0) return { ok: false, errors };
@@ -122,14 +137,21 @@ function addNodes(tx: Tx, t: Topology): void {
           "topology.kubernetes.io/zone": zone,
         },
         annotations: {
-          "container.googleapis.com/instance_id": String(1000000000000000000n + BigInt(tx.ids.uint32()) * 1000n),
+          "container.googleapis.com/instance_id": String(
+            1000000000000000000n + BigInt(tx.ids.uint32()) * 1000n,
+          ),
           "node.alpha.kubernetes.io/ttl": "0",
           "volumes.kubernetes.io/controller-managed-attach-detach": "true",
         },
       },
       spec: { podCIDR, podCIDRs: [podCIDR], providerID: `gce://${t.project}/${zone}/${name}` },
       status: {
-        capacity: { cpu: machine.cpu, "ephemeral-storage": "98831908Ki", memory: machine.memory, pods: String(t.maxPodsPerNode) },
+        capacity: {
+          cpu: machine.cpu,
+          "ephemeral-storage": "98831908Ki",
+          memory: machine.memory,
+          pods: String(t.maxPodsPerNode),
+        },
         allocatable: {
           cpu: machine.allocatableCpu,
           "ephemeral-storage": "47060071478",
@@ -137,10 +159,38 @@ function addNodes(tx: Tx, t: Topology): void {
           pods: String(t.maxPodsPerNode),
         },
         conditions: [
-          { type: "MemoryPressure", status: "False", reason: "KubeletHasSufficientMemory", message: "kubelet has sufficient memory available", lastHeartbeatTime: now, lastTransitionTime: now },
-          { type: "DiskPressure", status: "False", reason: "KubeletHasNoDiskPressure", message: "kubelet has no disk pressure", lastHeartbeatTime: now, lastTransitionTime: now },
-          { type: "PIDPressure", status: "False", reason: "KubeletHasSufficientPID", message: "kubelet has sufficient PID available", lastHeartbeatTime: now, lastTransitionTime: now },
-          { type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status", lastHeartbeatTime: now, lastTransitionTime: now },
+          {
+            type: "MemoryPressure",
+            status: "False",
+            reason: "KubeletHasSufficientMemory",
+            message: "kubelet has sufficient memory available",
+            lastHeartbeatTime: now,
+            lastTransitionTime: now,
+          },
+          {
+            type: "DiskPressure",
+            status: "False",
+            reason: "KubeletHasNoDiskPressure",
+            message: "kubelet has no disk pressure",
+            lastHeartbeatTime: now,
+            lastTransitionTime: now,
+          },
+          {
+            type: "PIDPressure",
+            status: "False",
+            reason: "KubeletHasSufficientPID",
+            message: "kubelet has sufficient PID available",
+            lastHeartbeatTime: now,
+            lastTransitionTime: now,
+          },
+          {
+            type: "Ready",
+            status: "True",
+            reason: "KubeletReady",
+            message: "kubelet is posting ready status",
+            lastHeartbeatTime: now,
+            lastTransitionTime: now,
+          },
         ],
         addresses: [
           { type: "InternalIP", address: internalIp },
@@ -151,7 +201,7 @@ function addNodes(tx: Tx, t: Topology): void {
           kubeletVersion: t.version,
           kubeProxyVersion: t.version,
           osImage: "Container-Optimized OS from Google",
-          kernelVersion: "6.6.97+",
+          kernelVersion: "6.6.56+",
           containerRuntimeVersion: "containerd://2.0.4",
           operatingSystem: "linux",
           architecture: "amd64",

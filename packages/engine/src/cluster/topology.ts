@@ -34,8 +34,16 @@ export function podSlicePrefix(maxPodsPerNode: number): number {
   return 23;
 }
 
-export const MACHINE_TYPES: Record<string, { cpu: string; memory: string; allocatableCpu: string; allocatableMemory: string }> = {
+export const MACHINE_TYPES: Record<
+  string,
+  { cpu: string; memory: string; allocatableCpu: string; allocatableMemory: string }
+> = {
   "e2-medium": { cpu: "2", memory: "4015852Ki", allocatableCpu: "940m", allocatableMemory: "2869036Ki" },
   "e2-standard-2": { cpu: "2", memory: "8145396Ki", allocatableCpu: "1930m", allocatableMemory: "6044660Ki" },
-  "e2-standard-4": { cpu: "4", memory: "16383416Ki", allocatableCpu: "3920m", allocatableMemory: "13522360Ki" },
+  "e2-standard-4": {
+    cpu: "4",
+    memory: "16383416Ki",
+    allocatableCpu: "3920m",
+    allocatableMemory: "13522360Ki",
+  },
 };

@@ -24,7 +24,9 @@ export function reconcileDeployments(tx: Tx): void {
 
 /** controller.ComputeHash: FNV-32a of the template, rendered with SafeEncodeString. */
 export function templateHash(template: PodTemplateSpec, collisionCount = 0): string {
-  return safeEncodeString(String(fnv32a(canonicalJson(template) + (collisionCount ? String(collisionCount) : ""))));
+  return safeEncodeString(
+    String(fnv32a(canonicalJson(template) + (collisionCount ? String(collisionCount) : ""))),
+  );
 }
 
 function withoutHash(template: PodTemplateSpec): string {
@@ -70,24 +72,44 @@ function syncDeployment(tx: Tx, d: Deployment, sets: ReplicaSet[]): void {
         name,
         namespace: ns,
         labels,
-        annotations: { [DESIRED]: String(replicas), [MAX]: String(replicas + maxSurge), [REVISION]: String(revision + 1) },
-        ownerReferences: [{ apiVersion: "apps/v1", kind: "Deployment", name: d.metadata.name, uid: d.metadata.uid, controller: true, blockOwnerDeletion: true }],
+        annotations: {
+          [DESIRED]: String(replicas),
+          [MAX]: String(replicas + maxSurge),
+          [REVISION]: String(revision + 1),
+        },
+        ownerReferences: [
+          {
+            apiVersion: "apps/v1",
+            kind: "Deployment",
+            name: d.metadata.name,
+            uid: d.metadata.uid,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
         generation: 1,
       },
       spec: {
         replicas: initial,
-        selector: { ...d.spec.selector, matchLabels: { ...(d.spec.selector.matchLabels ?? {}), [HASH]: hash } },
+        selector: {
+          ...d.spec.selector,
+          matchLabels: { ...(d.spec.selector.matchLabels ?? {}), [HASH]: hash },
+        },
         template: { ...d.spec.template, metadata: { ...d.spec.template.metadata, labels } },
         ...(d.spec.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}),
       },
       status: { replicas: 0 },
     });
-    if (initial > 0) tx.event(d, "Normal", Reason.ScalingReplicaSet, Messages.scaled("up", name, 0, initial), { component: Component.deployment });
+    if (initial > 0)
+      tx.event(d, "Normal", Reason.ScalingReplicaSet, Messages.scaled("up", name, 0, initial), {
+        component: Component.deployment,
+      });
   } else if (rolling || oldPods === 0) {
     const total = sets.reduce((n, rs) => n + rs.spec.replicas, 0);
     let target = newRS.spec.replicas;
     if (!rolling) target = replicas;
-    else if (newRS.spec.replicas < replicas) target = Math.min(replicas, newRS.spec.replicas + Math.max(0, replicas + maxSurge - total));
+    else if (newRS.spec.replicas < replicas)
+      target = Math.min(replicas, newRS.spec.replicas + Math.max(0, replicas + maxSurge - total));
     else if (newRS.spec.replicas > replicas) target = replicas;
     newRS = scale(tx, d, newRS, target, replicas, maxSurge);
   }
@@ -95,14 +117,23 @@ function syncDeployment(tx: Tx, d: Deployment, sets: ReplicaSet[]): void {
   // Scale old ReplicaSets down within maxUnavailable (rolling) or all at once (Recreate).
   const current = newRS;
   let budget = rolling
-    ? old.reduce((n, rs) => n + rs.spec.replicas, 0) + current.spec.replicas - (replicas - maxUnavailable) - (current.spec.replicas - (current.status.availableReplicas ?? 0))
+    ? old.reduce((n, rs) => n + rs.spec.replicas, 0) +
+      current.spec.replicas -
+      (replicas - maxUnavailable) -
+      (current.spec.replicas - (current.status.availableReplicas ?? 0))
     : Number.POSITIVE_INFINITY;
-  const sortedOld = [...old].sort((a, b) => a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp));
+  const sortedOld = [...old].sort((a, b) =>
+    a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp),
+  );
   for (const rs of sortedOld) {
     if (budget <= 0) break;
     if (rs.spec.replicas === 0) continue;
     const unhealthy = rs.spec.replicas - (rs.status.availableReplicas ?? 0);
-    const down = Math.min(rs.spec.replicas, Math.max(budget, 0), rolling ? Math.max(budget, unhealthy) : rs.spec.replicas);
+    const down = Math.min(
+      rs.spec.replicas,
+      Math.max(budget, 0),
+      rolling ? Math.max(budget, unhealthy) : rs.spec.replicas,
+    );
     if (down <= 0) continue;
     scale(tx, d, rs, rs.spec.replicas - down, replicas, maxSurge);
     budget -= down;
@@ -112,17 +143,38 @@ function syncDeployment(tx: Tx, d: Deployment, sets: ReplicaSet[]): void {
   writeStatus(tx, d, current);
 }
 
-function scale(tx: Tx, d: Deployment, rs: ReplicaSet, to: number, replicas: number, maxSurge: number): ReplicaSet {
-  const annotations = { ...rs.metadata.annotations, [DESIRED]: String(replicas), [MAX]: String(replicas + maxSurge) };
+function scale(
+  tx: Tx,
+  d: Deployment,
+  rs: ReplicaSet,
+  to: number,
+  replicas: number,
+  maxSurge: number,
+): ReplicaSet {
+  const annotations = {
+    ...rs.metadata.annotations,
+    [DESIRED]: String(replicas),
+    [MAX]: String(replicas + maxSurge),
+  };
   if (rs.spec.replicas === to && rs.metadata.annotations?.[DESIRED] === annotations[DESIRED]) return rs;
   const from = rs.spec.replicas;
   const updated = tx.update<ReplicaSet>({
     ...rs,
-    metadata: { ...rs.metadata, annotations, generation: (rs.metadata.generation ?? 1) + (from !== to ? 1 : 0) },
+    metadata: {
+      ...rs.metadata,
+      annotations,
+      generation: (rs.metadata.generation ?? 1) + (from !== to ? 1 : 0),
+    },
     spec: { ...rs.spec, replicas: to },
   });
   if (from !== to) {
-    tx.event(d, "Normal", Reason.ScalingReplicaSet, Messages.scaled(to > from ? "up" : "down", rs.metadata.name, from, to), { component: Component.deployment });
+    tx.event(
+      d,
+      "Normal",
+      Reason.ScalingReplicaSet,
+      Messages.scaled(to > from ? "up" : "down", rs.metadata.name, from, to),
+      { component: Component.deployment },
+    );
   }
   return updated;
 }
@@ -132,7 +184,10 @@ function cleanupHistory(tx: Tx, d: Deployment, old: ReplicaSet[]): void {
   const idle = old
     .map((rs) => tx.get<ReplicaSet>("ReplicaSet", rs.metadata.namespace, rs.metadata.name) ?? rs)
     .filter((rs) => rs.spec.replicas === 0 && (rs.status.replicas ?? 0) === 0)
-    .sort((a, b) => Number(a.metadata.annotations?.[REVISION] ?? 0) - Number(b.metadata.annotations?.[REVISION] ?? 0));
+    .sort(
+      (a, b) =>
+        Number(a.metadata.annotations?.[REVISION] ?? 0) - Number(b.metadata.annotations?.[REVISION] ?? 0),
+    );
   const excess = idle.length - d.spec.revisionHistoryLimit;
   for (const rs of idle.slice(0, Math.max(0, excess))) tx.remove(rs);
 }
@@ -146,22 +201,45 @@ function writeStatus(tx: Tx, d: Deployment, newRS: ReplicaSet): void {
   const available = sum((rs) => rs.status.availableReplicas);
   const ready = sum((rs) => rs.status.readyReplicas);
   const updated = fresh.status.replicas ?? 0;
-  const maxUnavailable = d.spec.strategy.type === "Recreate" ? 0 : resolve(d.spec.strategy.rollingUpdate?.maxUnavailable, d.spec.replicas, false);
+  const maxUnavailable =
+    d.spec.strategy.type === "Recreate"
+      ? 0
+      : resolve(d.spec.strategy.rollingUpdate?.maxUnavailable, d.spec.replicas, false);
   const minAvailable = available >= d.spec.replicas - maxUnavailable;
-  const complete = updated === d.spec.replicas && replicas === d.spec.replicas && available === d.spec.replicas;
+  const complete =
+    updated === d.spec.replicas && replicas === d.spec.replicas && available === d.spec.replicas;
   const prev = d.status.conditions ?? [];
   const now = tx.now();
   const cond = (type: string, status: string, reason: string, message: string) => {
     const p = prev.find((c) => c.type === type);
     const same = p && p.status === status && p.reason === reason && p.message === message;
-    return same && p ? p : { type, status, lastUpdateTime: now, lastTransitionTime: p && p.status === status ? p.lastTransitionTime : now, reason, message };
+    return same && p
+      ? p
+      : {
+          type,
+          status,
+          lastUpdateTime: now,
+          lastTransitionTime: p && p.status === status ? p.lastTransitionTime : now,
+          reason,
+          message,
+        };
   };
   const progressing = complete
-    ? cond("Progressing", "True", "NewReplicaSetAvailable", `ReplicaSet "${fresh.metadata.name}" has successfully progressed.`)
+    ? cond(
+        "Progressing",
+        "True",
+        "NewReplicaSetAvailable",
+        `ReplicaSet "${fresh.metadata.name}" has successfully progressed.`,
+      )
     : cond("Progressing", "True", "ReplicaSetUpdated", `ReplicaSet "${fresh.metadata.name}" is progressing.`);
   const availableCond = minAvailable
     ? cond("Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.")
-    : cond("Available", "False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability.");
+    : cond(
+        "Available",
+        "False",
+        "MinimumReplicasUnavailable",
+        "Deployment does not have minimum availability.",
+      );
   const status: DeploymentStatus = {
     observedGeneration: d.metadata.generation ?? 1,
     ...(replicas ? { replicas } : {}),
@@ -174,11 +252,16 @@ function writeStatus(tx: Tx, d: Deployment, newRS: ReplicaSet): void {
   const revision = fresh.metadata.annotations?.[REVISION];
   const annotations = { ...d.metadata.annotations, ...(revision ? { [REVISION]: revision } : {}) };
   const live = tx.get<Deployment>("Deployment", ns, d.metadata.name) ?? d;
-  if (JSON.stringify(live.status) !== JSON.stringify(status) || live.metadata.annotations?.[REVISION] !== revision) {
+  if (
+    JSON.stringify(live.status) !== JSON.stringify(status) ||
+    live.metadata.annotations?.[REVISION] !== revision
+  ) {
     tx.update<Deployment>({ ...live, metadata: { ...live.metadata, annotations }, status });
   }
 }
 
 export function activePodsOf(tx: Tx, rs: ReplicaSet): Pod[] {
-  return tx.list<Pod>("Pod", rs.metadata.namespace).filter((p) => controllerOf(p)?.uid === rs.metadata.uid && isPodActive(p));
+  return tx
+    .list<Pod>("Pod", rs.metadata.namespace)
+    .filter((p) => controllerOf(p)?.uid === rs.metadata.uid && isPodActive(p));
 }

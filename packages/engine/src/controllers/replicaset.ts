@@ -21,7 +21,13 @@ export function reconcileReplicaSets(tx: Tx): void {
     for (const pod of allPods) {
       if (pod.metadata.namespace !== ns || controllerOf(pod) || !isPodActive(pod)) continue;
       if (!selectorMatches(rs.spec.selector, pod.metadata.labels)) continue;
-      const adopted = tx.update<Pod>({ ...pod, metadata: { ...pod.metadata, ownerReferences: [...(pod.metadata.ownerReferences ?? []), ownerRef(rs)] } });
+      const adopted = tx.update<Pod>({
+        ...pod,
+        metadata: {
+          ...pod.metadata,
+          ownerReferences: [...(pod.metadata.ownerReferences ?? []), ownerRef(rs)],
+        },
+      });
       mine.push(adopted);
     }
     const active = mine.filter(isPodActive);
@@ -31,10 +37,14 @@ export function reconcileReplicaSets(tx: Tx): void {
     } else if (diff > 0) {
       for (const pod of rankForDeletion(active).slice(0, diff)) {
         deletePod(tx, pod);
-        tx.event(rs, "Normal", Reason.SuccessfulDelete, Messages.deletedPod(pod.metadata.name), { component: Component.replicaset });
+        tx.event(rs, "Normal", Reason.SuccessfulDelete, Messages.deletedPod(pod.metadata.name), {
+          component: Component.replicaset,
+        });
       }
     }
-    const now = tx.list<Pod>("Pod", ns).filter((p) => controllerOf(p)?.uid === rs.metadata.uid && isPodActive(p));
+    const now = tx
+      .list<Pod>("Pod", ns)
+      .filter((p) => controllerOf(p)?.uid === rs.metadata.uid && isPodActive(p));
     const ready = now.filter(isPodReady).length;
     const status = {
       replicas: now.length,
@@ -67,7 +77,9 @@ function createPod(tx: Tx, rs: ReplicaSet): void {
     spec: admitPodSpec(tx, template.spec),
     status: { phase: "Pending", qosClass: "BestEffort" },
   });
-  tx.event(rs, "Normal", Reason.SuccessfulCreate, Messages.createdPod(pod.metadata.name), { component: Component.replicaset });
+  tx.event(rs, "Normal", Reason.SuccessfulCreate, Messages.createdPod(pod.metadata.name), {
+    component: Component.replicaset,
+  });
 }
 
 // controller.ActivePods ordering: unassigned < assigned, pending < unknown < running, not ready < ready, newer first.
@@ -80,6 +92,9 @@ function rankForDeletion(pods: Pod[]): Pod[] {
     if (phase !== 0) return phase;
     const ready = Number(isPodReady(a)) - Number(isPodReady(b));
     if (ready !== 0) return ready;
-    return b.metadata.creationTimestamp.localeCompare(a.metadata.creationTimestamp) || b.metadata.name.localeCompare(a.metadata.name);
+    return (
+      b.metadata.creationTimestamp.localeCompare(a.metadata.creationTimestamp) ||
+      b.metadata.name.localeCompare(a.metadata.name)
+    );
   });
 }

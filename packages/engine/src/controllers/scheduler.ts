@@ -62,8 +62,14 @@ function isReady(node: Node): boolean {
 export function evaluatePod(tx: Tx, pod: Pod, usage: Map<string, NodeUsage>): SchedulingVerdict {
   for (const v of pod.spec.volumes ?? []) {
     // VolumeBinding PreFilter (pkg/scheduler/framework/plugins/volumebinding).
-    if (v.persistentVolumeClaim && !tx.get("PersistentVolumeClaim", pod.metadata.namespace, v.persistentVolumeClaim.claimName)) {
-      return { preFilter: `persistentvolumeclaim "${v.persistentVolumeClaim.claimName}" not found`, nodes: [] };
+    if (
+      v.persistentVolumeClaim &&
+      !tx.get("PersistentVolumeClaim", pod.metadata.namespace, v.persistentVolumeClaim.claimName)
+    ) {
+      return {
+        preFilter: `persistentvolumeclaim "${v.persistentVolumeClaim.claimName}" not found`,
+        nodes: [],
+      };
     }
   }
   const request = podRequests(pod);
@@ -74,12 +80,15 @@ export function evaluatePod(tx: Tx, pod: Pod, usage: Map<string, NodeUsage>): Sc
     else if (!isReady(node)) reasons.push("node(s) had untolerated taint {node.kubernetes.io/not-ready: }");
     const selector = pod.spec.nodeSelector ?? {};
     const labels = node.metadata.labels ?? {};
-    if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) reasons.push("node(s) didn't match Pod's node affinity/selector");
+    if (Object.entries(selector).some(([k, v]) => labels[k] !== v))
+      reasons.push("node(s) didn't match Pod's node affinity/selector");
     const u = usage.get(name) ?? { pods: 0, cpu: 0, memory: 0 };
     const alloc = node.status.allocatable;
     if (u.pods + 1 > Number(alloc.pods ?? 110)) reasons.push("Too many pods");
-    if (request.cpu > 0 && u.cpu + request.cpu > (parseQuantity(alloc.cpu ?? "0") ?? 0)) reasons.push("Insufficient cpu");
-    if (request.memory > 0 && u.memory + request.memory > (parseQuantity(alloc.memory ?? "0") ?? 0)) reasons.push("Insufficient memory");
+    if (request.cpu > 0 && u.cpu + request.cpu > (parseQuantity(alloc.cpu ?? "0") ?? 0))
+      reasons.push("Insufficient cpu");
+    if (request.memory > 0 && u.memory + request.memory > (parseQuantity(alloc.memory ?? "0") ?? 0))
+      reasons.push("Insufficient memory");
     return { node: name, reasons };
   });
   // Scoring, [engine choice]: the feasible node running the fewest pods, then the first in creation order.
@@ -129,9 +138,20 @@ export function reconcileScheduling(tx: Tx): void {
       const u = usage.get(verdict.chosen) ?? { pods: 0, cpu: 0, memory: 0 };
       const r = podRequests(pod);
       usage.set(verdict.chosen, { pods: u.pods + 1, cpu: u.cpu + r.cpu, memory: u.memory + r.memory });
-      const conditions = setCondition(pod.status.conditions, { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: tx.now() });
-      tx.update<Pod>({ ...pod, spec: { ...pod.spec, nodeName: verdict.chosen }, status: { ...pod.status, conditions } });
-      tx.event(pod, "Normal", Reason.Scheduled, Messages.scheduled(ns, pod.metadata.name, verdict.chosen), { component: Component.scheduler });
+      const conditions = setCondition(pod.status.conditions, {
+        type: "PodScheduled",
+        status: "True",
+        lastProbeTime: null,
+        lastTransitionTime: tx.now(),
+      });
+      tx.update<Pod>({
+        ...pod,
+        spec: { ...pod.spec, nodeName: verdict.chosen },
+        status: { ...pod.status, conditions },
+      });
+      tx.event(pod, "Normal", Reason.Scheduled, Messages.scheduled(ns, pod.metadata.name, verdict.chosen), {
+        component: Component.scheduler,
+      });
       continue;
     }
     const message = failureMessage(verdict, verdict.nodes.length || tx.list("Node").length);
@@ -156,7 +176,10 @@ export function setCondition(conditions: PodCondition[] | undefined, next: PodCo
   if (i === -1) list.push(next);
   else {
     const prev = list[i];
-    list[i] = prev && prev.status === next.status && prev.reason === next.reason && prev.message === next.message ? prev : next;
+    list[i] =
+      prev && prev.status === next.status && prev.reason === next.reason && prev.message === next.message
+        ? prev
+        : next;
   }
   return list;
 }

@@ -6,7 +6,9 @@ export function defaultPodSpec(spec: PodSpec): PodSpec {
     ...spec,
     containers: spec.containers.map(defaultContainer),
     ...(spec.initContainers ? { initContainers: spec.initContainers.map(defaultContainer) } : {}),
-    ...(spec.volumes ? { volumes: spec.volumes.map((v) => (hasSource(v) ? v : { ...v, emptyDir: {} })) } : {}),
+    ...(spec.volumes
+      ? { volumes: spec.volumes.map((v) => (hasSource(v) ? v : { ...v, emptyDir: {} })) }
+      : {}),
     restartPolicy: spec.restartPolicy ?? "Always",
     terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? 30,
     dnsPolicy: spec.dnsPolicy ?? "ClusterFirst",

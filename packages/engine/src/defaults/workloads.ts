@@ -10,7 +10,10 @@ export function defaultTemplate(template: PodTemplateSpec): PodTemplateSpec {
 }
 
 export function defaultDeploymentSpec(spec: Record<string, unknown> & { template: PodTemplateSpec }) {
-  const strategy = (spec.strategy ?? {}) as { type?: string; rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string } };
+  const strategy = (spec.strategy ?? {}) as {
+    type?: string;
+    rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string };
+  };
   const type = strategy.type ?? "RollingUpdate";
   return {
     ...spec,

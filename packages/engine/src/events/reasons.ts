@@ -48,5 +48,6 @@ export const Messages = {
   createdPod: (pod: string) => `Created pod: ${pod}`,
   deletedPod: (pod: string) => `Deleted pod: ${pod}`,
   // pkg/controller/deployment/sync.go (scaleReplicaSet)
-  scaled: (direction: "up" | "down", rs: string, from: number, to: number) => `Scaled ${direction} replica set ${rs} from ${from} to ${to}`,
+  scaled: (direction: "up" | "down", rs: string, from: number, to: number) =>
+    `Scaled ${direction} replica set ${rs} from ${from} to ${to}`,
 };

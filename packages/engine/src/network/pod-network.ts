@@ -1,10 +1,10 @@
 import type { Node } from "../api/cluster-kinds";
+import type { KubeObject } from "../api/meta";
 import type { Pod } from "../api/pod";
 import { containerFs } from "../controllers/kubelet/container-env";
 import type { PodRuntime } from "../controllers/kubelet/pod-runtime";
 import type { FsNode } from "../fs/tree";
 import { lookupImage } from "../images/catalog";
-import type { KubeObject } from "../api/meta";
 import { serveHttp } from "../shell/serve-http";
 import type { ConnectResult, NetworkAccess } from "../shell/types";
 import { objectKey } from "../store/object-key";
@@ -42,7 +42,9 @@ export class PodNetwork implements NetworkAccess {
     return objectKey("Pod", this.pod.metadata.namespace, this.pod.metadata.name);
   }
 
-  resolve(name: string): { ok: true; name: string; addresses: string[] } | { ok: false; error: "nxdomain" | "timeout" } {
+  resolve(
+    name: string,
+  ): { ok: true; name: string; addresses: string[] } | { ok: false; error: "nxdomain" | "timeout" } {
     const lower = name.toLowerCase().replace(/\.$/, "");
     if (parseIp(lower) !== undefined) return { ok: true, name: lower, addresses: [lower] };
     if (lower === "localhost") return { ok: true, name: "localhost", addresses: ["127.0.0.1"] };
@@ -61,9 +63,11 @@ export class PodNetwork implements NetworkAccess {
     if (key) return this.connectToPod(key, port, address);
     const ip = parseIp(address);
     const nodes = Object.values(this.view.objects).filter((o): o is Node => o.kind === "Node");
-    if (nodes.some((n) => n.status.addresses.some((a) => a.address === address))) return { ok: false, error: "refused", address };
+    if (nodes.some((n) => n.status.addresses.some((a) => a.address === address)))
+      return { ok: false, error: "refused", address };
     const podRange = parseCidr(this.view.topology.podRange);
-    if (ip !== undefined && podRange && cidrContains(podRange, ip)) return { ok: false, error: "timeout", address };
+    if (ip !== undefined && podRange && cidrContains(podRange, ip))
+      return { ok: false, error: "timeout", address };
     return { ok: false, error: "timeout", address };
   }
 
@@ -99,7 +103,14 @@ export class PodNetwork implements NetworkAccess {
     const peer = 3 + (Number(ip.split(".")[3] ?? 0) % 200);
     return [
       { name: "lo", index: 1, mac: "00:00:00:00:00:00", mtu: 65536, cidr: "127.0.0.1/8" },
-      { name: "eth0", index: 2, mac: `0a:58:${octets.join(":")}`, mtu: 1460, cidr: `${ip}/${prefix}`, peerIndex: peer },
+      {
+        name: "eth0",
+        index: 2,
+        mac: `0a:58:${octets.join(":")}`,
+        mtu: 1460,
+        cidr: `${ip}/${prefix}`,
+        peerIndex: peer,
+      },
     ];
   }
 
@@ -109,7 +120,10 @@ export class PodNetwork implements NetworkAccess {
     const cidr = parseCidr(node?.spec.podCIDR ?? "");
     if (!rt || !cidr) return [];
     const gateway = formatIp(cidr.base + 1);
-    return [`default via ${gateway} dev eth0 `, `${node?.spec.podCIDR} via ${gateway} dev eth0 src ${rt.ip} `];
+    return [
+      `default via ${gateway} dev eth0 `,
+      `${node?.spec.podCIDR} via ${gateway} dev eth0 src ${rt.ip} `,
+    ];
   }
 }
 

@@ -23,12 +23,24 @@ export function admitCreate(tx: Tx, kind: string, draft: Draft, missing: FieldEr
       return admitWorkload(kind, draft, missing);
     case "Namespace":
       return finish(
-        { ...draft, spec: { finalizers: ["kubernetes"] }, status: { phase: "Active" }, metadata: { ...draft.metadata, labels: { ...draft.metadata.labels, "kubernetes.io/metadata.name": draft.metadata.name } } },
+        {
+          ...draft,
+          spec: { finalizers: ["kubernetes"] },
+          status: { phase: "Active" },
+          metadata: {
+            ...draft.metadata,
+            labels: { ...draft.metadata.labels, "kubernetes.io/metadata.name": draft.metadata.name },
+          },
+        },
         [...missing, ...validateMeta(draft.metadata, dns1123LabelErrors, false)],
       );
     case "Node":
       return finish(
-        { ...draft, spec: draft.spec ?? {}, status: { conditions: [], addresses: [], capacity: {}, allocatable: {}, images: [] } },
+        {
+          ...draft,
+          spec: draft.spec ?? {},
+          status: { conditions: [], addresses: [], capacity: {}, allocatable: {}, images: [] },
+        },
         [...missing, ...validateMeta(draft.metadata, dns1123SubdomainErrors, false)],
       );
     default:
@@ -45,7 +57,14 @@ function admitPod(tx: Tx, draft: Draft, missing: FieldError[]): Admitted {
   const errors = [...missing, ...validateMeta(draft.metadata, dns1123SubdomainErrors, true)];
   if (spec?.containers) errors.push(...validatePodSpec(spec, "spec"));
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, object: { ...draft, spec: admitPodSpec(tx, defaultPodSpec(spec)), status: { phase: "Pending", qosClass: qosClass(spec) } } as KubeObject };
+  return {
+    ok: true,
+    object: {
+      ...draft,
+      spec: admitPodSpec(tx, defaultPodSpec(spec)),
+      status: { phase: "Pending", qosClass: qosClass(spec) },
+    } as KubeObject,
+  };
 }
 
 /**
@@ -55,8 +74,15 @@ function admitPod(tx: Tx, draft: Draft, missing: FieldError[]): Admitted {
 export function admitPodSpec(tx: Tx, spec: PodSpec): PodSpec {
   const account = spec.serviceAccountName ?? spec.serviceAccount ?? "default";
   const tokenVolume = `kube-api-access-${tx.ids.suffix(5)}`;
-  const mount = { name: tokenVolume, readOnly: true, mountPath: "/var/run/secrets/kubernetes.io/serviceaccount" };
-  const withMount = <C extends { volumeMounts?: unknown[] }>(c: C): C => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), mount] });
+  const mount = {
+    name: tokenVolume,
+    readOnly: true,
+    mountPath: "/var/run/secrets/kubernetes.io/serviceaccount",
+  };
+  const withMount = <C extends { volumeMounts?: unknown[] }>(c: C): C => ({
+    ...c,
+    volumeMounts: [...(c.volumeMounts ?? []), mount],
+  });
   const tolerations = [...((spec.tolerations as unknown[] | undefined) ?? [])];
   for (const key of ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]) {
     if (!tolerations.some((t) => (t as { key?: string }).key === key)) {
@@ -78,7 +104,13 @@ export function admitPodSpec(tx: Tx, spec: PodSpec): PodSpec {
           sources: [
             { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
             { configMap: { name: "kube-root-ca.crt", items: [{ key: "ca.crt", path: "ca.crt" }] } },
-            { downwardAPI: { items: [{ path: "namespace", fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" } }] } },
+            {
+              downwardAPI: {
+                items: [
+                  { path: "namespace", fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" } },
+                ],
+              },
+            },
           ],
         },
       },
@@ -92,7 +124,10 @@ export function admitPodSpec(tx: Tx, spec: PodSpec): PodSpec {
 // pkg/apis/core/helper/qos: Guaranteed when every container's requests equal limits for cpu and memory.
 function qosClass(spec: PodSpec): "BestEffort" | "Burstable" | "Guaranteed" {
   const containers = spec.containers ?? [];
-  const any = containers.some((c) => Object.keys(c.resources?.requests ?? {}).length + Object.keys(c.resources?.limits ?? {}).length > 0);
+  const any = containers.some(
+    (c) =>
+      Object.keys(c.resources?.requests ?? {}).length + Object.keys(c.resources?.limits ?? {}).length > 0,
+  );
   if (!any) return "BestEffort";
   const guaranteed = containers.every((c) =>
     ["cpu", "memory"].every((r) => {
@@ -105,8 +140,17 @@ function qosClass(spec: PodSpec): "BestEffort" | "Burstable" | "Guaranteed" {
 }
 
 function admitWorkload(kind: "Deployment" | "ReplicaSet", draft: Draft, missing: FieldError[]): Admitted {
-  const spec = (draft.spec ?? {}) as { replicas?: number; selector?: never; template?: PodTemplateSpec; strategy?: { type?: string } };
-  const errors = [...missing, ...validateMeta(draft.metadata, dns1123SubdomainErrors, true), ...validateWorkloadSpec(spec, kind)];
+  const spec = (draft.spec ?? {}) as {
+    replicas?: number;
+    selector?: never;
+    template?: PodTemplateSpec;
+    strategy?: { type?: string };
+  };
+  const errors = [
+    ...missing,
+    ...validateMeta(draft.metadata, dns1123SubdomainErrors, true),
+    ...validateWorkloadSpec(spec, kind),
+  ];
   if (errors.length > 0) return { ok: false, errors };
   const template = spec.template as PodTemplateSpec;
   const defaulted =
@@ -114,7 +158,15 @@ function admitWorkload(kind: "Deployment" | "ReplicaSet", draft: Draft, missing:
       ? defaultDeploymentSpec({ ...spec, template })
       : { ...spec, replicas: spec.replicas ?? 1, template: defaultTemplate(template) };
   const status = kind === "Deployment" ? {} : { replicas: 0 };
-  return { ok: true, object: { ...draft, metadata: { ...draft.metadata, generation: 1 }, spec: defaulted, status } as unknown as KubeObject };
+  return {
+    ok: true,
+    object: {
+      ...draft,
+      metadata: { ...draft.metadata, generation: 1 },
+      spec: defaulted,
+      status,
+    } as unknown as KubeObject,
+  };
 }
 
 /** Update rules beyond create's: fields the API server refuses to change. */
@@ -122,7 +174,8 @@ export function validateUpdate(kind: string, live: KubeObject, next: KubeObject)
   if (kind === "Deployment" || kind === "ReplicaSet") {
     const a = JSON.stringify((live.spec as { selector?: unknown }).selector);
     const b = JSON.stringify((next.spec as { selector?: unknown }).selector);
-    if (a !== b) return [invalid("spec.selector", (next.spec as { selector?: unknown }).selector, "field is immutable")];
+    if (a !== b)
+      return [invalid("spec.selector", (next.spec as { selector?: unknown }).selector, "field is immutable")];
   }
   if (kind === "Pod") {
     // ValidatePodUpdate: only images (and a few scheduling fields) may change.
@@ -139,7 +192,10 @@ export function validateUpdate(kind: string, live: KubeObject, next: KubeObject)
     const newSpec = strip(next.spec as PodSpec);
     const dropMounts = (s: ReturnType<typeof strip>) => ({
       ...s,
-      containers: s.containers.map((c) => ({ ...c, volumeMounts: c.volumeMounts?.filter((m) => !m.name.startsWith("kube-api-access-")) })),
+      containers: s.containers.map((c) => ({
+        ...c,
+        volumeMounts: c.volumeMounts?.filter((m) => !m.name.startsWith("kube-api-access-")),
+      })),
     });
     if (JSON.stringify(dropMounts(oldSpec)) !== JSON.stringify(dropMounts(newSpec))) {
       return [

@@ -8,11 +8,11 @@ import { defaultDeploymentSpec, defaultTemplate } from "../defaults/workloads";
 import type { Diagnostic } from "../parse/diagnostic";
 import { parseManifests } from "../parse/parse-manifests";
 import { objectKey } from "../store/object-key";
-import { canonicalJson } from "./canonical-json";
 import type { ClusterState } from "../store/state";
 import { Tx } from "../store/tx";
 import { type FieldError, invalidMessage } from "../validation/field-error";
 import { admitCreate, validateUpdate } from "./admit";
+import { canonicalJson } from "./canonical-json";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
@@ -31,7 +31,16 @@ export interface ApplyOptions {
 }
 
 export type ApplyResult =
-  | { ok: true; file: string; document: number; kind: string; apiVersion: string; name: string; namespace?: string; action: "created" | "configured" | "unchanged" }
+  | {
+      ok: true;
+      file: string;
+      document: number;
+      kind: string;
+      apiVersion: string;
+      name: string;
+      namespace?: string;
+      action: "created" | "configured" | "unchanged";
+    }
   | { ok: false; diagnostic: Diagnostic };
 
 /**
@@ -39,7 +48,11 @@ export type ApplyResult =
  * error applies nothing; otherwise every valid document is stored and the invalid ones are reported,
  * then the controllers settle the cluster.
  */
-export function applyManifests(state: ClusterState, files: ManifestFile[], options: ApplyOptions = {}): { state: ClusterState; results: ApplyResult[] } {
+export function applyManifests(
+  state: ClusterState,
+  files: ManifestFile[],
+  options: ApplyOptions = {},
+): { state: ClusterState; results: ApplyResult[] } {
   const tx = new Tx(state);
   const results: ApplyResult[] = [];
   for (const file of files) {
@@ -60,7 +73,14 @@ export function applyManifests(state: ClusterState, files: ManifestFile[], optio
         const pos = outcome.path ? doc.locate(outcome.path) : undefined;
         results.push({
           ok: false,
-          diagnostic: { ...outcome.diagnostic, file: file.name, document: doc.index, path: outcome.path, line: pos?.line, column: pos?.column },
+          diagnostic: {
+            ...outcome.diagnostic,
+            file: file.name,
+            document: doc.index,
+            path: outcome.path,
+            line: pos?.line,
+            column: pos?.column,
+          },
         });
       }
     }
@@ -70,15 +90,32 @@ export function applyManifests(state: ClusterState, files: ManifestFile[], optio
 }
 
 type ObjectOutcome =
-  | { ok: true; kind: string; apiVersion: string; name: string; namespace?: string; action: "created" | "configured" | "unchanged" }
+  | {
+      ok: true;
+      kind: string;
+      apiVersion: string;
+      name: string;
+      namespace?: string;
+      action: "created" | "configured" | "unchanged";
+    }
   | { ok: false; diagnostic: Omit<Diagnostic, "file">; path?: string };
 
-function applyObject(tx: Tx, info: KindInfo, raw: Record<string, unknown>, missing: FieldError[], file: string, options: ApplyOptions): ObjectOutcome {
+function applyObject(
+  tx: Tx,
+  info: KindInfo,
+  raw: Record<string, unknown>,
+  missing: FieldError[],
+  file: string,
+  options: ApplyOptions,
+): ObjectOutcome {
   const mode = options.mode ?? "apply";
   const meta = (raw.metadata ?? {}) as ObjectMeta;
   const contextNs = options.namespace ?? "default";
   if (info.namespaced && meta.namespace && options.namespaceExplicit && meta.namespace !== contextNs) {
-    return fail("invalid", `error: the namespace from the provided object "${meta.namespace}" does not match the namespace "${contextNs}". You must pass '--namespace=${meta.namespace}' to perform this operation.`);
+    return fail(
+      "invalid",
+      `error: the namespace from the provided object "${meta.namespace}" does not match the namespace "${contextNs}". You must pass '--namespace=${meta.namespace}' to perform this operation.`,
+    );
   }
   const namespace = info.namespaced ? (meta.namespace ?? contextNs) : undefined;
   const name = meta.name ?? "";
@@ -94,18 +131,34 @@ function applyObject(tx: Tx, info: KindInfo, raw: Record<string, unknown>, missi
     );
   }
   if (namespace !== undefined && !tx.get("Namespace", undefined, namespace)) {
-    return fail("not-found", `Error from server (NotFound): error when creating "${file}": namespaces "${namespace}" not found`, "metadata.namespace");
+    return fail(
+      "not-found",
+      `Error from server (NotFound): error when creating "${file}": namespaces "${namespace}" not found`,
+      "metadata.namespace",
+    );
   }
   const live = tx.get(info.kind, namespace, name);
   if (live && mode === "create") {
-    return fail("conflict", `Error from server (AlreadyExists): error when creating "${file}": ${info.plural}${info.group ? `.${info.group}` : ""} "${name}" already exists`, "metadata.name");
+    return fail(
+      "conflict",
+      `Error from server (AlreadyExists): error when creating "${file}": ${info.plural}${info.group ? `.${info.group}` : ""} "${name}" already exists`,
+      "metadata.name",
+    );
   }
   const manifest = { ...raw, metadata: { ...meta, ...(namespace !== undefined ? { namespace } : {}) } };
   const lastApplied = mode === "apply" ? `${canonicalJson(manifest)}\n` : undefined;
-  const annotations = { ...(meta.annotations ?? {}), ...(lastApplied ? { [LAST_APPLIED]: lastApplied } : {}) };
+  const annotations = {
+    ...(meta.annotations ?? {}),
+    ...(lastApplied ? { [LAST_APPLIED]: lastApplied } : {}),
+  };
   const draft = {
     ...raw,
-    metadata: { ...stripServerFields(meta), name, ...(namespace !== undefined ? { namespace } : {}), ...(Object.keys(annotations).length ? { annotations } : {}) },
+    metadata: {
+      ...stripServerFields(meta),
+      name,
+      ...(namespace !== undefined ? { namespace } : {}),
+      ...(Object.keys(annotations).length ? { annotations } : {}),
+    },
   };
   const ok = { ok: true as const, kind: info.kind, apiVersion: info.apiVersion, name, namespace };
 
@@ -115,7 +168,8 @@ function applyObject(tx: Tx, info: KindInfo, raw: Record<string, unknown>, missi
     tx.create(admitted.object as KubeObject & { metadata: { name: string } });
     return { ...ok, action: "created" };
   }
-  if (live.metadata.annotations?.[LAST_APPLIED] === lastApplied && !live.metadata.deletionTimestamp) return { ...ok, action: "unchanged" };
+  if (live.metadata.annotations?.[LAST_APPLIED] === lastApplied && !live.metadata.deletionTimestamp)
+    return { ...ok, action: "unchanged" };
   if (missing.length > 0) return invalid(info.kind, name, missing);
   const next = mergeForUpdate(info.kind, live, draft);
   const admitted = admitCreate(tx, info.kind, { ...next, metadata: { ...next.metadata, name } } as never, []);
@@ -124,12 +178,22 @@ function applyObject(tx: Tx, info: KindInfo, raw: Record<string, unknown>, missi
   if (updateErrors.length > 0) return invalid(info.kind, name, updateErrors);
   const specChanged = JSON.stringify(live.spec) !== JSON.stringify(next.spec);
   const generation = (live.metadata.generation ?? 1) + (specChanged && info.kind !== "Pod" ? 1 : 0);
-  tx.update({ ...next, metadata: { ...next.metadata, generation: live.metadata.generation === undefined ? undefined : generation } });
+  tx.update({
+    ...next,
+    metadata: {
+      ...next.metadata,
+      generation: live.metadata.generation === undefined ? undefined : generation,
+    },
+  });
   return { ...ok, action: "configured" };
 }
 
 /** The live object with the manifest's fields laid over it, keeping what the server and controllers own. */
-function mergeForUpdate(kind: string, live: KubeObject, draft: Record<string, unknown> & { metadata: ObjectMeta }): KubeObject {
+function mergeForUpdate(
+  kind: string,
+  live: KubeObject,
+  draft: Record<string, unknown> & { metadata: ObjectMeta },
+): KubeObject {
   const metadata = {
     ...live.metadata,
     labels: draft.metadata.labels,
@@ -140,11 +204,16 @@ function mergeForUpdate(kind: string, live: KubeObject, draft: Record<string, un
     const liveSpec = live.spec as PodSpec;
     const desired = defaultPodSpec(draft.spec as PodSpec);
     const token = liveSpec.volumes?.find((v) => v.name.startsWith("kube-api-access-"));
-    const tokenMount = liveSpec.containers[0]?.volumeMounts?.find((m) => m.name.startsWith("kube-api-access-"));
+    const tokenMount = liveSpec.containers[0]?.volumeMounts?.find((m) =>
+      m.name.startsWith("kube-api-access-"),
+    );
     spec = {
       ...liveSpec,
       ...desired,
-      containers: desired.containers.map((c) => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), ...(tokenMount ? [tokenMount] : [])] })),
+      containers: desired.containers.map((c) => ({
+        ...c,
+        volumeMounts: [...(c.volumeMounts ?? []), ...(tokenMount ? [tokenMount] : [])],
+      })),
       volumes: [...(desired.volumes ?? []), ...(token ? [token] : [])],
       nodeName: liveSpec.nodeName,
       tolerations: liveSpec.tolerations,
@@ -165,7 +234,16 @@ function mergeForUpdate(kind: string, live: KubeObject, draft: Record<string, un
 }
 
 function stripServerFields(meta: ObjectMeta): ObjectMeta {
-  const { uid: _u, resourceVersion: _r, creationTimestamp: _c, generation: _g, managedFields: _m, selfLink: _s, deletionTimestamp: _d, ...rest } = meta;
+  const {
+    uid: _u,
+    resourceVersion: _r,
+    creationTimestamp: _c,
+    generation: _g,
+    managedFields: _m,
+    selfLink: _s,
+    deletionTimestamp: _d,
+    ...rest
+  } = meta;
   return rest;
 }
 
@@ -174,7 +252,11 @@ function fail(code: Diagnostic["code"], message: string, path?: string): ObjectO
 }
 
 function invalid(kind: string, name: string, errors: FieldError[]): ObjectOutcome {
-  return { ok: false, diagnostic: { code: "invalid", message: invalidMessage(kind, name, errors) }, path: errors[0]?.path };
+  return {
+    ok: false,
+    diagnostic: { code: "invalid", message: invalidMessage(kind, name, errors) },
+    path: errors[0]?.path,
+  };
 }
 
 export { objectKey };

@@ -1,8 +1,8 @@
 import type { Pod } from "../api/pod";
 import { releasePod } from "../controllers/kubelet/release-pod";
+import { rfc3339 } from "../runtime/time";
 import { objectKey } from "../store/object-key";
 import type { Tx } from "../store/tx";
-import { rfc3339 } from "../runtime/time";
 
 /**
  * Graceful pod deletion (pkg/registry/core/pod/strategy.go CheckGracefulDelete): a pod on a node gets
@@ -21,6 +21,10 @@ export function deletePod(tx: Tx, pod: Pod, graceSeconds?: number): void {
   }
   tx.update<Pod>({
     ...pod,
-    metadata: { ...pod.metadata, deletionTimestamp: rfc3339(tx.clock + grace * 1000), deletionGracePeriodSeconds: grace },
+    metadata: {
+      ...pod.metadata,
+      deletionTimestamp: rfc3339(tx.clock + grace * 1000),
+      deletionGracePeriodSeconds: grace,
+    },
   });
 }

@@ -1,5 +1,5 @@
-import type { KubeObject } from "../api/meta";
 import { kindInfo } from "../api/kinds";
+import type { KubeObject } from "../api/meta";
 import type { Pod } from "../api/pod";
 import { settle } from "../controllers/settle";
 import type { ClusterState } from "../store/state";
@@ -20,7 +20,10 @@ export type DeleteResult = { ok: true } | { ok: false; code: "NotFound" | "Forbi
  * `kubectl delete` (background cascade, and waiting for the object to go, as kubectl does by default):
  * pods stop gracefully, owners leave their dependents to the garbage collector, a namespace empties itself.
  */
-export function deleteObjects(state: ClusterState, requests: DeleteRequest[]): { state: ClusterState; results: DeleteResult[] } {
+export function deleteObjects(
+  state: ClusterState,
+  requests: DeleteRequest[],
+): { state: ClusterState; results: DeleteResult[] } {
   const tx = new Tx(state);
   const results = requests.map((r) => deleteOne(tx, r));
   settle(tx);
@@ -32,14 +35,30 @@ function deleteOne(tx: Tx, r: DeleteRequest): DeleteResult {
   const ns = info?.namespaced ? (r.namespace ?? "default") : undefined;
   const obj = tx.get(r.kind, ns, r.name);
   const resource = info ? `${info.plural}${info.group ? `.${info.group}` : ""}` : r.kind.toLowerCase();
-  if (!obj) return { ok: false, code: "NotFound", message: `Error from server (NotFound): ${resource} "${r.name}" not found` };
-  if (r.kind === "Namespace" && ["default", "kube-system", "kube-public", "kube-node-lease"].includes(r.name)) {
-    return { ok: false, code: "Forbidden", message: `Error from server (Forbidden): namespaces "${r.name}" is forbidden: this namespace may not be deleted` };
+  if (!obj)
+    return {
+      ok: false,
+      code: "NotFound",
+      message: `Error from server (NotFound): ${resource} "${r.name}" not found`,
+    };
+  if (
+    r.kind === "Namespace" &&
+    ["default", "kube-system", "kube-public", "kube-node-lease"].includes(r.name)
+  ) {
+    return {
+      ok: false,
+      code: "Forbidden",
+      message: `Error from server (Forbidden): namespaces "${r.name}" is forbidden: this namespace may not be deleted`,
+    };
   }
   if (r.kind === "Pod") deletePod(tx, obj as Pod, r.gracePeriodSeconds);
   else if (r.kind === "Namespace") {
     if (!obj.metadata.deletionTimestamp) {
-      tx.update({ ...obj, metadata: { ...obj.metadata, deletionTimestamp: tx.now() }, status: { phase: "Terminating" } } as KubeObject);
+      tx.update({
+        ...obj,
+        metadata: { ...obj.metadata, deletionTimestamp: tx.now() },
+        status: { phase: "Terminating" },
+      } as KubeObject);
     }
   } else tx.remove(obj);
   return { ok: true };

@@ -16,29 +16,70 @@ export interface ExecRequest {
 }
 
 export type ExecOutcome =
-  | { ok: true; stdout: string; stderr: string; exitCode: number; execFailed?: boolean; defaultedContainer?: string }
+  | {
+      ok: true;
+      stdout: string;
+      stderr: string;
+      exitCode: number;
+      execFailed?: boolean;
+      defaultedContainer?: string;
+    }
   | { ok: false; message: string };
 
 /** `kubectl exec POD [-c C] -- CMD...`: runs a command in a running container; writes land in its layer and volumes. */
-export function execInPod(state: ClusterState, req: ExecRequest): { state: ClusterState; outcome: ExecOutcome } {
+export function execInPod(
+  state: ClusterState,
+  req: ExecRequest,
+): { state: ClusterState; outcome: ExecOutcome } {
   const ns = req.namespace ?? "default";
   const tx = new Tx(state);
   const pod = tx.get<Pod>("Pod", ns, req.pod);
-  if (!pod) return { state, outcome: { ok: false, message: `Error from server (NotFound): pods "${req.pod}" not found` } };
+  if (!pod)
+    return {
+      state,
+      outcome: { ok: false, message: `Error from server (NotFound): pods "${req.pod}" not found` },
+    };
   const name = req.container ?? pod.spec.containers[0]?.name ?? "";
   const index = pod.spec.containers.findIndex((c) => c.name === name);
   const spec = pod.spec.containers[index];
-  if (!spec) return { state, outcome: { ok: false, message: `Error from server (BadRequest): container ${name} is not valid for pod ${req.pod}` } };
+  if (!spec)
+    return {
+      state,
+      outcome: {
+        ok: false,
+        message: `Error from server (BadRequest): container ${name} is not valid for pod ${req.pod}`,
+      },
+    };
   if (pod.status.phase === "Succeeded" || pod.status.phase === "Failed") {
-    return { state, outcome: { ok: false, message: `error: cannot exec into a container in a completed pod; current phase is ${pod.status.phase}` } };
+    return {
+      state,
+      outcome: {
+        ok: false,
+        message: `error: cannot exec into a container in a completed pod; current phase is ${pod.status.phase}`,
+      },
+    };
   }
   const rt = tx.kubelet[objectKey("Pod", ns, req.pod)];
   const c = rt?.containers[index];
   const image = lookupImage(spec.image ?? "");
   if (!rt || !c || c.phase !== "running" || !image) {
-    return { state, outcome: { ok: false, message: `error: Internal error occurred: unable to upgrade connection: container not found ("${name}")` } };
+    return {
+      state,
+      outcome: {
+        ok: false,
+        message: `error: Internal error occurred: unable to upgrade connection: container not found ("${name}")`,
+      },
+    };
   }
-  const env = shellEnv({ topology: tx.topology }, tx.fs, pod, spec, image, new PodNetwork(tx, pod, tx.clock), tx.clock);
+  const env = shellEnv(
+    { topology: tx.topology },
+    tx.fs,
+    pod,
+    spec,
+    image,
+    new PodNetwork(tx, pod, tx.clock),
+    tx.clock,
+  );
   const result = exec(req.argv, env);
   const changes = env.fs.changes();
   tx.setFs(layerId(pod.metadata.uid, spec.name), changes.upper);
@@ -47,6 +88,13 @@ export function execInPod(state: ClusterState, req: ExecRequest): { state: Clust
   const defaulted = !req.container && pod.spec.containers.length > 1 ? name : undefined;
   return {
     state: tx.commit(),
-    outcome: { ok: true, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, ...(result.execFailed ? { execFailed: true } : {}), ...(defaulted ? { defaultedContainer: defaulted } : {}) },
+    outcome: {
+      ok: true,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      exitCode: result.exitCode,
+      ...(result.execFailed ? { execFailed: true } : {}),
+      ...(defaulted ? { defaultedContainer: defaulted } : {}),
+    },
   };
 }

@@ -9,7 +9,9 @@ export interface LogsRequest {
   previous?: boolean;
 }
 
-export type LogsOutcome = { ok: true; text: string; defaultedContainer?: string } | { ok: false; message: string };
+export type LogsOutcome =
+  | { ok: true; text: string; defaultedContainer?: string }
+  | { ok: false; message: string };
 
 /** `kubectl logs`: what the container's process printed (the previous instance's with `-p`). */
 export function podLogs(state: ClusterState, req: LogsRequest): LogsOutcome {
@@ -26,14 +28,23 @@ export function podLogs(state: ClusterState, req: LogsRequest): LogsOutcome {
   const defaulted = !req.container && pod.spec.containers.length > 1 ? name : undefined;
   if (req.previous) {
     if (c?.previousLogs === undefined) {
-      return { ok: false, message: `Error from server (BadRequest): previous terminated container "${name}" in pod "${req.pod}" not found` };
+      return {
+        ok: false,
+        message: `Error from server (BadRequest): previous terminated container "${name}" in pod "${req.pod}" not found`,
+      };
     }
     return { ok: true, text: c.previousLogs, ...(defaulted ? { defaultedContainer: defaulted } : {}) };
   }
   if (!c?.containerId) {
     const reason = c?.reason ?? "ContainerCreating";
-    const tail = reason === "ErrImagePull" || reason === "ImagePullBackOff" ? "trying and failing to pull image" : reason;
-    return { ok: false, message: `Error from server (BadRequest): container "${name}" in pod "${req.pod}" is waiting to start: ${tail}` };
+    const tail =
+      reason === "ErrImagePull" || reason === "ImagePullBackOff"
+        ? "trying and failing to pull image"
+        : reason;
+    return {
+      ok: false,
+      message: `Error from server (BadRequest): container "${name}" in pod "${req.pod}" is waiting to start: ${tail}`,
+    };
   }
   return { ok: true, text: c.logs, ...(defaulted ? { defaultedContainer: defaulted } : {}) };
 }

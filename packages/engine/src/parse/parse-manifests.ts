@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseAllDocuments, type Document } from "yaml";
+import { type Document, isMap, isScalar, LineCounter, parseAllDocuments } from "yaml";
 import type { Diagnostic } from "./diagnostic";
 import { splitFieldPath } from "./field-path";
 
@@ -15,7 +15,9 @@ export interface ManifestDocument {
   locate(path: string): { line: number; column: number } | undefined;
 }
 
-export type ParsedFile = { ok: true; documents: ManifestDocument[] } | { ok: false; diagnostics: Diagnostic[] };
+export type ParsedFile =
+  | { ok: true; documents: ManifestDocument[] }
+  | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * Parses one file of YAML (or JSON, which is YAML) into documents. A syntax error anywhere makes the
@@ -25,11 +27,13 @@ export function parseManifests(file: string, text: string): ParsedFile {
   if (text.length > MAX_MANIFEST_BYTES) {
     return {
       ok: false,
-      diagnostics: [{
-        code: "too-large",
-        file,
-        message: `Error from server (RequestEntityTooLarge): error when creating "${file}": Request entity too large: limit is ${MAX_MANIFEST_BYTES}`,
-      }],
+      diagnostics: [
+        {
+          code: "too-large",
+          file,
+          message: `Error from server (RequestEntityTooLarge): error when creating "${file}": Request entity too large: limit is ${MAX_MANIFEST_BYTES}`,
+        },
+      ],
     };
   }
   const lineCounter = new LineCounter();
@@ -37,7 +41,10 @@ export function parseManifests(file: string, text: string): ParsedFile {
   try {
     docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
   } catch (error) {
-    return { ok: false, diagnostics: [{ code: "yaml-syntax", file, message: `error: error parsing ${file}: ${String(error)}` }] };
+    return {
+      ok: false,
+      diagnostics: [{ code: "yaml-syntax", file, message: `error: error parsing ${file}: ${String(error)}` }],
+    };
   }
   const parsed = Array.isArray(docs) ? docs : [docs];
   const diagnostics: Diagnostic[] = [];
@@ -46,7 +53,8 @@ export function parseManifests(file: string, text: string): ParsedFile {
     const first = doc.errors[0];
     if (first) {
       const pos = lineCounter.linePos(first.pos[0]);
-      const reason = first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? first.message;
+      const reason =
+        first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? first.message;
       diagnostics.push({
         code: "yaml-syntax",
         file,
@@ -72,7 +80,13 @@ export function parseManifests(file: string, text: string): ParsedFile {
     }
     if (value === null || value === undefined) return; // an empty document, e.g. after a trailing `---`
     if (typeof value !== "object" || Array.isArray(value)) {
-      const goType = Array.isArray(value) ? "array" : typeof value === "string" ? "string" : typeof value === "number" ? "number" : "bool";
+      const goType = Array.isArray(value)
+        ? "array"
+        : typeof value === "string"
+          ? "string"
+          : typeof value === "number"
+            ? "number"
+            : "bool";
       const pos = doc.contents ? lineCounter.linePos(doc.contents.range?.[0] ?? 0) : undefined;
       diagnostics.push({
         code: "not-an-object",
@@ -96,7 +110,11 @@ export function parseManifests(file: string, text: string): ParsedFile {
   return { ok: true, documents };
 }
 
-function locate(doc: Document.Parsed, lineCounter: LineCounter, path: string): { line: number; column: number } | undefined {
+function locate(
+  doc: Document.Parsed,
+  lineCounter: LineCounter,
+  path: string,
+): { line: number; column: number } | undefined {
   const segments = splitFieldPath(path);
   for (let n = segments.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true);

@@ -1,8 +1,8 @@
-import type { FsNode } from "../fs/tree";
 import type { KubeObject } from "../api/meta";
 import type { Topology } from "../cluster/topology";
-import type { PrngState } from "../runtime/prng";
 import type { PodRuntime } from "../controllers/kubelet/pod-runtime";
+import type { FsNode } from "../fs/tree";
+import type { PrngState } from "../runtime/prng";
 
 /** The whole simulated cluster: plain JSON, so it can be saved, sent to a worker and restored. */
 export interface ClusterState {

@@ -1,7 +1,7 @@
-import type { KubeObject, StoredMeta } from "../api/meta";
 import type { KubeEvent } from "../api/cluster-kinds";
-import type { FsNode } from "../fs/tree";
+import type { KubeObject, StoredMeta } from "../api/meta";
 import type { PodRuntime } from "../controllers/kubelet/pod-runtime";
+import type { FsNode } from "../fs/tree";
 import { Ids } from "../runtime/ids";
 import { rfc3339 } from "../runtime/time";
 import { objectKey } from "./object-key";
@@ -52,7 +52,11 @@ export class Tx {
     return rfc3339(this.clock);
   }
 
-  get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+  get<T extends KubeObject = KubeObject>(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+  ): T | undefined {
     return this.objects[objectKey(kind, namespace, name)] as T | undefined;
   }
 
@@ -72,7 +76,9 @@ export class Tx {
   }
 
   /** Stores a new object, filling in the fields the API server owns. */
-  create<T extends KubeObject>(obj: Omit<T, "metadata"> & { metadata: Partial<StoredMeta> & { name: string } }): T {
+  create<T extends KubeObject>(
+    obj: Omit<T, "metadata"> & { metadata: Partial<StoredMeta> & { name: string } },
+  ): T {
     const metadata: StoredMeta = {
       ...obj.metadata,
       uid: this.ids.uuid(),
@@ -125,10 +131,18 @@ export class Tx {
     fieldPath?: string,
   ): void {
     const namespace = involved.metadata.namespace ?? "default";
-    const aggregateKey = [involved.metadata.uid, fieldPath ?? "", reason, message, source.component, source.host ?? ""].join("\u0000");
+    const aggregateKey = [
+      involved.metadata.uid,
+      fieldPath ?? "",
+      reason,
+      message,
+      source.component,
+      source.host ?? "",
+    ].join("\u0000");
     const index = this.events();
     const existingKey = index.get(aggregateKey);
-    const existing = existingKey === undefined ? undefined : (this.objects[existingKey] as KubeEvent | undefined);
+    const existing =
+      existingKey === undefined ? undefined : (this.objects[existingKey] as KubeEvent | undefined);
     if (existing) {
       this.update<KubeEvent>({ ...existing, count: existing.count + 1, lastTimestamp: this.now() });
       return;
@@ -172,7 +186,14 @@ export class Tx {
     for (const key in this.objects) {
       if (!key.startsWith("Event/")) continue;
       const e = this.objects[key] as KubeEvent;
-      const k = [e.involvedObject.uid, e.involvedObject.fieldPath ?? "", e.reason, e.message, e.source.component, e.source.host ?? ""].join("\u0000");
+      const k = [
+        e.involvedObject.uid,
+        e.involvedObject.fieldPath ?? "",
+        e.reason,
+        e.message,
+        e.source.component,
+        e.source.host ?? "",
+      ].join("\u0000");
       index.set(k, key);
     }
     this.eventIndex = index;

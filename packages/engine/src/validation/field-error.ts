@@ -4,7 +4,8 @@ export interface FieldError {
   message: string;
 }
 
-const quote = (v: unknown): string => (typeof v === "string" ? JSON.stringify(v) : typeof v === "object" ? JSON.stringify(v) : String(v));
+const quote = (v: unknown): string =>
+  typeof v === "string" ? JSON.stringify(v) : typeof v === "object" ? JSON.stringify(v) : String(v);
 
 export const required = (path: string, detail?: string): FieldError => ({
   path,
@@ -18,9 +19,18 @@ export const unsupported = (path: string, value: unknown, supported: readonly st
   path,
   message: `${path}: Unsupported value: ${quote(value)}: supported values: ${supported.map((s) => `"${s}"`).join(", ")}`,
 });
-export const forbidden = (path: string, detail: string): FieldError => ({ path, message: `${path}: Forbidden: ${detail}` });
-export const notFound = (path: string, value: unknown): FieldError => ({ path, message: `${path}: Not found: ${quote(value)}` });
-export const duplicate = (path: string, value: unknown): FieldError => ({ path, message: `${path}: Duplicate value: ${quote(value)}` });
+export const forbidden = (path: string, detail: string): FieldError => ({
+  path,
+  message: `${path}: Forbidden: ${detail}`,
+});
+export const notFound = (path: string, value: unknown): FieldError => ({
+  path,
+  message: `${path}: Not found: ${quote(value)}`,
+});
+export const duplicate = (path: string, value: unknown): FieldError => ({
+  path,
+  message: `${path}: Duplicate value: ${quote(value)}`,
+});
 
 /** kubectl's rendering of a 422 (staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go, MultilineError). */
 export function invalidMessage(kind: string, name: string, errors: readonly FieldError[]): string {

@@ -5,11 +5,16 @@ import { dns1123LabelErrors, dns1123SubdomainErrors, labelKeyErrors, labelValueE
 export type NameRule = "subdomain" | "label" | "dns1035";
 
 // ValidateObjectMeta (staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go).
-export function validateMeta(meta: ObjectMeta, rule: (name: string) => string[], namespaced: boolean): FieldError[] {
+export function validateMeta(
+  meta: ObjectMeta,
+  rule: (name: string) => string[],
+  namespaced: boolean,
+): FieldError[] {
   const errors: FieldError[] = [];
   if (meta.name) for (const msg of rule(meta.name)) errors.push(invalid("metadata.name", meta.name, msg));
   if (namespaced && meta.namespace) {
-    for (const msg of dns1123LabelErrors(meta.namespace)) errors.push(invalid("metadata.namespace", meta.namespace, msg));
+    for (const msg of dns1123LabelErrors(meta.namespace))
+      errors.push(invalid("metadata.namespace", meta.namespace, msg));
   }
   for (const [key, value] of Object.entries(meta.labels ?? {})) {
     for (const msg of labelKeyErrors(key)) errors.push(invalid("metadata.labels", key, msg));

@@ -56,7 +56,10 @@ export function labelKeyErrors(key: string): string[] {
   const name = parts.length === 2 ? (parts[1] ?? "") : key;
   const prefix = parts.length === 2 ? parts[0] : undefined;
   const errs: string[] = [];
-  if (parts.length > 2) errs.push("a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
+  if (parts.length > 2)
+    errs.push(
+      "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+    );
   if (prefix !== undefined) errs.push(...dns1123SubdomainErrors(prefix).map((e) => `prefix part ${e}`));
   if (name.length > 63) errs.push("name part must be no more than 63 characters");
   if (!QUALIFIED_NAME.test(name)) {

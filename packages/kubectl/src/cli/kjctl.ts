@@ -64,10 +64,14 @@ function parseOptions(argv: string[]): Options {
 }
 
 function newCluster(seed: number, clusterFile?: string): ClusterState {
-  const topology = clusterFile ? (parseYaml(readFileSync(clusterFile, "utf8")) as Record<string, unknown>) : undefined;
+  const topology = clusterFile
+    ? (parseYaml(readFileSync(clusterFile, "utf8")) as Record<string, unknown>)
+    : undefined;
   const created = createCluster({ seed, topology: (topology?.topology ?? topology) as never });
   if (!created.ok) {
-    process.stderr.write(`error: cannot create the cluster:\n${created.errors.map((e) => `* ${e}`).join("\n")}\n`);
+    process.stderr.write(
+      `error: cannot create the cluster:\n${created.errors.map((e) => `* ${e}`).join("\n")}\n`,
+    );
     process.exit(1);
   }
   return created.state;
@@ -78,7 +82,9 @@ function load(o: Options): ClusterState {
   try {
     return JSON.parse(readFileSync(o.statePath, "utf8")) as ClusterState;
   } catch (e) {
-    process.stderr.write(`error: cannot read the cluster state in ${o.statePath}: ${String(e)}\nRun \`kjctl reset\` to start over.\n`);
+    process.stderr.write(
+      `error: cannot read the cluster state in ${o.statePath}: ${String(e)}\nRun \`kjctl reset\` to start over.\n`,
+    );
     process.exit(1);
   }
 }
@@ -101,7 +107,8 @@ function readManifests(path: string, recursive: boolean): ReturnType<KubectlIo["
           const sub = readManifests(full, true);
           if (sub.ok) files.push(...sub.files);
         }
-      } else if (MANIFEST_EXTENSIONS.some((e) => entry.endsWith(e))) files.push({ name: full, text: readFileSync(full, "utf8") });
+      } else if (MANIFEST_EXTENSIONS.some((e) => entry.endsWith(e)))
+        files.push({ name: full, text: readFileSync(full, "utf8") });
     }
     return { ok: true, files };
   }
@@ -139,7 +146,10 @@ function main(): void {
   }
   const state = load(o);
   const recursive = o.args.includes("-R") || o.args.includes("--recursive");
-  const needsStdin = o.args.some((a, i) => a === "-" && ["-f", "--filename"].includes(o.args[i - 1] ?? "")) || o.args.includes("--filename=-") || o.args.includes("-f-");
+  const needsStdin =
+    o.args.some((a, i) => a === "-" && ["-f", "--filename"].includes(o.args[i - 1] ?? "")) ||
+    o.args.includes("--filename=-") ||
+    o.args.includes("-f-");
   const io: KubectlIo = {
     readManifests: (p) => readManifests(p, recursive),
     ...(needsStdin ? { stdin: readFileSync(0, "utf8") } : {}),

@@ -1,10 +1,13 @@
 import { applyManifests, type ManifestFile, resolveResource } from "@kubejam/engine";
 import { flags, type ParsedArgs } from "../args";
-import { type Context, fail, type KubectlResult, ok } from "../result";
 import { qualifiedName } from "../resources";
+import { type Context, fail, type KubectlResult, ok } from "../result";
 
 /** Reads every `-f` into files, as kubectl's builder does (FILE, DIR, `-` for stdin). */
-export function readFilenames(ctx: Context, args: ParsedArgs): { ok: true; files: ManifestFile[] } | { ok: false; message: string } {
+export function readFilenames(
+  ctx: Context,
+  args: ParsedArgs,
+): { ok: true; files: ManifestFile[] } | { ok: false; message: string } {
   const paths = flags(args, "filename");
   if (paths.length === 0) return { ok: false, message: "error: must specify one of -f and -k" };
   const files: ManifestFile[] = [];
@@ -24,8 +27,13 @@ export function readFilenames(ctx: Context, args: ParsedArgs): { ok: true; files
 export function applyCommand(ctx: Context, args: ParsedArgs, mode: "apply" | "create"): KubectlResult {
   const read = readFilenames(ctx, args);
   if (!read.ok) return fail(ctx.state, read.message);
-  if (read.files.every((f) => f.text.trim() === "")) return fail(ctx.state, "error: no objects passed to " + mode);
-  const { state, results } = applyManifests(ctx.state, read.files, { mode, namespace: ctx.namespace, namespaceExplicit: ctx.namespaceExplicit });
+  if (read.files.every((f) => f.text.trim() === ""))
+    return fail(ctx.state, `error: no objects passed to ${mode}`);
+  const { state, results } = applyManifests(ctx.state, read.files, {
+    mode,
+    namespace: ctx.namespace,
+    namespaceExplicit: ctx.namespaceExplicit,
+  });
   const out: string[] = [];
   const err: string[] = [];
   for (const r of results) {
@@ -35,7 +43,12 @@ export function applyCommand(ctx: Context, args: ParsedArgs, mode: "apply" | "cr
       out.push(mode === "create" ? `${name} created` : `${name} ${r.action}`);
     } else err.push(r.diagnostic.message);
   }
-  return { state, stdout: out.length ? `${out.join("\n")}\n` : "", stderr: err.length ? `${err.join("\n")}\n` : "", exitCode: err.length ? 1 : 0 };
+  return {
+    state,
+    stdout: out.length ? `${out.join("\n")}\n` : "",
+    stderr: err.length ? `${err.join("\n")}\n` : "",
+    exitCode: err.length ? 1 : 0,
+  };
 }
 
 export { ok };

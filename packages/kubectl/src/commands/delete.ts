@@ -1,14 +1,27 @@
-import { deleteObjects, type DeleteRequest, listObjects, parseLabelSelector, parseManifests, resolveResource } from "@kubejam/engine";
+import {
+  type DeleteRequest,
+  deleteObjects,
+  listObjects,
+  parseLabelSelector,
+  parseManifests,
+  resolveResource,
+} from "@kubejam/engine";
 import { boolFlag, flag, flags, type ParsedArgs } from "../args";
-import { type Context, fail, type KubectlResult } from "../result";
 import { parseTargets } from "../resources";
+import { type Context, fail, type KubectlResult } from "../result";
 import { readFilenames } from "./apply";
 
 /** `kubectl delete TYPE NAME... | TYPE/NAME | -f FILE | -l SEL | --all`; prints `pod "web" deleted` per object. */
 export function deleteCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   const requests: (DeleteRequest & { label: string })[] = [];
   const grace = flag(args, "grace-period");
-  const gracePeriodSeconds = boolFlag(args, "now") ? 1 : grace !== undefined ? Number(grace) : boolFlag(args, "force") ? 0 : undefined;
+  const gracePeriodSeconds = boolFlag(args, "now")
+    ? 1
+    : grace !== undefined
+      ? Number(grace)
+      : boolFlag(args, "force")
+        ? 0
+        : undefined;
   if (flags(args, "filename").length > 0) {
     const read = readFilenames(ctx, args);
     if (!read.ok) return fail(ctx.state, read.message);
@@ -19,14 +32,23 @@ export function deleteCommand(ctx: Context, args: ParsedArgs): KubectlResult {
         const info = resolveResource(String(doc.value.kind ?? ""));
         const meta = (doc.value.metadata ?? {}) as { name?: string; namespace?: string };
         if (!info || !meta.name) continue;
-        requests.push({ kind: info.kind, namespace: meta.namespace ?? ctx.namespace, name: meta.name, gracePeriodSeconds, label: `${info.plural}${info.group ? `.${info.group}` : ""} "${meta.name}"` });
+        requests.push({
+          kind: info.kind,
+          namespace: meta.namespace ?? ctx.namespace,
+          name: meta.name,
+          gracePeriodSeconds,
+          label: `${info.plural}${info.group ? `.${info.group}` : ""} "${meta.name}"`,
+        });
       }
     }
   } else {
     const parsed = parseTargets(args.positionals);
     if (!parsed.ok) return fail(ctx.state, parsed.message);
     if (parsed.targets.length === 0) {
-      return fail(ctx.state, "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
+      return fail(
+        ctx.state,
+        "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+      );
     }
     const selector = flag(args, "selector");
     const all = boolFlag(args, "all");
@@ -34,7 +56,8 @@ export function deleteCommand(ctx: Context, args: ParsedArgs): KubectlResult {
       const ns = t.info.namespaced ? ctx.namespace : undefined;
       let names = t.names;
       if (names.length === 0) {
-        if (!selector && !all) return fail(ctx.state, `error: resource(s) were provided, but no name was specified`);
+        if (!selector && !all)
+          return fail(ctx.state, `error: resource(s) were provided, but no name was specified`);
         const match = selector ? parseLabelSelector(selector) : () => true;
         if (!match) return fail(ctx.state, `error: unable to parse requirement: ${selector}`);
         names = listObjects(ctx.state, t.info.kind, ns)
@@ -42,11 +65,25 @@ export function deleteCommand(ctx: Context, args: ParsedArgs): KubectlResult {
           .map((o) => o.metadata.name);
       }
       for (const name of names) {
-        requests.push({ kind: t.info.kind, namespace: ns, name, gracePeriodSeconds, label: `${t.info.plural}${t.info.group ? `.${t.info.group}` : ""} "${name}"` });
+        requests.push({
+          kind: t.info.kind,
+          namespace: ns,
+          name,
+          gracePeriodSeconds,
+          label: `${t.info.plural}${t.info.group ? `.${t.info.group}` : ""} "${name}"`,
+        });
       }
     }
     if (requests.length === 0) {
-      return { state: ctx.state, stdout: "", stderr: ctx.namespace && parsed.targets.some((t) => t.info.namespaced) ? `No resources found\n` : "No resources found\n", exitCode: 0 };
+      return {
+        state: ctx.state,
+        stdout: "",
+        stderr:
+          ctx.namespace && parsed.targets.some((t) => t.info.namespaced)
+            ? `No resources found\n`
+            : "No resources found\n",
+        exitCode: 0,
+      };
     }
   }
   const ignoreMissing = boolFlag(args, "ignore-not-found");
@@ -54,7 +91,9 @@ export function deleteCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   const out: string[] = [];
   const err: string[] = [];
   if (gracePeriodSeconds === 0 && boolFlag(args, "force")) {
-    err.push("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.");
+    err.push(
+      "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.",
+    );
   }
   results.forEach((r, i) => {
     const req = requests[i];
@@ -62,8 +101,15 @@ export function deleteCommand(ctx: Context, args: ParsedArgs): KubectlResult {
     if (r.ok) {
       const singular = resolveResource(req.kind)?.singular ?? req.kind.toLowerCase();
       const group = resolveResource(req.kind)?.group;
-      out.push(`${singular}${group ? `.${group}` : ""} "${req.name}" ${gracePeriodSeconds === 0 && boolFlag(args, "force") ? "force deleted" : "deleted"}`);
+      out.push(
+        `${singular}${group ? `.${group}` : ""} "${req.name}" ${gracePeriodSeconds === 0 && boolFlag(args, "force") ? "force deleted" : "deleted"}`,
+      );
     } else if (!(ignoreMissing && r.code === "NotFound")) err.push(r.message);
   });
-  return { state, stdout: out.length ? `${out.join("\n")}\n` : "", stderr: err.length ? `${err.join("\n")}\n` : "", exitCode: results.some((r) => !r.ok && !(ignoreMissing && r.code === "NotFound")) ? 1 : 0 };
+  return {
+    state,
+    stdout: out.length ? `${out.join("\n")}\n` : "",
+    stderr: err.length ? `${err.join("\n")}\n` : "",
+    exitCode: results.some((r) => !r.ok && !(ignoreMissing && r.code === "NotFound")) ? 1 : 0,
+  };
 }

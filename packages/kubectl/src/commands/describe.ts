@@ -1,18 +1,31 @@
-import { type Deployment, type KubeEvent, type KubeObject, listObjects, type Node, type Pod, parseLabelSelector, type ReplicaSet } from "@kubejam/engine";
+import {
+  type Deployment,
+  type KubeEvent,
+  type KubeObject,
+  listObjects,
+  type Node,
+  type Pod,
+  parseLabelSelector,
+  type ReplicaSet,
+} from "@kubejam/engine";
 import { flag, type ParsedArgs } from "../args";
 import { describeDeployment } from "../describe/deployment";
 import { describeNamespace } from "../describe/namespace";
 import { describeNode } from "../describe/node";
 import { describePod } from "../describe/pod";
 import { describeReplicaSet } from "../describe/replicaset";
-import { type Context, fail, type KubectlResult } from "../result";
 import { parseTargets, resourceName } from "../resources";
+import { type Context, fail, type KubectlResult } from "../result";
 
 /** `kubectl describe TYPE [NAME_PREFIX]` / `TYPE/NAME`: objects separated by a blank line. */
 export function describeCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   const parsed = parseTargets(args.positionals);
   if (!parsed.ok) return fail(ctx.state, parsed.message);
-  if (parsed.targets.length === 0) return fail(ctx.state, `You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.`);
+  if (parsed.targets.length === 0)
+    return fail(
+      ctx.state,
+      `You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.`,
+    );
   const selectorText = flag(args, "selector");
   const selector = selectorText ? parseLabelSelector(selectorText) : () => true;
   if (!selector) return fail(ctx.state, `error: unable to parse requirement: ${selectorText}`);
@@ -29,7 +42,8 @@ export function describeCommand(ctx: Context, args: ParsedArgs): KubectlResult {
         // describe.go: an exact name, else every object whose name starts with it.
         const exact = all.find((o) => o.metadata.name === name);
         const matches = exact ? [exact] : all.filter((o) => o.metadata.name.startsWith(name));
-        if (matches.length === 0) errors.push(`Error from server (NotFound): ${resourceName(t.info)} "${name}" not found`);
+        if (matches.length === 0)
+          errors.push(`Error from server (NotFound): ${resourceName(t.info)} "${name}" not found`);
         objects.push(...matches);
       }
     }
@@ -39,9 +53,19 @@ export function describeCommand(ctx: Context, args: ParsedArgs): KubectlResult {
     }
   }
   if (outputs.length === 0 && errors.length === 0) {
-    return { state: ctx.state, stdout: "", stderr: `No resources found in ${ctx.namespace} namespace.\n`, exitCode: 0 };
+    return {
+      state: ctx.state,
+      stdout: "",
+      stderr: `No resources found in ${ctx.namespace} namespace.\n`,
+      exitCode: 0,
+    };
   }
-  return { state: ctx.state, stdout: outputs.join("\n\n"), stderr: errors.length ? `${errors.join("\n")}\n` : "", exitCode: errors.length ? 1 : 0 };
+  return {
+    state: ctx.state,
+    stdout: outputs.join("\n\n"),
+    stderr: errors.length ? `${errors.join("\n")}\n` : "",
+    exitCode: errors.length ? 1 : 0,
+  };
 }
 
 function describeOne(ctx: Context, obj: KubeObject, events: KubeEvent[]): string | undefined {
@@ -51,11 +75,26 @@ function describeOne(ctx: Context, obj: KubeObject, events: KubeEvent[]): string
     case "Pod":
       return describePod(obj as Pod, { events }, now);
     case "Deployment":
-      return describeDeployment(obj as Deployment, { events, replicaSets: listObjects<ReplicaSet>(ctx.state, "ReplicaSet", ns) }, now);
+      return describeDeployment(
+        obj as Deployment,
+        { events, replicaSets: listObjects<ReplicaSet>(ctx.state, "ReplicaSet", ns) },
+        now,
+      );
     case "ReplicaSet":
-      return describeReplicaSet(obj as ReplicaSet, { events, pods: listObjects<Pod>(ctx.state, "Pod", ns) }, now);
+      return describeReplicaSet(
+        obj as ReplicaSet,
+        { events, pods: listObjects<Pod>(ctx.state, "Pod", ns) },
+        now,
+      );
     case "Node":
-      return describeNode(obj as Node, { events, nodePods: listObjects<Pod>(ctx.state, "Pod").filter((p) => p.spec.nodeName === obj.metadata.name) }, now);
+      return describeNode(
+        obj as Node,
+        {
+          events,
+          nodePods: listObjects<Pod>(ctx.state, "Pod").filter((p) => p.spec.nodeName === obj.metadata.name),
+        },
+        now,
+      );
     case "Namespace":
       return describeNamespace(obj as never, { events }, now);
     default:

@@ -5,19 +5,42 @@ import { type Context, fail, type KubectlResult } from "../result";
 /** `kubectl exec POD [-c C] [-it] -- CMD [ARGS...]`. */
 export function execCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   const target = args.positionals[0];
-  if (!target) return fail(ctx.state, "error: expected 'exec POD_NAME COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD_NAME and COMMAND are required arguments for the exec command\nSee 'kubectl exec -h' for help and examples");
+  if (!target)
+    return fail(
+      ctx.state,
+      "error: expected 'exec POD_NAME COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD_NAME and COMMAND are required arguments for the exec command\nSee 'kubectl exec -h' for help and examples",
+    );
   const argv = args.rest ?? args.positionals.slice(1);
-  if (argv.length === 0) return fail(ctx.state, "error: you must specify at least one command for the container");
-  const pod = target.startsWith("pod/") || target.startsWith("pods/") || target.startsWith("po/") ? target.slice(target.indexOf("/") + 1) : target;
-  const { state, outcome } = execInPod(ctx.state, { namespace: ctx.namespace, pod, container: flag(args, "container"), argv });
+  if (argv.length === 0)
+    return fail(ctx.state, "error: you must specify at least one command for the container");
+  const pod =
+    target.startsWith("pod/") || target.startsWith("pods/") || target.startsWith("po/")
+      ? target.slice(target.indexOf("/") + 1)
+      : target;
+  const { state, outcome } = execInPod(ctx.state, {
+    namespace: ctx.namespace,
+    pod,
+    container: flag(args, "container"),
+    argv,
+  });
   if (!outcome.ok) return fail(ctx.state, outcome.message);
-  const notice = outcome.defaultedContainer ? `Defaulted container "${outcome.defaultedContainer}" out of: ${listContainers(ctx, pod)}\n` : "";
-  if (outcome.execFailed) return { state, stdout: outcome.stdout, stderr: notice + outcome.stderr, exitCode: 1 };
+  const notice = outcome.defaultedContainer
+    ? `Defaulted container "${outcome.defaultedContainer}" out of: ${listContainers(ctx, pod)}\n`
+    : "";
+  if (outcome.execFailed)
+    return { state, stdout: outcome.stdout, stderr: notice + outcome.stderr, exitCode: 1 };
   const trailer = outcome.exitCode !== 0 ? `command terminated with exit code ${outcome.exitCode}\n` : "";
-  return { state, stdout: outcome.stdout, stderr: notice + outcome.stderr + trailer, exitCode: outcome.exitCode === 0 ? 0 : outcome.exitCode };
+  return {
+    state,
+    stdout: outcome.stdout,
+    stderr: notice + outcome.stderr + trailer,
+    exitCode: outcome.exitCode === 0 ? 0 : outcome.exitCode,
+  };
 }
 
 export function listContainers(ctx: Context, pod: string): string {
-  const obj = ctx.state.objects[`Pod/${ctx.namespace}/${pod}`] as { spec?: { containers?: { name: string }[] } } | undefined;
+  const obj = ctx.state.objects[`Pod/${ctx.namespace}/${pod}`] as
+    | { spec?: { containers?: { name: string }[] } }
+    | undefined;
   return (obj?.spec?.containers ?? []).map((c) => c.name).join(", ");
 }

@@ -18,15 +18,20 @@ function parseLabels(text: string | undefined, fallback: Record<string, string>)
 /** `kubectl run NAME --image=I [--port] [--labels] [--env] [--restart] [--command] -- ARGS`. */
 export function runCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   const name = args.positionals[0];
-  if (!name) return fail(ctx.state, "error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
+  if (!name)
+    return fail(ctx.state, "error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
   const image = flag(args, "image");
   if (!image) return fail(ctx.state, "error: --image is required");
   if (boolFlag(args, "stdin", "tty") && boolFlag(args, "rm")) {
-    return fail(ctx.state, "error: interactive sessions (-it --rm) are not available in this simulated cluster; run the pod with a command such as `sleep 3600`, then `kubectl exec` into it");
+    return fail(
+      ctx.state,
+      "error: interactive sessions (-it --rm) are not available in this simulated cluster; run the pod with a command such as `sleep 3600`, then `kubectl exec` into it",
+    );
   }
   const port = flag(args, "port");
   const restart = flag(args, "restart") ?? "Always";
-  if (!["Always", "OnFailure", "Never"].includes(restart)) return fail(ctx.state, `error: invalid restart policy: ${restart}`);
+  if (!["Always", "OnFailure", "Never"].includes(restart))
+    return fail(ctx.state, `error: invalid restart policy: ${restart}`);
   const rest = args.rest ?? [];
   const container: Record<string, unknown> = { name, image };
   if (rest.length > 0) container[boolFlag(args, "command") ? "command" : "args"] = rest;
@@ -52,19 +57,24 @@ export function createGeneratorCommand(ctx: Context, args: ParsedArgs): KubectlR
   const [what, name] = args.positionals;
   if (what === "namespace" || what === "ns") {
     if (!name) return fail(ctx.state, "error: exactly one NAME is required, got 0");
-    return createGenerated(ctx, args, { apiVersion: "v1", kind: "Namespace", metadata: { name }, spec: {}, status: {} }, `namespace/${name}`);
+    return createGenerated(
+      ctx,
+      args,
+      { apiVersion: "v1", kind: "Namespace", metadata: { name }, spec: {}, status: {} },
+      `namespace/${name}`,
+    );
   }
   if (what === "deployment" || what === "deploy") {
     if (!name) return fail(ctx.state, "error: exactly one NAME is required, got 0");
     const images = flags(args, "image");
-    if (images.length === 0) return fail(ctx.state, "error: required flag(s) \"image\" not set");
+    if (images.length === 0) return fail(ctx.state, 'error: required flag(s) "image" not set');
     const port = flag(args, "port");
     const containers = images.map((image) => ({
       image,
       name: containerName(image),
       ...(port ? { ports: [{ containerPort: Number(port) }] } : {}),
       resources: {},
-      ...(args.rest && args.rest.length ? { command: args.rest } : {}),
+      ...(args.rest?.length ? { command: args.rest } : {}),
     }));
     const labels = { app: name };
     const deployment = {
@@ -84,15 +94,36 @@ export function createGeneratorCommand(ctx: Context, args: ParsedArgs): KubectlR
   return fail(ctx.state, `error: unknown command "${what ?? ""}" for "kubectl create"`);
 }
 
-function createGenerated(ctx: Context, args: ParsedArgs, obj: Record<string, unknown>, label: string): KubectlResult {
+function createGenerated(
+  ctx: Context,
+  args: ParsedArgs,
+  obj: Record<string, unknown>,
+  label: string,
+): KubectlResult {
   const dryRun = flag(args, "dry-run");
   if (dryRun === "client" || dryRun === "true") {
     const out = flag(args, "output");
-    if (out) return formatObjects(ctx, [{ ...obj, metadata: { creationTimestamp: null, ...(obj.metadata as object) } }], out, true);
+    if (out)
+      return formatObjects(
+        ctx,
+        [{ ...obj, metadata: { creationTimestamp: null, ...(obj.metadata as object) } }],
+        out,
+        true,
+      );
     return { state: ctx.state, stdout: `${label} created (dry run)\n`, stderr: "", exitCode: 0 };
   }
-  const { state, results } = applyManifests(ctx.state, [{ name: "STDIN", text: canonicalJson(obj) }], { mode: "create", namespace: ctx.namespace });
+  const { state, results } = applyManifests(ctx.state, [{ name: "STDIN", text: canonicalJson(obj) }], {
+    mode: "create",
+    namespace: ctx.namespace,
+  });
   const r = results[0];
-  if (!r?.ok) return fail(ctx.state, (r && !r.ok ? r.diagnostic.message : "error: no object created").replace(/error when creating "STDIN": /, ""));
+  if (!r?.ok)
+    return fail(
+      ctx.state,
+      (r && !r.ok ? r.diagnostic.message : "error: no object created").replace(
+        /error when creating "STDIN": /,
+        "",
+      ),
+    );
   return { state, stdout: `${label} created\n`, stderr: "", exitCode: 0 };
 }

@@ -1,9 +1,9 @@
-import { type KubeObject, getObject, listObjects, parseLabelSelector } from "@kubejam/engine";
+import { getObject, type KubeObject, listObjects, parseLabelSelector } from "@kubejam/engine";
 import { boolFlag, flag, type ParsedArgs } from "../args";
 import { tableFor } from "../printers/registry";
 import { noResourcesFound, printTables, type TableSection, tableSection } from "../printers/table";
-import { type Context, fail, type KubectlResult } from "../result";
 import { parseTargets, resourceName } from "../resources";
+import { type Context, fail, type KubectlResult } from "../result";
 import { formatObjects } from "./output-format";
 
 /** `kubectl get TYPE[,TYPE] [NAME...] [-o …] [-l …] [-n …|-A] [--show-labels] [--no-headers]`. */
@@ -18,7 +18,11 @@ export function getCommand(ctx: Context & { allNamespaces?: boolean }, args: Par
   }
   const selectorText = flag(args, "selector");
   const selector = selectorText ? parseLabelSelector(selectorText) : () => true;
-  if (!selector) return fail(ctx.state, `error: unable to parse requirement: found '${selectorText}', expected: identifier`);
+  if (!selector)
+    return fail(
+      ctx.state,
+      `error: unable to parse requirement: found '${selectorText}', expected: identifier`,
+    );
   const allNamespaces = ctx.allNamespaces === true;
   const errors: string[] = [];
   const found: { kind: string; objects: KubeObject[] }[] = [];
@@ -41,8 +45,19 @@ export function getCommand(ctx: Context & { allNamespaces?: boolean }, args: Par
   const stderr = errors.length ? `${errors.join("\n")}\n` : "";
   const exitCode = errors.length ? 1 : 0;
   if (output !== undefined && output !== "wide") {
-    if (all.length === 0 && !named) return { state: ctx.state, stdout: output === "yaml" || output === "json" ? formatObjects(ctx, [], output, false).stdout : "", stderr: stderr || noResourcesFound(allNamespaces ? undefined : ctx.namespace), exitCode };
-    const r = formatObjects(ctx, all, output, named && all.length === 1 && parsed.targets.length === 1 && parsed.targets[0]?.names.length === 1);
+    if (all.length === 0 && !named)
+      return {
+        state: ctx.state,
+        stdout: output === "yaml" || output === "json" ? formatObjects(ctx, [], output, false).stdout : "",
+        stderr: stderr || noResourcesFound(allNamespaces ? undefined : ctx.namespace),
+        exitCode,
+      };
+    const r = formatObjects(
+      ctx,
+      all,
+      output,
+      named && all.length === 1 && parsed.targets.length === 1 && parsed.targets[0]?.names.length === 1,
+    );
     return { ...r, stderr: r.stderr + stderr, exitCode: r.exitCode || exitCode };
   }
   const sections: TableSection[] = [];
@@ -59,7 +74,12 @@ export function getCommand(ctx: Context & { allNamespaces?: boolean }, args: Par
   });
   if (stdout === "" && errors.length === 0) {
     const anyNamespaced = parsed.targets.some((t) => t.info.namespaced);
-    return { state: ctx.state, stdout: "", stderr: noResourcesFound(anyNamespaced && !allNamespaces ? ctx.namespace : undefined), exitCode: 0 };
+    return {
+      state: ctx.state,
+      stdout: "",
+      stderr: noResourcesFound(anyNamespaced && !allNamespaces ? ctx.namespace : undefined),
+      exitCode: 0,
+    };
   }
   return { state: ctx.state, stdout, stderr, exitCode };
 }

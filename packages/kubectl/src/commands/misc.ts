@@ -1,7 +1,7 @@
 import { KINDS } from "@kubejam/engine";
 import { flag, type ParsedArgs } from "../args";
-import { type Context, type KubectlResult, ok } from "../result";
 import { renderTable } from "../printers/table";
+import { type Context, type KubectlResult, ok } from "../result";
 
 /** `kubectl api-resources` for the kinds this cluster serves. */
 export function apiResourcesCommand(ctx: Context): KubectlResult {
@@ -14,6 +14,7 @@ export function apiResourcesCommand(ctx: Context): KubectlResult {
 /** `kubectl version`: kubectl 1.33 against the simulated GKE control plane. */
 export function versionCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   const server = ctx.state.topology.version;
-  if (flag(args, "client") === "true") return ok(ctx.state, "Client Version: v1.33.5\nKustomize Version: v5.6.0\n");
+  if (flag(args, "client") === "true")
+    return ok(ctx.state, "Client Version: v1.33.5\nKustomize Version: v5.6.0\n");
   return ok(ctx.state, `Client Version: v1.33.5\nKustomize Version: v5.6.0\nServer Version: ${server}\n`);
 }

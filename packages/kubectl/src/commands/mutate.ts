@@ -1,26 +1,52 @@
 import { getObject, type KubeObject, updateObject } from "@kubejam/engine";
 import { boolFlag, flag, type ParsedArgs } from "../args";
 import { jsonPatch, mergePatch, strategicMergePatch } from "../patch";
-import { type Context, fail, type KubectlResult } from "../result";
 import { parseTargets, qualifiedName, resourceName, type Target } from "../resources";
+import { type Context, fail, type KubectlResult } from "../result";
 
-function single(ctx: Context, positionals: string[], verb: string): { ok: true; target: Target; name: string; obj: KubeObject } | { ok: false; result: KubectlResult } {
+function single(
+  ctx: Context,
+  positionals: string[],
+  verb: string,
+): { ok: true; target: Target; name: string; obj: KubeObject } | { ok: false; result: KubectlResult } {
   const parsed = parseTargets(positionals.slice(0, positionals[0]?.includes("/") ? 1 : 2));
   if (!parsed.ok) return { ok: false, result: fail(ctx.state, parsed.message) };
   const target = parsed.targets[0];
   const name = target?.names[0];
-  if (!target || !name) return { ok: false, result: fail(ctx.state, `error: resource(s) were provided, but no name was specified`) };
+  if (!target || !name)
+    return {
+      ok: false,
+      result: fail(ctx.state, `error: resource(s) were provided, but no name was specified`),
+    };
   const ns = target.info.namespaced ? ctx.namespace : undefined;
   const obj = getObject(ctx.state, target.info.kind, ns, name);
-  if (!obj) return { ok: false, result: fail(ctx.state, `Error from server (NotFound): ${resourceName(target.info)} "${name}" not found`) };
+  if (!obj)
+    return {
+      ok: false,
+      result: fail(
+        ctx.state,
+        `Error from server (NotFound): ${resourceName(target.info)} "${name}" not found`,
+      ),
+    };
   void verb;
   return { ok: true, target, name, obj };
 }
 
-function store(ctx: Context, target: Target, next: KubeObject, done: string, unchanged: string): KubectlResult {
+function store(
+  ctx: Context,
+  target: Target,
+  next: KubeObject,
+  done: string,
+  unchanged: string,
+): KubectlResult {
   const { state, result } = updateObject(ctx.state, next);
   if (!result.ok) return fail(ctx.state, result.message);
-  return { state, stdout: `${qualifiedName(target.info, next.metadata.name)} ${result.changed ? done : unchanged}\n`, stderr: "", exitCode: 0 };
+  return {
+    state,
+    stdout: `${qualifiedName(target.info, next.metadata.name)} ${result.changed ? done : unchanged}\n`,
+    stderr: "",
+    exitCode: 0,
+  };
 }
 
 /** `kubectl patch TYPE NAME -p PATCH [--type strategic|merge|json]`. */
@@ -54,7 +80,11 @@ export function labelCommand(ctx: Context, args: ParsedArgs, field: "labels" | "
   const s = single(ctx, positionals, field);
   if (!s.ok) return s.result;
   const changes = positionals.slice(typed);
-  if (changes.length === 0) return fail(ctx.state, `error: at least one ${field === "labels" ? "label" : "annotation"} update is required`);
+  if (changes.length === 0)
+    return fail(
+      ctx.state,
+      `error: at least one ${field === "labels" ? "label" : "annotation"} update is required`,
+    );
   const current = { ...(s.obj.metadata[field] ?? {}) };
   const overwrite = boolFlag(args, "overwrite");
   let removedOnly = true;
@@ -65,27 +95,45 @@ export function labelCommand(ctx: Context, args: ParsedArgs, field: "labels" | "
     }
     removedOnly = false;
     const eq = c.indexOf("=");
-    if (eq === -1) return fail(ctx.state, `error: invalid ${field === "labels" ? "label" : "annotation"} spec: ${c}, ${c} does not contain '='`);
+    if (eq === -1)
+      return fail(
+        ctx.state,
+        `error: invalid ${field === "labels" ? "label" : "annotation"} spec: ${c}, ${c} does not contain '='`,
+      );
     const key = c.slice(0, eq);
     const value = c.slice(eq + 1);
     if (current[key] !== undefined && current[key] !== value && !overwrite) {
-      return fail(ctx.state, `error: '${key}' already has a value (${current[key]}), and --overwrite is false`);
+      return fail(
+        ctx.state,
+        `error: '${key}' already has a value (${current[key]}), and --overwrite is false`,
+      );
     }
     current[key] = value;
   }
-  const verb = field === "labels" ? (removedOnly ? "unlabeled" : "labeled") : removedOnly ? "unannotated" : "annotated";
-  const next = { ...s.obj, metadata: { ...s.obj.metadata, [field]: Object.keys(current).length ? current : undefined } };
+  const verb =
+    field === "labels" ? (removedOnly ? "unlabeled" : "labeled") : removedOnly ? "unannotated" : "annotated";
+  const next = {
+    ...s.obj,
+    metadata: { ...s.obj.metadata, [field]: Object.keys(current).length ? current : undefined },
+  };
   return store(ctx, s.target, next, verb, field === "labels" ? "not labeled" : "not annotated");
 }
 
 /** `kubectl scale TYPE NAME --replicas=N`. */
 export function scaleCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   const replicas = flag(args, "replicas");
-  if (replicas === undefined || !/^\d+$/.test(replicas)) return fail(ctx.state, "error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0");
+  if (replicas === undefined || !/^\d+$/.test(replicas))
+    return fail(
+      ctx.state,
+      "error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0",
+    );
   const s = single(ctx, args.positionals, "scale");
   if (!s.ok) return s.result;
   if (!["Deployment", "ReplicaSet"].includes(s.target.info.kind)) {
-    return fail(ctx.state, `error: no objects passed to scale ${s.target.info.plural} "${s.name}" is not scalable`);
+    return fail(
+      ctx.state,
+      `error: no objects passed to scale ${s.target.info.plural} "${s.name}" is not scalable`,
+    );
   }
   const next = { ...s.obj, spec: { ...(s.obj.spec as object), replicas: Number(replicas) } } as KubeObject;
   const { state, result } = updateObject(ctx.state, next);

@@ -3,7 +3,16 @@ import { printObjects } from "../printers/output";
 import { type Context, fail, type KubectlResult, ok } from "../result";
 
 /** `-o yaml|json|name|jsonpath=…|custom-columns=…` for a set of objects (get, and generators' `--dry-run`). */
-export function formatObjects(ctx: Context, objects: readonly object[], output: string, single: boolean, args?: ParsedArgs): KubectlResult {
-  const r = printObjects(objects, output, { singleItemImplied: single, noHeaders: args ? boolFlag(args, "no-headers") : false });
+export function formatObjects(
+  ctx: Context,
+  objects: readonly object[],
+  output: string,
+  single: boolean,
+  args?: ParsedArgs,
+): KubectlResult {
+  const r = printObjects(objects, output, {
+    singleItemImplied: single,
+    noHeaders: args ? boolFlag(args, "no-headers") : false,
+  });
   return r.ok ? ok(ctx.state, r.text) : fail(ctx.state, `error: ${r.error}`);
 }

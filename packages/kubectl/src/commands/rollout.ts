@@ -1,7 +1,7 @@
 import { advance, type Deployment, getObject } from "@kubejam/engine";
 import type { ParsedArgs } from "../args";
-import { type Context, fail, type KubectlResult } from "../result";
 import { parseTargets } from "../resources";
+import { type Context, fail, type KubectlResult } from "../result";
 
 const STEP_MS = 2000;
 const TIMEOUT_MS = 10 * 60 * 1000;
@@ -14,7 +14,11 @@ export function rolloutCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   if (!parsed.ok) return fail(ctx.state, parsed.message);
   const target = parsed.targets[0];
   const name = target?.names[0];
-  if (!target || !name || target.info.kind !== "Deployment") return fail(ctx.state, "error: rollout status is supported for deployments here: kubectl rollout status deployment/NAME");
+  if (!target || !name || target.info.kind !== "Deployment")
+    return fail(
+      ctx.state,
+      "error: rollout status is supported for deployments here: kubectl rollout status deployment/NAME",
+    );
   let state = ctx.state;
   const lines: string[] = [];
   for (let waited = 0; waited <= TIMEOUT_MS; waited += STEP_MS) {
@@ -28,7 +32,12 @@ export function rolloutCommand(ctx: Context, args: ParsedArgs): KubectlResult {
     if (lines.at(-1) !== line) lines.push(line);
     state = advance(state, STEP_MS);
   }
-  return { state, stdout: `${lines.join("\n")}\n`, stderr: "error: timed out waiting for the condition\n", exitCode: 1 };
+  return {
+    state,
+    stdout: `${lines.join("\n")}\n`,
+    stderr: "error: timed out waiting for the condition\n",
+    exitCode: 1,
+  };
 }
 
 // staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollout_status.go (DeploymentStatusViewer).
@@ -36,12 +45,16 @@ function statusLine(d: Deployment): string | undefined {
   const want = d.spec.replicas;
   const s = d.status;
   const name = d.metadata.name;
-  if ((s.observedGeneration ?? 0) < (d.metadata.generation ?? 1)) return `Waiting for deployment spec update to be observed...`;
+  if ((s.observedGeneration ?? 0) < (d.metadata.generation ?? 1))
+    return `Waiting for deployment spec update to be observed...`;
   const updated = s.updatedReplicas ?? 0;
-  if (updated < want) return `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${want} new replicas have been updated...`;
+  if (updated < want)
+    return `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${want} new replicas have been updated...`;
   const replicas = s.replicas ?? 0;
-  if (replicas > updated) return `Waiting for deployment "${name}" rollout to finish: ${replicas - updated} old replicas are pending termination...`;
+  if (replicas > updated)
+    return `Waiting for deployment "${name}" rollout to finish: ${replicas - updated} old replicas are pending termination...`;
   const available = s.availableReplicas ?? 0;
-  if (available < updated) return `Waiting for deployment "${name}" rollout to finish: ${available} of ${updated} updated replicas are available...`;
+  if (available < updated)
+    return `Waiting for deployment "${name}" rollout to finish: ${available} of ${updated} updated replicas are available...`;
   return undefined;
 }

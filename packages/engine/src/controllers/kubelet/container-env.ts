@@ -1,10 +1,10 @@
 import type { Container, Pod } from "../../api/pod";
-import type { ClusterState } from "../../store/state";
 import { ContainerFs, type Mount } from "../../fs/container-fs";
 import type { FsNode } from "../../fs/tree";
 import type { ImageInfo } from "../../images/image-info";
 import { formatIp, parseCidr } from "../../network/cidr";
 import type { NetworkAccess, ShellEnv } from "../../shell/types";
+import type { ClusterState } from "../../store/state";
 
 /** The file system id of a container's writable layer. */
 export const layerId = (podUid: string, container: string) => `ctr/${podUid}/${container}`;
@@ -24,18 +24,40 @@ export function containerMounts(pod: Pod, c: Container): Mount[] {
     const id = volumeId(pod, m.name);
     if (!id) continue;
     const v = pod.spec.volumes?.find((x) => x.name === m.name);
-    const readOnly = Boolean(m.readOnly || v?.nfs?.readOnly || v?.persistentVolumeClaim?.readOnly || v?.projected);
-    mounts.push({ mountPath: m.mountPath, volumeId: id, readOnly, ...(m.subPath ? { subPath: m.subPath } : {}) });
+    const readOnly = Boolean(
+      m.readOnly || v?.nfs?.readOnly || v?.persistentVolumeClaim?.readOnly || v?.projected,
+    );
+    mounts.push({
+      mountPath: m.mountPath,
+      volumeId: id,
+      readOnly,
+      ...(m.subPath ? { subPath: m.subPath } : {}),
+    });
   }
   return mounts;
 }
 
-export function containerFs(fs: Record<string, FsNode>, pod: Pod, c: Container, image: ImageInfo): ContainerFs {
-  return new ContainerFs({ lower: image.files, upper: fs[layerId(pod.metadata.uid, c.name)], mounts: containerMounts(pod, c), volumes: fs });
+export function containerFs(
+  fs: Record<string, FsNode>,
+  pod: Pod,
+  c: Container,
+  image: ImageInfo,
+): ContainerFs {
+  return new ContainerFs({
+    lower: image.files,
+    upper: fs[layerId(pod.metadata.uid, c.name)],
+    mounts: containerMounts(pod, c),
+    volumes: fs,
+  });
 }
 
 /** The environment the kubelet gives a container: image env, HOSTNAME, the kubernetes Service's variables, then the spec's env. */
-export function containerEnvironment(state: Pick<ClusterState, "topology">, pod: Pod, c: Container, image: ImageInfo): Record<string, string> {
+export function containerEnvironment(
+  state: Pick<ClusterState, "topology">,
+  pod: Pod,
+  c: Container,
+  image: ImageInfo,
+): Record<string, string> {
   const svc = parseCidr(state.topology.serviceRange);
   const apiIp = svc ? formatIp(svc.base + 1) : "10.12.0.1";
   const env: Record<string, string> = {
@@ -53,7 +75,10 @@ export function containerEnvironment(state: Pick<ClusterState, "topology">, pod:
   if (!env.HOME) env.HOME = "/root";
   for (const e of c.env ?? []) {
     // $(VAR) references expand against earlier variables (pkg/kubelet/kubelet_pods.go, expansion.Expand).
-    env[e.name] = (e.value ?? "").replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, name: string) => env[name] ?? m);
+    env[e.name] = (e.value ?? "").replace(
+      /\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g,
+      (m, name: string) => env[name] ?? m,
+    );
   }
   return env;
 }

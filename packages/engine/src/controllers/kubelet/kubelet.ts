@@ -5,13 +5,13 @@ import { emptyDir } from "../../fs/tree";
 import { lookupImage } from "../../images/catalog";
 import { parseImageRef } from "../../images/image-ref";
 import { PodNetwork } from "../../network/pod-network";
+import { SECOND } from "../../runtime/time";
 import { startProcess } from "../../shell/exec";
 import { objectKey } from "../../store/object-key";
 import type { Tx } from "../../store/tx";
-import { SECOND } from "../../runtime/time";
 import { containerArgv, layerId, shellEnv, volumeId } from "./container-env";
 import { allocatePodIp } from "./ipam";
-import { earliestTimer, type ContainerRuntime, type PodRuntime } from "./pod-runtime";
+import { type ContainerRuntime, earliestTimer, type PodRuntime } from "./pod-runtime";
 import { podStatusFrom } from "./pod-status";
 import { releasePod } from "./release-pod";
 import { seedVolume } from "./volumes";
@@ -51,8 +51,15 @@ function createSandbox(tx: Tx, pod: Pod, node: Node, key: string): PodRuntime | 
     const unsupported = v.persistentVolumeClaim ?? v.configMap ?? v.secret ?? v.gcePersistentDisk ?? v.csi;
     if (unsupported && !blockedBy) {
       blockedBy = v.name;
-      const what = v.configMap ? `configmap "${String((v.configMap as { name?: string }).name ?? "")}" not found` : v.secret ? `secret "${String((v.secret as { secretName?: string }).secretName ?? "")}" not found` : "volume type not supported yet";
-      tx.event(pod, "Warning", "FailedMount", `MountVolume.SetUp failed for volume "${v.name}" : ${what}`, { component: Component.kubelet, host: node.metadata.name });
+      const what = v.configMap
+        ? `configmap "${String((v.configMap as { name?: string }).name ?? "")}" not found`
+        : v.secret
+          ? `secret "${String((v.secret as { secretName?: string }).secretName ?? "")}" not found`
+          : "volume type not supported yet";
+      tx.event(pod, "Warning", "FailedMount", `MountVolume.SetUp failed for volume "${v.name}" : ${what}`, {
+        component: Component.kubelet,
+        host: node.metadata.name,
+      });
       continue;
     }
     if (!tx.fs[id]) tx.setFs(id, seedVolume(pod, v) ?? emptyDir());
@@ -68,7 +75,15 @@ function createSandbox(tx: Tx, pod: Pod, node: Node, key: string): PodRuntime | 
     stopMs: 0,
     logs: "",
   }));
-  const rt: PodRuntime = { uid: pod.metadata.uid, node: node.metadata.name, ip, containers, cursor: 0, wake: blockedBy ? undefined : tx.clock, ...(blockedBy ? { blockedBy } : {}) };
+  const rt: PodRuntime = {
+    uid: pod.metadata.uid,
+    node: node.metadata.name,
+    ip,
+    containers,
+    cursor: 0,
+    wake: blockedBy ? undefined : tx.clock,
+    ...(blockedBy ? { blockedBy } : {}),
+  };
   tx.setKubelet(key, rt);
   writeStatus(tx, pod, rt);
   return rt;
@@ -90,9 +105,20 @@ function syncPod(tx: Tx, pod: Pod, key: string, start: PodRuntime): void {
     } else if (c.phase === "pull-backoff" && (c.until ?? 0) <= now) {
       if (c.reason === "ErrImagePull") {
         const delay = Math.min(INITIAL_BACKOFF * 2 ** Math.max(0, c.pullFailures - 1), MAX_BACKOFF);
-        tx.event(pod, "Normal", Reason.BackOff, Messages.backOffPull(spec.image ?? ""), kubelet(rt), field(spec));
+        tx.event(
+          pod,
+          "Normal",
+          Reason.BackOff,
+          Messages.backOffPull(spec.image ?? ""),
+          kubelet(rt),
+          field(spec),
+        );
         tx.event(pod, "Warning", Reason.Failed, "Error: ImagePullBackOff", kubelet(rt), field(spec));
-        Object.assign(c, { reason: "ImagePullBackOff", message: Messages.backOffPull(spec.image ?? ""), until: now + delay });
+        Object.assign(c, {
+          reason: "ImagePullBackOff",
+          message: Messages.backOffPull(spec.image ?? ""),
+          until: now + delay,
+        });
       } else beginPull(tx, pod, rt, c, spec);
     } else if (c.phase === "running" && c.exitAt !== undefined && c.exitAt <= now) {
       containerExited(tx, pod, rt, c, spec, c.exitCode ?? 0, c.exitCode === 0 ? "Completed" : "Error");
@@ -115,9 +141,21 @@ function beginPull(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, spec: 
   const info = lookupImage(image);
   const ref = parseImageRef(image);
   if (!ref.ok) {
-    tx.event(pod, "Warning", "InspectFailed", `Failed to apply default image tag "${image}": ${ref.message}`, kubelet(rt), field(spec));
+    tx.event(
+      pod,
+      "Warning",
+      "InspectFailed",
+      `Failed to apply default image tag "${image}": ${ref.message}`,
+      kubelet(rt),
+      field(spec),
+    );
     tx.event(pod, "Warning", Reason.Failed, "Error: InvalidImageName", kubelet(rt), field(spec));
-    Object.assign(c, { phase: "blocked", reason: "InvalidImageName", message: `Failed to apply default image tag "${image}": ${ref.message}`, until: undefined });
+    Object.assign(c, {
+      phase: "blocked",
+      reason: "InvalidImageName",
+      message: `Failed to apply default image tag "${image}": ${ref.message}`,
+      until: undefined,
+    });
     advanceCursor(rt, c);
     return;
   }
@@ -142,7 +180,12 @@ function beginPull(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, spec: 
     c.pullFailures += 1;
     tx.event(pod, "Warning", Reason.Failed, msg, kubelet(rt), field(spec));
     tx.event(pod, "Warning", Reason.Failed, "Error: ErrImagePull", kubelet(rt), field(spec));
-    Object.assign(c, { phase: "pull-backoff", reason: "ErrImagePull", message: msg, until: tx.clock + FAILED_PULL_MS });
+    Object.assign(c, {
+      phase: "pull-backoff",
+      reason: "ErrImagePull",
+      message: msg,
+      until: tx.clock + FAILED_PULL_MS,
+    });
     advanceCursor(rt, c);
     return;
   }
@@ -157,9 +200,22 @@ function finishPull(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, spec:
   if (!info || !node) return;
   const present = node.status.images.some((i) => i.names.includes(info.imageId));
   const ms = present ? 300 + (info.pullMs % 500) : info.pullMs;
-  tx.event(pod, "Normal", Reason.Pulled, Messages.pulled(spec.image ?? "", goDuration(ms), info.sizeBytes), kubelet(rt), field(spec));
+  tx.event(
+    pod,
+    "Normal",
+    Reason.Pulled,
+    Messages.pulled(spec.image ?? "", goDuration(ms), info.sizeBytes),
+    kubelet(rt),
+    field(spec),
+  );
   if (!present) {
-    tx.update<Node>({ ...node, status: { ...node.status, images: [...node.status.images, { names: [info.imageId, info.canonical], sizeBytes: info.sizeBytes }] } });
+    tx.update<Node>({
+      ...node,
+      status: {
+        ...node.status,
+        images: [...node.status.images, { names: [info.imageId, info.canonical], sizeBytes: info.sizeBytes }],
+      },
+    });
   }
   startContainer(tx, pod, rt, c, spec);
 }
@@ -174,12 +230,27 @@ function startContainer(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, s
     tx.setFs(layerId(pod.metadata.uid, spec.name), undefined); // a new container gets a new writable layer
   }
   tx.event(pod, "Normal", Reason.Created, Messages.created(spec.name), kubelet(rt), field(spec));
-  const env = shellEnv({ topology: tx.topology }, tx.fs, pod, spec, info, new PodNetwork(tx, pod, tx.clock), now);
+  const env = shellEnv(
+    { topology: tx.topology },
+    tx.fs,
+    pod,
+    spec,
+    info,
+    new PodNetwork(tx, pod, tx.clock),
+    now,
+  );
   const outcome = startProcess(containerArgv(spec, info), env);
   const changes = env.fs.changes();
   tx.setFs(layerId(pod.metadata.uid, spec.name), changes.upper);
   for (const [id, node] of Object.entries(changes.volumes)) tx.setFs(id, node);
-  Object.assign(c, { containerId, startedAt: now, until: undefined, reason: undefined, message: undefined, terminated: undefined });
+  Object.assign(c, {
+    containerId,
+    startedAt: now,
+    until: undefined,
+    reason: undefined,
+    message: undefined,
+    terminated: undefined,
+  });
   if (outcome.kind === "start-error") {
     tx.event(pod, "Warning", Reason.Failed, `Error: ${outcome.message}`, kubelet(rt), field(spec));
     c.logs = "";
@@ -191,9 +262,19 @@ function startContainer(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, s
   c.logs = outcome.logs;
   c.phase = "running";
   if (outcome.kind === "running") {
-    Object.assign(c, { listens: outcome.listens, exitAt: undefined, exitCode: undefined, stopMs: outcome.listens.length > 0 ? SECOND : (pod.spec.terminationGracePeriodSeconds ?? 30) * SECOND });
+    Object.assign(c, {
+      listens: outcome.listens,
+      exitAt: undefined,
+      exitCode: undefined,
+      stopMs: outcome.listens.length > 0 ? SECOND : (pod.spec.terminationGracePeriodSeconds ?? 30) * SECOND,
+    });
   } else {
-    Object.assign(c, { listens: [], exitAt: now + outcome.afterMs, exitCode: outcome.exitCode, stopMs: SECOND });
+    Object.assign(c, {
+      listens: [],
+      exitAt: now + outcome.afterMs,
+      exitCode: outcome.exitCode,
+      stopMs: SECOND,
+    });
   }
   c.ready = !spec.readinessProbe || probePasses(spec, rt);
   advanceCursor(rt, c);
@@ -208,9 +289,25 @@ function probePasses(spec: Container, rt: PodRuntime): boolean {
   return rt.containers.some((c) => c.phase === "running" && c.listens.some((l) => l.port === number));
 }
 
-function containerExited(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, spec: Container, exitCode: number, reason: string, message?: string): void {
+function containerExited(
+  tx: Tx,
+  pod: Pod,
+  rt: PodRuntime,
+  c: ContainerRuntime,
+  spec: Container,
+  exitCode: number,
+  reason: string,
+  message?: string,
+): void {
   const now = tx.clock;
-  const terminated = { exitCode, reason, startedAt: c.startedAt ?? now, finishedAt: now, containerId: c.containerId ?? "", ...(message ? { message } : {}) };
+  const terminated = {
+    exitCode,
+    reason,
+    startedAt: c.startedAt ?? now,
+    finishedAt: now,
+    containerId: c.containerId ?? "",
+    ...(message ? { message } : {}),
+  };
   const policy = pod.spec.restartPolicy ?? "Always";
   const restart = policy === "Always" || (policy === "OnFailure" && exitCode !== 0);
   Object.assign(c, { listens: [], ready: false, exitAt: undefined });
@@ -223,13 +320,24 @@ function containerExited(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, 
   const delay = c.restarts === 0 ? 0 : Math.min(INITIAL_BACKOFF * 2 ** (c.restarts - 1), MAX_BACKOFF);
   const uid = pod.metadata.uid;
   const ns = pod.metadata.namespace ?? "default";
-  if (delay > 0) tx.event(pod, "Warning", Reason.BackOff, Messages.backOffRestart(spec.name, pod.metadata.name, ns, uid), kubelet(rt), field(spec));
+  if (delay > 0)
+    tx.event(
+      pod,
+      "Warning",
+      Reason.BackOff,
+      Messages.backOffRestart(spec.name, pod.metadata.name, ns, uid),
+      kubelet(rt),
+      field(spec),
+    );
   Object.assign(c, {
     phase: "crash-backoff",
     terminated: undefined,
     until: now + delay,
     reason: delay > 0 ? "CrashLoopBackOff" : undefined,
-    message: delay > 0 ? Messages.crashLoopMessage(goDuration(delay), spec.name, pod.metadata.name, ns, uid) : undefined,
+    message:
+      delay > 0
+        ? Messages.crashLoopMessage(goDuration(delay), spec.name, pod.metadata.name, ns, uid)
+        : undefined,
   });
   if (delay === 0) {
     c.restarts += 1;

@@ -5,8 +5,16 @@ import { rfc3339 } from "../../runtime/time";
 import type { ContainerRuntime, PodRuntime, TerminatedState } from "./pod-runtime";
 
 /** The status a kubelet reports for a pod (pkg/kubelet/kubelet_pods.go generateAPIPodStatus). */
-export function podStatusFrom(pod: Pod, rt: PodRuntime, node: Node | undefined, now: string, image: (c: Container) => ImageInfo | undefined): PodStatus {
-  const statuses: ContainerStatus[] = rt.containers.map((c, i) => containerStatus(c, pod.spec.containers[i], image));
+export function podStatusFrom(
+  pod: Pod,
+  rt: PodRuntime,
+  node: Node | undefined,
+  now: string,
+  image: (c: Container) => ImageInfo | undefined,
+): PodStatus {
+  const statuses: ContainerStatus[] = rt.containers.map((c, i) =>
+    containerStatus(c, pod.spec.containers[i], image),
+  );
   statuses.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)); // kubetypes.SortedContainerStatuses
   const phase = podPhase(pod, rt);
   const notReady = rt.containers.filter((c) => !c.ready).map((c) => c.name);
@@ -15,7 +23,14 @@ export function podStatusFrom(pod: Pod, rt: PodRuntime, node: Node | undefined, 
     const status = ok ? "True" : "False";
     const p = prev.find((c) => c.type === type);
     const lastTransitionTime = p && p.status === status ? p.lastTransitionTime : now;
-    return { type, status, lastProbeTime: null, lastTransitionTime, ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
+    return {
+      type,
+      status,
+      lastProbeTime: null,
+      lastTransitionTime,
+      ...(reason ? { reason } : {}),
+      ...(message ? { message } : {}),
+    };
   };
   const completed = phase === "Succeeded" || phase === "Failed";
   const readyReason = completed ? "PodCompleted" : "ContainersNotReady";
@@ -65,12 +80,19 @@ function terminatedState(t: TerminatedState): ContainerState {
   };
 }
 
-function containerStatus(c: ContainerRuntime, spec: Container | undefined, image: (c: Container) => ImageInfo | undefined): ContainerStatus {
+function containerStatus(
+  c: ContainerRuntime,
+  spec: Container | undefined,
+  image: (c: Container) => ImageInfo | undefined,
+): ContainerStatus {
   const info = spec ? image(spec) : undefined;
   let state: ContainerState;
   if (c.phase === "running") state = { running: { startedAt: rfc3339(c.startedAt ?? 0) } };
   else if (c.phase === "exited" && c.terminated) state = terminatedState(c.terminated);
-  else state = { waiting: { reason: c.reason ?? "ContainerCreating", ...(c.message ? { message: c.message } : {}) } };
+  else
+    state = {
+      waiting: { reason: c.reason ?? "ContainerCreating", ...(c.message ? { message: c.message } : {}) },
+    };
   return {
     name: c.name,
     image: info?.canonical ?? spec?.image ?? "",

@@ -8,7 +8,8 @@ export function seedVolume(pod: Pod, v: Volume): FsNode | undefined {
   const header = "eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVqYW0ifQ";
   return buildTree({
     token: `${header}.${btoaAscii(JSON.stringify({ sub: `system:serviceaccount:${pod.metadata.namespace}:${pod.spec.serviceAccountName ?? "default"}` }))}.c2ltdWxhdGVk`,
-    "ca.crt": "-----BEGIN CERTIFICATE-----\nMIIELTCCApWgAwIBAgIRAKubejamSimulatedClusterCA\n-----END CERTIFICATE-----\n",
+    "ca.crt":
+      "-----BEGIN CERTIFICATE-----\nMIIELTCCApWgAwIBAgIRAKubejamSimulatedClusterCA\n-----END CERTIFICATE-----\n",
     namespace: pod.metadata.namespace ?? "default",
   });
 }
@@ -17,7 +18,8 @@ function btoaAscii(s: string): string {
   const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   let out = "";
   for (let i = 0; i < s.length; i += 3) {
-    const n = ((s.charCodeAt(i) & 0xff) << 16) | ((s.charCodeAt(i + 1) & 0xff) << 8) | (s.charCodeAt(i + 2) & 0xff);
+    const n =
+      ((s.charCodeAt(i) & 0xff) << 16) | ((s.charCodeAt(i + 1) & 0xff) << 8) | (s.charCodeAt(i + 2) & 0xff);
     const count = Math.min(3, s.length - i);
     for (let j = 0; j <= count; j++) out += chars[(n >> (18 - 6 * j)) & 63];
   }
