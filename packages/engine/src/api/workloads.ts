@@ -85,6 +85,8 @@ export interface ReplicaSetStatus {
   readyReplicas?: number;
   availableReplicas?: number;
   observedGeneration?: number;
+  /** `ReplicaFailure` while pods cannot be created (pkg/controller/replicaset/replica_set_utils.go). */
+  conditions?: z.infer<typeof Condition>[];
 }
 
 export interface ReplicaSet {

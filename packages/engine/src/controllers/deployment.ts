@@ -1,10 +1,11 @@
-import type { Pod, PodTemplateSpec } from "../api/pod";
+import type { PodTemplateSpec } from "../api/pod";
 import type { Deployment, DeploymentStatus, ReplicaSet } from "../api/workloads";
 import { Component, Messages, Reason } from "../events/reasons";
 import { canonicalJson } from "../ops/canonical-json";
 import { fnv32a, safeEncodeString } from "../runtime/ids";
+import { sameJson } from "../store/equal";
 import type { Tx } from "../store/tx";
-import { byController, controllerOf, isPodActive } from "./owners";
+import { byController, controllerOf } from "./owners";
 
 // pkg/controller/deployment: a Deployment owns ReplicaSets, one per pod template.
 const REVISION = "deployment.kubernetes.io/revision";
@@ -29,10 +30,18 @@ export function templateHash(template: PodTemplateSpec, collisionCount = 0): str
   );
 }
 
+// Stored objects are never mutated, so a template's identity text can be kept per template object.
+const templateIdentity = new WeakMap<PodTemplateSpec, string>();
+
+/** The template as text without the pod-template-hash label: equal texts mean the same pod template. */
 function withoutHash(template: PodTemplateSpec): string {
+  const known = templateIdentity.get(template);
+  if (known !== undefined) return known;
   const labels = { ...(template.metadata?.labels ?? {}) };
   delete labels[HASH];
-  return canonicalJson({ ...template, metadata: { ...template.metadata, labels } });
+  const text = canonicalJson({ ...template, metadata: { ...template.metadata, labels } });
+  templateIdentity.set(template, text);
+  return text;
 }
 
 function resolve(value: number | string | undefined, total: number, roundUp: boolean): number {
@@ -252,16 +261,7 @@ function writeStatus(tx: Tx, d: Deployment, newRS: ReplicaSet): void {
   const revision = fresh.metadata.annotations?.[REVISION];
   const annotations = { ...d.metadata.annotations, ...(revision ? { [REVISION]: revision } : {}) };
   const live = tx.get<Deployment>("Deployment", ns, d.metadata.name) ?? d;
-  if (
-    JSON.stringify(live.status) !== JSON.stringify(status) ||
-    live.metadata.annotations?.[REVISION] !== revision
-  ) {
+  if (!sameJson(live.status, status) || live.metadata.annotations?.[REVISION] !== revision) {
     tx.update<Deployment>({ ...live, metadata: { ...live.metadata, annotations }, status });
   }
-}
-
-export function activePodsOf(tx: Tx, rs: ReplicaSet): Pod[] {
-  return tx
-    .list<Pod>("Pod", rs.metadata.namespace)
-    .filter((p) => controllerOf(p)?.uid === rs.metadata.uid && isPodActive(p));
 }

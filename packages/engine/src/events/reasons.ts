@@ -15,6 +15,7 @@ export const Reason = {
   // pkg/controller/replicaset/replica_set.go
   SuccessfulCreate: "SuccessfulCreate",
   SuccessfulDelete: "SuccessfulDelete",
+  FailedCreate: "FailedCreate",
   // pkg/controller/deployment/sync.go
   ScalingReplicaSet: "ScalingReplicaSet",
 } as const;
@@ -47,6 +48,9 @@ export const Messages = {
   // pkg/controller/replicaset/replica_set.go
   createdPod: (pod: string) => `Created pod: ${pod}`,
   deletedPod: (pod: string) => `Deleted pod: ${pod}`,
+  // The simulator's own pod limit, worded as an API server's Forbidden error.
+  podLimitReached: (max: number) =>
+    `pods is forbidden: the simulated cluster holds at most ${max} pods (a Kubejam limit)`,
   // pkg/controller/deployment/sync.go (scaleReplicaSet)
   scaled: (direction: "up" | "down", rs: string, from: number, to: number) =>
     `Scaled ${direction} replica set ${rs} from ${from} to ${to}`,

@@ -75,7 +75,12 @@ export class ContainerFs {
   constructor(init: ContainerFsInit) {
     this.lower = init.lower;
     this.upper = init.upper;
-    this.volumes = { ...init.volumes };
+    // Only the mounted volumes: the cluster's file-system map holds every container layer of every pod.
+    this.volumes = {};
+    for (const m of init.mounts) {
+      const root = init.volumes[m.volumeId];
+      if (root !== undefined) this.volumes[m.volumeId] = root;
+    }
     this.mounts = init.mounts
       .map((mount) => ({
         mount,
@@ -123,9 +128,16 @@ export class ContainerFs {
   }
 
   stat(path: string): FsStat {
+    const st = this.tryStat(path);
+    if (st === undefined) throw new FsError("ENOENT", this.resolve(path));
+    return st;
+  }
+
+  /** `stat` without the ENOENT error: PATH lookups probe many names that do not exist. */
+  tryStat(path: string): FsStat | undefined {
     const loc = this.locate(path);
     const node = this.lookup(loc);
-    if (node === undefined) throw new FsError("ENOENT", loc.path);
+    if (node === undefined) return undefined;
     const readOnly = loc.kind === "volume" && loc.readOnly;
     const mountPoint = loc.kind === "volume" && loc.atMountPoint;
     if (node.type === "file")

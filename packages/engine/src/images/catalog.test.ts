@@ -60,7 +60,7 @@ describe("lookupImage", () => {
 
   it("digests are stable and accepted back", () => {
     const a = lookupImage("nginx");
-    const b = lookupImage("nginx:1.27");
+    const b = lookupImage("nginx:1.29");
     expect(a?.imageId).toBe(b?.imageId);
     const digest = a?.imageId.split("@")[1];
     expect(lookupImage(`nginx@${digest}`)?.canonical).toBe(`docker.io/library/nginx@${digest}`);

@@ -398,8 +398,20 @@ function built(def: ImageDef, version: string, base: Base): Built {
   return info;
 }
 
+const LOOKUPS = new Map<string, ImageInfo | undefined>();
+const MAX_LOOKUPS = 1000;
+
 /** The image an image string names, or undefined if no such image exists (ErrImagePull). */
 export function lookupImage(image: string): ImageInfo | undefined {
+  // A pure function of the string, asked once per container start: remember the answers.
+  if (LOOKUPS.has(image)) return LOOKUPS.get(image);
+  const info = resolveImage(image);
+  if (LOOKUPS.size >= MAX_LOOKUPS) LOOKUPS.clear();
+  LOOKUPS.set(image, info);
+  return info;
+}
+
+function resolveImage(image: string): ImageInfo | undefined {
   const parsed = parseImageRef(image);
   if (!parsed.ok) return undefined;
   const { ref } = parsed;
@@ -413,7 +425,7 @@ export function lookupImage(image: string): ImageInfo | undefined {
   const b = built(def, resolved.version, resolved.base);
   const pullMs =
     Math.min(6000, Math.max(1000, 800 + Math.round(b.sizeBytes / 75_000))) + stableHash(digest, 400);
-  return { ...b, canonical: ref.canonical, imageId: `${name}@${digest}`, pullMs };
+  return Object.freeze({ ...b, canonical: ref.canonical, imageId: `${name}@${digest}`, pullMs });
 }
 
 /** The familiar name for messages, e.g. "nginx:latest". */

@@ -7,11 +7,22 @@ export interface Cidr {
   prefix: number;
 }
 
+const PARSED = new Map<string, Cidr | undefined>();
+
 export function parseCidr(text: string): Cidr | undefined {
+  // A handful of ranges are parsed again and again (every pod start reads its node's podCIDR).
+  if (PARSED.has(text)) return PARSED.get(text);
+  const cidr = parseCidrText(text);
+  if (PARSED.size > 1000) PARSED.clear();
+  PARSED.set(text, cidr);
+  return cidr;
+}
+
+function parseCidrText(text: string): Cidr | undefined {
   if (!/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(text) || !Address4.isValid(text)) return undefined;
   const address = new Address4(text);
   const start = Number(address.startAddress().bigInt());
-  return { base: start, prefix: address.subnetMask };
+  return Object.freeze({ base: start, prefix: address.subnetMask });
 }
 
 export function parseIp(text: string): number | undefined {
@@ -20,7 +31,8 @@ export function parseIp(text: string): number | undefined {
 }
 
 export function formatIp(value: number): string {
-  return Address4.fromBigInt(BigInt(value >>> 0)).address;
+  const v = value >>> 0;
+  return `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
 }
 
 export function formatCidr(cidr: Cidr): string {

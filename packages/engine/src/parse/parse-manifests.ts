@@ -1,4 +1,4 @@
-import { type Document, isMap, isScalar, LineCounter, parseAllDocuments } from "yaml";
+import { type Document, isCollection, isMap, isScalar, LineCounter, parseAllDocuments, visit } from "yaml";
 import type { Diagnostic } from "./diagnostic";
 import { splitFieldPath } from "./field-path";
 
@@ -65,6 +65,19 @@ export function parseManifests(file: string, text: string): ParsedFile {
       });
       return;
     }
+    const badKey = collectionKey(doc);
+    if (badKey) {
+      const pos = lineCounter.linePos(badKey.offset);
+      diagnostics.push({
+        code: "yaml-syntax",
+        file,
+        document: index,
+        line: pos.line,
+        column: pos.col,
+        message: `error: error parsing ${file}: error converting YAML to JSON: yaml: invalid map key: ${badKey.text}`,
+      });
+      return;
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -108,6 +121,33 @@ export function parseManifests(file: string, text: string): ParsedFile {
   if (diagnostics.some((d) => d.code === "yaml-syntax")) return { ok: false, diagnostics };
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   return { ok: true, documents };
+}
+
+/**
+ * A map key that is itself a map or a list, such as `{{ .Values.name }}` from a Helm template: JSON
+ * has no such keys, so sigs.k8s.io/yaml refuses them, printing the key as Go's %#v does.
+ */
+function collectionKey(doc: Document.Parsed): { offset: number; text: string } | undefined {
+  let found: { offset: number; text: string } | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isCollection(pair.key)) return undefined;
+      found = { offset: pair.key.range?.[0] ?? 0, text: goValue(pair.key.toJSON()) };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function goValue(v: unknown): string {
+  if (v === null || v === undefined) return "interface {}(nil)";
+  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v !== "object") return String(v);
+  if (Array.isArray(v)) return `[]interface {}{${v.map(goValue).join(", ")}}`;
+  const entries = Object.entries(v as Record<string, unknown>).map(
+    ([k, x]) => `${JSON.stringify(k)}:${goValue(x)}`,
+  );
+  return `map[interface {}]interface {}{${entries.join(", ")}}`;
 }
 
 function locate(

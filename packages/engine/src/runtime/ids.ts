@@ -1,20 +1,31 @@
-import { nextUint32, type PrngState } from "./prng";
+import type { PrngState } from "./prng";
 
 // apimachinery/pkg/util/rand: generated name suffixes use this alphabet (no vowels, no confusables).
 export const SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
 /** A mutable cursor over the PRNG used while one operation runs; its final state goes back into the cluster state. */
 export class Ids {
-  constructor(private state: PrngState) {}
+  // sfc32's four words, advanced in place (the same sequence as prng.ts's nextUint32).
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(state: PrngState) {
+    [this.a, this.b, this.c, this.d] = state;
+  }
 
   get prng(): PrngState {
-    return this.state;
+    return [this.a, this.b, this.c, this.d];
   }
 
   uint32(): number {
-    const [value, next] = nextUint32(this.state);
-    this.state = next;
-    return value;
+    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
+    this.d = (this.d + 1) >>> 0;
+    this.a = (this.b ^ (this.b >>> 9)) >>> 0;
+    this.b = (this.c + (this.c << 3)) >>> 0;
+    this.c = ((((this.c << 21) | (this.c >>> 11)) >>> 0) + t) >>> 0;
+    return t;
   }
 
   /** An integer in [0, n). */
@@ -31,18 +42,30 @@ export class Ids {
 
   hex(length: number): string {
     let out = "";
-    while (out.length < length) out += this.uint32().toString(16).padStart(8, "0");
-    return out.slice(0, length);
+    while (out.length < length) out += hex8(this.uint32());
+    return out.length === length ? out : out.slice(0, length);
   }
 
-  /** An RFC 4122 version-4 UUID drawn from the seeded PRNG. */
+  /** An RFC 4122 version-4 UUID drawn from the seeded PRNG (the version and variant bits set). */
   uuid(): string {
-    const h = this.hex(32).split("");
-    h[12] = "4";
-    h[16] = "89ab"[Number.parseInt(h[16] ?? "0", 16) & 3] ?? "8";
-    const s = h.join("");
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    const a = hex8(this.uint32());
+    const b = hex8(((this.uint32() & 0xffff0fff) | 0x4000) >>> 0);
+    const c0 = this.uint32();
+    const c = hex8(((c0 & 0x0fffffff) | ((8 + ((c0 >>> 28) & 3)) << 28)) >>> 0);
+    const d = hex8(this.uint32());
+    return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
   }
+}
+
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+function hex8(v: number): string {
+  return (
+    (BYTE_HEX[v >>> 24] as string) +
+    (BYTE_HEX[(v >>> 16) & 255] as string) +
+    (BYTE_HEX[(v >>> 8) & 255] as string) +
+    (BYTE_HEX[v & 255] as string)
+  );
 }
 
 // apimachinery/pkg/util/rand SafeEncodeString: maps each byte onto the suffix alphabet.

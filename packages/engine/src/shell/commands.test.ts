@@ -77,7 +77,7 @@ describe("GNU tools (Debian images)", () => {
       "",
       0,
     ],
-    ["nginx -v", "", "nginx version: nginx/1.27.3\n", 0],
+    ["nginx -v", "", "nginx version: nginx/1.29.3\n", 0],
     [
       "nginx -t",
       "",

@@ -419,7 +419,7 @@ export class Shell implements ExpandHost {
     for (const dir of (this.vars.get("PATH") ?? "").split(":")) {
       const p = `${dir === "" ? "." : dir}/${name}`;
       try {
-        if (this.fs.stat(p).type === "file") return this.fs.resolve(p);
+        if (this.fs.tryStat(p)?.type === "file") return this.fs.resolve(p);
       } catch {}
     }
     return undefined;

@@ -57,7 +57,7 @@ describe("startProcess with each image's default command", () => {
       },
     });
     expect(r.kind === "running" && r.listens).toEqual([
-      { port: 8080, protocol: "TCP", server: "nginx", root: "/srv/www", version: "1.27.3" },
+      { port: 8080, protocol: "TCP", server: "nginx", root: "/srv/www", version: "1.29.3" },
     ]);
     expect(r.kind === "running" && r.logs).toContain(
       "10-listen-on-ipv6-by-default.sh: info: /etc/nginx/conf.d/default.conf differs from the packaged version\n",

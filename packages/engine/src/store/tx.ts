@@ -33,6 +33,10 @@ export class Tx {
   /** Bumped on every write: a reconcile pass that leaves it unchanged reached the fixed point. */
   changes = 0;
   private eventIndex: Map<string, string> | undefined;
+  /** Keys by kind, in creation order: built on the first `list`, then kept in step with every write. */
+  private kindIndex: Map<string, Map<string, KubeObject>> | undefined;
+  private readonly ownedIpam = new Set<string>();
+  private readonly lastEventNanos = new Map<string, bigint>();
 
   constructor(private readonly base: ClusterState) {
     this.objects = { ...base.objects };
@@ -62,12 +66,32 @@ export class Tx {
 
   /** Objects of a kind (optionally in one namespace), in creation order. */
   list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): T[] {
+    const ofKind = this.byKind().get(kind);
+    if (!ofKind) return [];
     const out: T[] = [];
-    const prefix = namespace === undefined ? `${kind}/` : `${kind}/${namespace}/`;
-    for (const key in this.objects) {
-      if (key.startsWith(prefix)) out.push(this.objects[key] as T);
+    if (namespace === undefined) {
+      for (const obj of ofKind.values()) out.push(obj as T);
+      return out;
     }
+    for (const obj of ofKind.values()) if (obj.metadata.namespace === namespace) out.push(obj as T);
     return out;
+  }
+
+  private byKind(): Map<string, Map<string, KubeObject>> {
+    if (this.kindIndex) return this.kindIndex;
+    const index = new Map<string, Map<string, KubeObject>>();
+    for (const key in this.objects) {
+      const obj = this.objects[key];
+      if (obj) indexSet(index, obj.kind, key, obj);
+    }
+    this.kindIndex = index;
+    return index;
+  }
+
+  private put(key: string, obj: KubeObject): void {
+    this.objects[key] = obj;
+    if (this.kindIndex) indexSet(this.kindIndex, obj.kind, key, obj);
+    this.changes++;
   }
 
   nextResourceVersion(): string {
@@ -86,16 +110,14 @@ export class Tx {
       creationTimestamp: this.now(),
     };
     const stored = { ...obj, metadata } as unknown as T;
-    this.objects[objectKey(stored.kind, metadata.namespace, metadata.name)] = stored;
-    this.changes++;
+    this.put(objectKey(stored.kind, metadata.namespace, metadata.name), stored);
     return stored;
   }
 
   /** Replaces a stored object with a new version (a new resourceVersion). */
   update<T extends KubeObject>(obj: T): T {
     const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: this.nextResourceVersion() } };
-    this.objects[objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name)] = stored;
-    this.changes++;
+    this.put(objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name), stored);
     return stored;
   }
 
@@ -103,8 +125,19 @@ export class Tx {
     const key = objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
     if (key in this.objects) {
       delete this.objects[key];
+      this.kindIndex?.get(obj.kind)?.delete(key);
       this.changes++;
     }
+  }
+
+  /** A node's pod-IP bookkeeping, copied once per operation so it can be changed in place. */
+  ipamOf(node: string): ClusterState["ipam"][string] {
+    const current = this.ipam[node] ?? { next: 2, used: {} };
+    if (this.ownedIpam.has(node)) return current;
+    const copy = { next: current.next, used: { ...current.used } };
+    this.ipam[node] = copy;
+    this.ownedIpam.add(node);
+    return copy;
   }
 
   setFs(id: string, node: FsNode | undefined): void {
@@ -147,13 +180,18 @@ export class Tx {
       this.update<KubeEvent>({ ...existing, count: existing.count + 1, lastTimestamp: this.now() });
       return;
     }
-    // client-go names events `<object name>.<UnixNano in hex>`.
+    // client-go names events `<object name>.<UnixNano in hex>`. Virtual time stamps many events at
+    // one instant, so each further event of an object at that instant takes the next nanosecond.
+    const stem = `${namespace}/${involved.metadata.name}`;
+    const last = this.lastEventNanos.get(stem);
     let nanos = BigInt(this.clock) * 1_000_000n;
+    if (last !== undefined && last >= nanos) nanos = last + 1n;
     let name = `${involved.metadata.name}.${nanos.toString(16)}`;
     while (this.objects[objectKey("Event", namespace, name)]) {
       nanos += 1n;
       name = `${involved.metadata.name}.${nanos.toString(16)}`;
     }
+    this.lastEventNanos.set(stem, nanos);
     const created = this.create<KubeEvent>({
       apiVersion: "v1",
       kind: "Event",
@@ -213,4 +251,15 @@ export class Tx {
       ipam: this.ipam,
     };
   }
+}
+
+function indexSet(
+  index: Map<string, Map<string, KubeObject>>,
+  kind: string,
+  key: string,
+  obj: KubeObject,
+): void {
+  const ofKind = index.get(kind);
+  if (ofKind) ofKind.set(key, obj);
+  else index.set(kind, new Map([[key, obj]]));
 }

@@ -9,14 +9,15 @@ import type { Tx } from "../../store/tx";
 export function allocatePodIp(tx: Tx, node: Node, podKey: string): string | undefined {
   const cidr = parseCidr(node.spec.podCIDR ?? "");
   if (!cidr) return undefined;
-  const state = tx.ipam[node.metadata.name] ?? { next: 2, used: {} };
+  const state = tx.ipamOf(node.metadata.name);
   const size = cidrSize(cidr);
   for (let tries = 0; tries < size; tries++) {
     let offset = state.next + tries;
     if (offset >= size - 1) offset = 2 + ((offset - 2) % Math.max(1, size - 3));
     const ip = formatIp(cidr.base + offset);
     if (state.used[ip]) continue;
-    tx.ipam[node.metadata.name] = { next: offset + 1, used: { ...state.used, [ip]: podKey } };
+    state.next = offset + 1;
+    state.used[ip] = podKey;
     return ip;
   }
   return undefined;

@@ -7,6 +7,7 @@ import { parseImageRef } from "../../images/image-ref";
 import { PodNetwork } from "../../network/pod-network";
 import { SECOND } from "../../runtime/time";
 import { startProcess } from "../../shell/exec";
+import { sameJson } from "../../store/equal";
 import { objectKey } from "../../store/object-key";
 import type { Tx } from "../../store/tx";
 import { containerArgv, layerId, shellEnv, volumeId } from "./container-env";
@@ -377,7 +378,7 @@ function writeStatus(tx: Tx, pod: Pod, rt: PodRuntime): void {
   const live = tx.get<Pod>("Pod", pod.metadata.namespace, pod.metadata.name) ?? pod;
   const node = tx.get<Node>("Node", undefined, rt.node);
   const status = podStatusFrom(live, rt, node, tx.now(), (c: Container) => lookupImage(c.image ?? ""));
-  if (JSON.stringify(status) !== JSON.stringify(live.status)) tx.update<Pod>({ ...live, status });
+  if (!sameJson(status, live.status)) tx.update<Pod>({ ...live, status });
 }
 
 /** Go's time.Duration.String for the durations the kubelet prints (`512ms`, `3.954s`, `1m20s`). */

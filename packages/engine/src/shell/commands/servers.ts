@@ -9,8 +9,17 @@ import { formatDate, podIp } from "./system";
 
 const NGINX_CONF_FILES = ["/etc/nginx/nginx.conf"];
 
+let stampMs = Number.NaN;
+let stampText = "";
+
+/** nginx's log time; many servers start at one virtual instant, so format each instant once. */
 function stamp(ctx: ProgramContext): string {
-  return formatDate("%Y/%m/%d %H:%M:%S", ctx.rt.now());
+  const ms = ctx.rt.now();
+  if (ms !== stampMs) {
+    stampText = formatDate("%Y/%m/%d %H:%M:%S", ms);
+    stampMs = ms;
+  }
+  return stampText;
 }
 
 function readOr(ctx: ProgramContext, path: string): string | undefined {
