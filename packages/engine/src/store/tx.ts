@@ -187,7 +187,8 @@ export class Tx {
     let nanos = BigInt(this.clock) * 1_000_000n;
     if (last !== undefined && last >= nanos) nanos = last + 1n;
     let name = `${involved.metadata.name}.${nanos.toString(16)}`;
-    while (this.objects[objectKey("Event", namespace, name)]) {
+    // Names this operation handed out are known free; only the first one may meet older events.
+    while (last === undefined && this.objects[objectKey("Event", namespace, name)]) {
       nanos += 1n;
       name = `${involved.metadata.name}.${nanos.toString(16)}`;
     }
