@@ -16,10 +16,24 @@ export type {
   VolumeMount,
 } from "./api/pod";
 export { parseQuantity } from "./api/quantity";
+export type {
+  EndpointAddress,
+  EndpointSlice,
+  EndpointSubset,
+  Endpoints,
+  LoadBalancerIngress,
+  Service,
+  ServiceSpec,
+  ServiceType,
+  SliceEndpoint,
+  StoredServicePort,
+} from "./api/service";
 export type { Deployment, ReplicaSet } from "./api/workloads";
 export { type CreateClusterOptions, type CreateClusterResult, createCluster } from "./cluster/create-cluster";
 export type { Topology, TopologyInput } from "./cluster/topology";
 export type { NodeVerdict, SchedulingVerdict } from "./controllers/scheduler";
+export type { Hop, HopKind } from "./network/route";
+export type { BackendVerdict } from "./network/service-backends";
 export { advance, reconcile } from "./ops/advance";
 export {
   type ApplyOptions,
@@ -32,8 +46,10 @@ export { canonicalJson } from "./ops/canonical-json";
 export { type DeleteRequest, type DeleteResult, deleteObjects } from "./ops/delete";
 export { type ExecOutcome, type ExecRequest, execInPod } from "./ops/exec";
 export { type LogsOutcome, type LogsRequest, podLogs } from "./ops/logs";
+export { type TraceRequest, type TraceResult, traceRequests } from "./ops/trace";
 export { type UpdateResult, updateObject } from "./ops/update";
 export { explainPod } from "./ops/why";
+export { type EndpointCheck, explainService, type ServiceExplanation } from "./ops/why-service";
 export type { Diagnostic, DiagnosticCode } from "./parse/diagnostic";
 export { parseManifests } from "./parse/parse-manifests";
 export { parseRfc3339, rfc3339 } from "./runtime/time";

@@ -10,6 +10,8 @@ import {
   type Node,
   type Pod,
   reconcile,
+  type Service,
+  traceRequests,
 } from "../src/index";
 import { cidrContains, parseCidr, parseIp } from "../src/network/cidr";
 
@@ -19,6 +21,8 @@ type Op =
   | { kind: "deploy"; name: string; replicas: number; image: string }
   | { kind: "pod"; name: string; image: string; command?: string }
   | { kind: "delete-pod"; index: number }
+  | { kind: "service"; name: string; type: string; targetPort: number }
+  | { kind: "trace"; from: string; to: string }
   | { kind: "tick"; seconds: number };
 
 const names = fc.constantFrom("web", "api", "cache", "worker");
@@ -45,10 +49,21 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     command: fc.option(fc.constantFrom("sleep 3600", "exit 1", "echo hi > /tmp/x"), { nil: undefined }),
   }),
   fc.record({ kind: fc.constant("delete-pod" as const), index: fc.nat(10) }),
+  fc.record({
+    kind: fc.constant("service" as const),
+    name: names,
+    type: fc.constantFrom("ClusterIP", "NodePort", "LoadBalancer", "headless"),
+    targetPort: fc.constantFrom(80, 8080, 6379),
+  }),
+  fc.record({ kind: fc.constant("trace" as const), from: names, to: names }),
   fc.record({ kind: fc.constant("tick" as const), seconds: fc.integer({ min: 1, max: 400 }) }),
 );
 
-function manifest(o: Extract<Op, { kind: "deploy" | "pod" }>): string {
+function manifest(o: Extract<Op, { kind: "deploy" | "pod" | "service" }>): string {
+  if (o.kind === "service") {
+    const type = o.type === "headless" ? "clusterIP: None" : `type: ${o.type}`;
+    return `apiVersion: v1\nkind: Service\nmetadata: { name: ${o.name} }\nspec:\n  ${type}\n  selector: { app: ${o.name} }\n  ports: [{ port: 80, targetPort: ${o.targetPort} }]\n`;
+  }
   if (o.kind === "deploy") {
     return `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${o.name} }\nspec:\n  replicas: ${o.replicas}\n  selector: { matchLabels: { app: ${o.name} } }\n  template:\n    metadata: { labels: { app: ${o.name} } }\n    spec:\n      containers: [{ name: main, image: "${o.image}" }]\n`;
   }
@@ -67,6 +82,8 @@ function runOps(seed: number, ops: Op[]): ClusterState {
       const pod = pods[o.index % Math.max(1, pods.length)];
       if (pod)
         state = deleteObjects(state, [{ kind: "Pod", namespace: "default", name: pod.metadata.name }]).state;
+    } else if (o.kind === "trace") {
+      state = traceRequests(state, [{ from: `p-${o.from}`, url: `http://${o.to}/` }]).state;
     } else state = applyManifests(state, [{ name: "m.yaml", text: manifest(o) }]).state;
   }
   return state;
@@ -91,6 +108,35 @@ describe("determinism", () => {
           seen.add(ip);
           const cidr = parseCidr(nodes.get(pod.spec.nodeName ?? "")?.spec.podCIDR ?? "");
           expect(cidr && cidrContains(cidr, parseIp(ip) ?? -1)).toBe(true);
+        }
+
+        // ClusterIPs and node ports are unique and in their ranges; endpoints are pods the selector picks.
+        const serviceRange = parseCidr(a.topology.serviceRange);
+        const ips = new Set<string>();
+        const ports = new Set<number>();
+        const pods = listObjects<Pod>(a, "Pod");
+        for (const svc of listObjects<Service>(a, "Service")) {
+          const ip = svc.spec.clusterIP;
+          if (ip && ip !== "None") {
+            expect(ips.has(ip)).toBe(false);
+            ips.add(ip);
+            expect(serviceRange && cidrContains(serviceRange, parseIp(ip) ?? -1)).toBe(true);
+          }
+          for (const p of svc.spec.ports ?? []) {
+            if (!p.nodePort) continue;
+            expect(ports.has(p.nodePort)).toBe(false);
+            ports.add(p.nodePort);
+            expect(p.nodePort >= 30000 && p.nodePort <= 32767).toBe(true);
+          }
+          const ep = listObjects(a, "Endpoints", svc.metadata.namespace).find(
+            (e) => e.metadata.name === svc.metadata.name,
+          ) as { subsets?: { addresses?: { ip: string }[] }[] } | undefined;
+          for (const address of (ep?.subsets ?? []).flatMap((s) => s.addresses ?? [])) {
+            const pod = pods.find((p) => p.status.podIP === address.ip);
+            if (!svc.spec.selector) continue;
+            expect(pod).toBeDefined();
+            for (const [k, v] of Object.entries(svc.spec.selector)) expect(pod?.metadata.labels?.[k]).toBe(v);
+          }
         }
       }),
       { seed: 20261125, numRuns: 60 },

@@ -30,3 +30,23 @@ export function fail(state: ClusterState, stderr: string, stdout = ""): KubectlR
 }
 
 export const lines = (items: string[]) => (items.length ? `${items.join("\n")}\n` : "");
+
+/**
+ * The API server's deprecation warnings, which kubectl prints to stderr before anything else
+ * (staging/src/k8s.io/apiserver/pkg/endpoints/deprecation; v1 Endpoints from 1.33).
+ */
+const DEPRECATED: Record<string, string> = {
+  Endpoints: "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n",
+};
+
+export function deprecationWarnings(kinds: Iterable<string>): string {
+  let out = "";
+  for (const kind of new Set(kinds)) out += DEPRECATED[kind] ?? "";
+  return out;
+}
+
+/** Puts the warnings for the kinds a command touched in front of its stderr. */
+export function withWarnings(result: KubectlResult, kinds: Iterable<string>): KubectlResult {
+  const warnings = deprecationWarnings(kinds);
+  return warnings === "" ? result : { ...result, stderr: warnings + result.stderr };
+}

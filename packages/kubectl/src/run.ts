@@ -5,6 +5,7 @@ import { deleteCommand } from "./commands/delete";
 import { describeCommand } from "./commands/describe";
 import { execCommand } from "./commands/exec";
 import { explainCommand } from "./commands/explain";
+import { exposeCommand } from "./commands/expose";
 import { createGeneratorCommand, runCommand } from "./commands/generate";
 import { getCommand } from "./commands/get";
 import { logsCommand } from "./commands/logs";
@@ -23,6 +24,7 @@ export const COMMANDS = [
   "events",
   "exec",
   "explain",
+  "expose",
   "get",
   "label",
   "logs",
@@ -75,6 +77,8 @@ export function run(state: ClusterState, argv: readonly string[], io: KubectlIo 
       return getCommand(ctx, { ...args, positionals: ["events"] });
     case "describe":
       return describeCommand(ctx, args);
+    case "expose":
+      return exposeCommand(ctx, args);
     case "delete":
       return deleteCommand(ctx, args);
     case "exec":

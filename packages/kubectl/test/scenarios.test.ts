@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { type ClusterState, createCluster } from "@kubejam/engine";
 import { describe, expect, it } from "vitest";
 import type { KubectlIo } from "../src/index";
-import { run } from "../src/index";
+import { run, runKj } from "../src/index";
 
 // Golden scenarios over the real engine: each folder holds manifests and a `commands.txt`; every
-// command's output is kept in `NN-<verb>.txt`, starting with its `$ kubectl …` line. Regenerate with
+// command's output is kept in `NN-<verb>.txt`, starting with its `$ kubectl …` (or `$ kjctl …`) line. Regenerate with
 // `pnpm vitest run -u` and review the diff like code (see golden/README.md for the kubectl version).
 const root = join(import.meta.dirname, "golden", "scenarios");
 
@@ -53,10 +53,13 @@ for (const scenario of readdirSync(root).sort()) {
         .slice(0, 2)
         .join("-")
         .replace(/[^a-z0-9-]/gi, "_")}.txt`;
-      it(`${i + 1}: kubectl ${line}`, async () => {
-        const r = run(state, argv, io);
+      // A line starting with `kjctl` is one of the simulator's own commands (trace, why, advance).
+      const kj = argv[0] === "kjctl";
+      const shown = kj ? line : `kubectl ${line}`;
+      it(`${i + 1}: ${shown}`, async () => {
+        const r = kj ? runKj(state, argv.slice(1)) : run(state, argv, io);
         state = r.state;
-        const text = `$ kubectl ${line}\n${r.stdout}${r.stderr ? `[stderr]\n${r.stderr}` : ""}[exit ${r.exitCode}]\n`;
+        const text = `$ ${shown}\n${r.stdout}${r.stderr ? `[stderr]\n${r.stderr}` : ""}[exit ${r.exitCode}]\n`;
         await expect(text).toMatchFileSnapshot(join(dir, file));
       });
     });

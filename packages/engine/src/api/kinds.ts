@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { NamespaceSchema, NodeSchema } from "./cluster-kinds";
 import { PodSchema } from "./pod";
+import { EndpointSliceSchema, EndpointsSchema, ServiceSchema } from "./service";
 import { DeploymentSchema, ReplicaSetSchema } from "./workloads";
 
 // The API resources the simulated API server serves, as `kubectl api-resources` lists them.
@@ -55,6 +56,36 @@ export const KINDS: readonly KindInfo[] = [
     singular: "event",
     shortNames: ["ev"],
     namespaced: true,
+  },
+  {
+    kind: "Service",
+    apiVersion: "v1",
+    group: "",
+    plural: "services",
+    singular: "service",
+    shortNames: ["svc"],
+    namespaced: true,
+    schema: ServiceSchema,
+  },
+  {
+    kind: "Endpoints",
+    apiVersion: "v1",
+    group: "",
+    plural: "endpoints",
+    singular: "endpoints",
+    shortNames: ["ep"],
+    namespaced: true,
+    schema: EndpointsSchema,
+  },
+  {
+    kind: "EndpointSlice",
+    apiVersion: "discovery.k8s.io/v1",
+    group: "discovery.k8s.io",
+    plural: "endpointslices",
+    singular: "endpointslice",
+    shortNames: [],
+    namespaced: true,
+    schema: EndpointSliceSchema,
   },
   {
     kind: "Deployment",

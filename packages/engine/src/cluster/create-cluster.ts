@@ -1,9 +1,11 @@
 import type { Namespace, Node } from "../api/cluster-kinds";
+import { settle } from "../controllers/settle";
 import { cidrSize, cidrsOverlap, formatCidr, formatIp, nthSubnet, parseCidr } from "../network/cidr";
 import { seedPrng } from "../runtime/prng";
 import { DEFAULT_EPOCH } from "../runtime/time";
 import type { ClusterState } from "../store/state";
 import { Tx } from "../store/tx";
+import { createSystemObjects } from "./system-objects";
 import { MACHINE_TYPES, podSlicePrefix, type Topology, type TopologyInput, TopologySchema } from "./topology";
 
 export interface CreateClusterOptions {
@@ -81,6 +83,8 @@ export function createCluster(options: CreateClusterOptions = {}): CreateCluster
     fs: {},
     kubelet: {},
     ipam: {},
+    timers: {},
+    affinity: {},
   };
   const tx = new Tx(empty);
   for (const name of ["default", "kube-node-lease", "kube-public", "kube-system"]) {
@@ -93,6 +97,9 @@ export function createCluster(options: CreateClusterOptions = {}): CreateCluster
     });
   }
   addNodes(tx, topology);
+  createSystemObjects(tx, topology);
+  // kube-dns comes up before anyone else uses the cluster.
+  settle(tx);
   return { ok: true, state: tx.commit() };
 }
 

@@ -4,9 +4,19 @@ import { deletePod } from "../ops/delete-pod";
 import type { Tx } from "../store/tx";
 
 // pkg/controller/garbagecollector: an object whose every owner is gone is deleted (background propagation).
+// And the API server's part of deletion: an object being deleted goes once its last finalizer is removed.
 export function reconcileGarbage(tx: Tx): void {
   for (const key in tx.objects) {
     const obj = tx.objects[key];
+    if (
+      obj?.metadata.deletionTimestamp &&
+      !obj.metadata.finalizers?.length &&
+      obj.kind !== "Pod" &&
+      obj.kind !== "Namespace"
+    ) {
+      tx.remove(obj);
+      continue;
+    }
     const owners = obj?.metadata.ownerReferences;
     if (!obj || !owners || owners.length === 0 || obj.metadata.deletionTimestamp) continue;
     if (owners.some((o) => isOwnerLive(tx, obj, o))) continue;

@@ -1,11 +1,14 @@
 import { MINUTE } from "../runtime/time";
 import type { Tx } from "../store/tx";
 import { reconcileDeployments } from "./deployment";
+import { reconcileEndpointSlices } from "./endpoint-slices";
+import { reconcileEndpoints } from "./endpoints";
 import { reconcileGarbage } from "./garbage-collector";
 import { reconcileKubelet } from "./kubelet/kubelet";
 import { reconcileNamespaces } from "./namespace";
 import { reconcileReplicaSets } from "./replicaset";
 import { reconcileScheduling } from "./scheduler";
+import { reconcileLoadBalancers } from "./service-load-balancer";
 
 /** The controllers, in the order one pass runs them. Each looks at the whole state (level-triggered). */
 export const CONTROLLERS = [
@@ -15,6 +18,9 @@ export const CONTROLLERS = [
   reconcileReplicaSets,
   reconcileScheduling,
   reconcileKubelet,
+  reconcileEndpoints,
+  reconcileEndpointSlices,
+  reconcileLoadBalancers,
 ] as const;
 
 /** A pass limit: reaching it means a controller never settles, which is an engine bug. */
@@ -34,12 +40,18 @@ export function reconcileNow(tx: Tx): void {
   throw new SettleError(`controllers did not settle after ${MAX_PASSES} passes`);
 }
 
-/** The next kubelet timer, if any. */
-export function nextTimer(tx: Tx): number | undefined {
+/** The next kubelet timer, if any; with `controllers`, controllers' deadlines too. */
+export function nextTimer(tx: Tx, controllers = false): number | undefined {
   let t: number | undefined;
   for (const key in tx.kubelet) {
     const w = tx.kubelet[key]?.wake;
     if (w !== undefined && (t === undefined || w < t)) t = w;
+  }
+  if (controllers) {
+    for (const key in tx.timers) {
+      const w = tx.timers[key];
+      if (w !== undefined && w > tx.clock && (t === undefined || w < t)) t = w;
+    }
   }
   return t;
 }
@@ -49,11 +61,11 @@ export function nextTimer(tx: Tx): number | undefined {
  * within the window, so pulls finish, containers start and crash loops back off as they would
  * in the minute after a real `kubectl apply`.
  */
-export function settle(tx: Tx, windowMs: number = SETTLE_WINDOW): void {
+export function settle(tx: Tx, windowMs: number = SETTLE_WINDOW, controllers = false): void {
   const end = tx.clock + windowMs;
   reconcileNow(tx);
   for (let step = 0; step < 10_000; step++) {
-    const next = nextTimer(tx);
+    const next = nextTimer(tx, controllers);
     // A timer at or before now that reconciling did not clear would spin: stop there.
     if (next === undefined || next > end || next <= tx.clock) return;
     tx.clock = next;
@@ -64,7 +76,7 @@ export function settle(tx: Tx, windowMs: number = SETTLE_WINDOW): void {
 /** Lets `ms` of virtual time pass, running every timer on the way (`kjctl` and tests use it). */
 export function advanceBy(tx: Tx, ms: number): void {
   const end = tx.clock + ms;
-  settle(tx, ms);
+  settle(tx, ms, true);
   tx.clock = Math.max(tx.clock, end);
   reconcileNow(tx);
 }

@@ -18,6 +18,11 @@ export const Reason = {
   FailedCreate: "FailedCreate",
   // pkg/controller/deployment/sync.go
   ScalingReplicaSet: "ScalingReplicaSet",
+  // staging/src/k8s.io/cloud-provider/controllers/service/controller.go
+  EnsuringLoadBalancer: "EnsuringLoadBalancer",
+  EnsuredLoadBalancer: "EnsuredLoadBalancer",
+  DeletingLoadBalancer: "DeletingLoadBalancer",
+  DeletedLoadBalancer: "DeletedLoadBalancer",
 } as const;
 
 export const Component = {
@@ -25,9 +30,15 @@ export const Component = {
   kubelet: "kubelet",
   replicaset: "replicaset-controller",
   deployment: "deployment-controller",
+  service: "service-controller",
 } as const;
 
 export const Messages = {
+  // staging/src/k8s.io/cloud-provider/controllers/service/controller.go
+  ensuringLoadBalancer: "Ensuring load balancer",
+  ensuredLoadBalancer: "Ensured load balancer",
+  deletingLoadBalancer: "Deleting load balancer",
+  deletedLoadBalancer: "Deleted load balancer",
   // pkg/scheduler/schedule_one.go: "Successfully assigned %v/%v to %v"
   scheduled: (ns: string, pod: string, node: string) => `Successfully assigned ${ns}/${pod} to ${node}`,
   // pkg/kubelet/images/image_manager.go

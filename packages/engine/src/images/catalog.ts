@@ -384,7 +384,59 @@ const UBUNTU: ImageDef = {
   },
 };
 
-const DEFS: readonly ImageDef[] = [NGINX, BUSYBOX, ALPINE, HELLO_APP, PYTHON, HTTPD, REDIS, DEBIAN, UBUNTU];
+/**
+ * GKE's own images that the cluster runs in kube-system (kube-dns): distroless, one binary each,
+ * at the versions GKE 1.33 ships.
+ */
+function gkeSystemImage(
+  repository: string,
+  tag: string,
+  binary: string,
+  program: string,
+  sizeBytes: number,
+): ImageDef {
+  return {
+    names: [`gke.gcr.io/${repository}`],
+    resolveTag: (t) => (t === tag ? { version: tag, base: "debian" } : undefined),
+    build: () => ({
+      ...SHELL_ONLY,
+      sizeBytes,
+      entrypoint: [binary],
+      cmd: [],
+      env: { PATH: DEFAULT_PATH },
+      files: buildTree({ ...distrolessBase(), [binary]: executable(program) }),
+      shell: "none",
+      programs: [program],
+    }),
+  };
+}
+
+export const GKE_IMAGES = {
+  kubeDns: "gke.gcr.io/k8s-dns-kube-dns:1.26.4-gke.1",
+  dnsmasq: "gke.gcr.io/k8s-dns-dnsmasq-nanny:1.26.4-gke.1",
+  sidecar: "gke.gcr.io/k8s-dns-sidecar:1.26.4-gke.1",
+  prometheusToSd: "gke.gcr.io/prometheus-to-sd:v0.11.12-gke.11",
+} as const;
+
+const GKE_SYSTEM: readonly ImageDef[] = [
+  gkeSystemImage("k8s-dns-kube-dns", "1.26.4-gke.1", "/kube-dns", "kube-dns", 31_806_515),
+  gkeSystemImage("k8s-dns-dnsmasq-nanny", "1.26.4-gke.1", "/dnsmasq-nanny", "dnsmasq-nanny", 36_112_840),
+  gkeSystemImage("k8s-dns-sidecar", "1.26.4-gke.1", "/sidecar", "k8s-dns-sidecar", 28_393_217),
+  gkeSystemImage("prometheus-to-sd", "v0.11.12-gke.11", "/monitor", "prometheus-to-sd", 24_870_112),
+];
+
+const DEFS: readonly ImageDef[] = [
+  NGINX,
+  BUSYBOX,
+  ALPINE,
+  HELLO_APP,
+  PYTHON,
+  HTTPD,
+  REDIS,
+  DEBIAN,
+  UBUNTU,
+  ...GKE_SYSTEM,
+];
 const BUILT = new Map<string, Built>();
 
 function built(def: ImageDef, version: string, base: Base): Built {

@@ -1,104 +1,105 @@
 import type { Node } from "../api/cluster-kinds";
-import type { KubeObject } from "../api/meta";
 import type { Pod } from "../api/pod";
-import { containerFs } from "../controllers/kubelet/container-env";
-import type { PodRuntime } from "../controllers/kubelet/pod-runtime";
-import type { FsNode } from "../fs/tree";
+import { containerFs, hostnameOf } from "../controllers/kubelet/container-env";
 import { lookupImage } from "../images/catalog";
 import { serveHttp } from "../shell/serve-http";
-import type { ConnectResult, NetworkAccess } from "../shell/types";
-import { objectKey } from "../store/object-key";
-import type { ClusterState } from "../store/state";
-import { cidrContains, formatIp, parseCidr, parseIp } from "./cidr";
-
-type NetView = Pick<ClusterState, "objects" | "kubelet" | "fs" | "topology">;
+import type { ConnectResult, DnsResult, NetworkAccess } from "../shell/types";
+import type { Tx } from "../store/tx";
+import { formatIp, parseCidr } from "./cidr";
+import { ClusterNetwork, type PodEndpoint } from "./cluster-network";
+import { type ResolverConfig, resolve, resolverFor } from "./dns";
+import type { ProxyContext } from "./kube-proxy";
+import { route, vethName } from "./route";
 
 /**
  * The network as seen from inside one pod's network namespace. Containers of a pod share it:
- * `localhost` is the pod itself. Pod IPs are routable across nodes (VPC-native alias ranges), without NAT.
+ * `localhost` is the pod itself. Names go to the pod's resolver (cluster DNS), connections follow
+ * the cluster's routes and kube-proxy's rules (route.ts), so `wget` in `exec` and `kjctl trace`
+ * agree on every hop.
  */
 export class PodNetwork implements NetworkAccess {
-  private byIp: Map<string, string> | undefined;
+  private resolver: ResolverConfig | undefined;
 
   constructor(
-    private readonly view: NetView,
+    private readonly net: ClusterNetwork,
     private readonly pod: Pod,
-    private readonly now: number,
+    private readonly ctx: ProxyContext,
   ) {}
 
-  private runtime(key: string): PodRuntime | undefined {
-    return this.view.kubelet[key];
+  /** The network of a pod during one operation: kube-proxy's random picks come from its PRNG. */
+  static forTx(tx: Tx, pod: Pod): PodNetwork {
+    return new PodNetwork(new ClusterNetwork(tx), pod, proxyContext(tx));
   }
 
-  private podKeyForIp(ip: string): string | undefined {
-    if (!this.byIp) {
-      this.byIp = new Map();
-      for (const [key, rt] of Object.entries(this.view.kubelet)) this.byIp.set(rt.ip, key);
-    }
-    return this.byIp.get(ip);
+  private self(): PodEndpoint | undefined {
+    return this.net.podByKey(`Pod/${this.pod.metadata.namespace ?? "default"}/${this.pod.metadata.name}`);
   }
 
-  private selfKey(): string {
-    return objectKey("Pod", this.pod.metadata.namespace, this.pod.metadata.name);
+  private node(): Node | undefined {
+    const rt = this.self()?.rt;
+    return rt ? this.net.node(rt.node) : undefined;
   }
 
-  resolve(
-    name: string,
-  ): { ok: true; name: string; addresses: string[] } | { ok: false; error: "nxdomain" | "timeout" } {
+  private resolverConfig(): ResolverConfig {
+    this.resolver ??= podResolver(this.net, this.pod, this.node());
+    return this.resolver;
+  }
+
+  resolve(name: string): DnsResult {
     const lower = name.toLowerCase().replace(/\.$/, "");
-    if (parseIp(lower) !== undefined) return { ok: true, name: lower, addresses: [lower] };
-    if (lower === "localhost") return { ok: true, name: "localhost", addresses: ["127.0.0.1"] };
-    const self = this.runtime(this.selfKey());
-    // /etc/hosts written by the kubelet maps the pod's own hostname to its IP.
-    if (self && lower === this.pod.metadata.name) return { ok: true, name: lower, addresses: [self.ip] };
-    return { ok: false, error: "nxdomain" };
+    if (/^\d{1,3}(\.\d{1,3}){3}$/.test(lower))
+      return { ok: true, name: lower, addresses: [lower], cnames: [] };
+    if (lower === "localhost") return { ok: true, name: "localhost", addresses: ["127.0.0.1"], cnames: [] };
+    // /etc/hosts, written by the kubelet, maps the pod's own hostname to its IP.
+    const self = this.self();
+    if (self && lower === hostnameOf(this.pod))
+      return { ok: true, name: lower, addresses: [self.rt.ip], cnames: [] };
+    const answer = resolve(this.net, this.resolverConfig(), name);
+    if (!answer.ok) return { ok: false, error: answer.error, tried: answer.tried };
+    return { ok: true, name: answer.name, addresses: answer.addresses, cnames: answer.cnames };
   }
 
   connect(host: string, port: number, _timeoutMs: number): ConnectResult {
     const resolved = this.resolve(host);
     if (!resolved.ok) return { ok: false, error: "bad-address" };
     const address = resolved.addresses[0] ?? "";
-    if (address === "127.0.0.1") return this.connectToPod(this.selfKey(), port, address);
-    const key = this.podKeyForIp(address);
-    if (key) return this.connectToPod(key, port, address);
-    const ip = parseIp(address);
-    const nodes = Object.values(this.view.objects).filter((o): o is Node => o.kind === "Node");
-    if (nodes.some((n) => n.status.addresses.some((a) => a.address === address)))
-      return { ok: false, error: "refused", address };
-    const podRange = parseCidr(this.view.topology.podRange);
-    if (ip !== undefined && podRange && cidrContains(podRange, ip))
-      return { ok: false, error: "timeout", address };
-    return { ok: false, error: "timeout", address };
-  }
-
-  private connectToPod(key: string, port: number, address: string): ConnectResult {
-    const rt = this.runtime(key);
-    const target = this.view.objects[key] as Pod | undefined;
-    if (!rt || !target) return { ok: false, error: "timeout", address };
-    for (const c of rt.containers) {
-      if (c.phase !== "running") continue;
-      const listener = c.listens.find((l) => l.port === port);
-      if (!listener) continue;
-      const spec = target.spec.containers.find((s) => s.name === c.name);
-      const image = spec?.image ? lookupImage(spec.image) : undefined;
-      if (!spec || !image) continue;
-      const fs = containerFs(this.view.fs as Record<string, FsNode>, target, spec, image);
-      return { ok: true, serve: (req) => serveHttp(listener, req, fs, target.metadata.name, this.now) };
-    }
-    return { ok: false, error: "refused", address };
+    const self = this.self();
+    if (!self) return { ok: false, error: "unreachable", address };
+    const r = route(this.net, this.ctx, { kind: "pod", pod: self }, address, port);
+    const outcome = r.outcome;
+    if (outcome.kind !== "delivered") return { ok: false, error: outcome.kind, address };
+    const target = outcome.target;
+    const spec = target.pod.spec.containers.find((c) => c.name === outcome.container);
+    const image = spec?.image ? lookupImage(spec.image) : undefined;
+    if (!spec || !image) return { ok: false, error: "refused", address };
+    const fs = containerFs(this.net.view.fs, target.pod, spec, image);
+    return {
+      ok: true,
+      serve: (req) => {
+        const response = serveHttp(
+          outcome.listener,
+          { ...req, clientIp: outcome.clientIp },
+          fs,
+          target.pod.metadata.name,
+          this.ctx.now,
+        );
+        if (response.kind === "http" && response.log !== undefined)
+          this.ctx.recordLog?.(target.key, outcome.container, response.log);
+        return response;
+      },
+    };
   }
 
   dnsServer(): { name: string; address: string } {
-    const svc = parseCidr(this.view.topology.serviceRange);
-    const address = svc ? formatIp(svc.base + 10) : "10.12.0.10";
+    const address = this.resolverConfig().nameserver;
     return { name: address, address };
   }
 
   interfaces() {
-    const rt = this.runtime(this.selfKey());
-    const node = this.view.objects[objectKey("Node", undefined, rt?.node ?? "")] as Node | undefined;
+    const self = this.self();
+    const node = this.node();
     const prefix = node?.spec.podCIDR?.split("/")[1] ?? "24";
-    const ip = rt?.ip ?? "0.0.0.0";
+    const ip = self?.rt.ip ?? "0.0.0.0";
     const octets = ip.split(".").map((o) => Number(o).toString(16).padStart(2, "0"));
     const peer = 3 + (Number(ip.split(".")[3] ?? 0) % 200);
     return [
@@ -110,23 +111,51 @@ export class PodNetwork implements NetworkAccess {
         mtu: 1460,
         cidr: `${ip}/${prefix}`,
         peerIndex: peer,
+        ...(self ? { peerName: vethName(self) } : {}),
       },
     ];
   }
 
   routes(): string[] {
-    const rt = this.runtime(this.selfKey());
-    const node = this.view.objects[objectKey("Node", undefined, rt?.node ?? "")] as Node | undefined;
+    const self = this.self();
+    const node = this.node();
     const cidr = parseCidr(node?.spec.podCIDR ?? "");
-    if (!rt || !cidr) return [];
+    if (!self || !cidr || !node) return [];
     const gateway = formatIp(cidr.base + 1);
     return [
       `default via ${gateway} dev eth0 `,
-      `${node?.spec.podCIDR} via ${gateway} dev eth0 src ${rt.ip} `,
+      `${node.spec.podCIDR} via ${gateway} dev eth0 src ${self.rt.ip} `,
+      `${gateway} dev eth0 scope link src ${self.rt.ip} `,
     ];
   }
 }
 
-export function isPod(o: KubeObject): o is Pod {
-  return o.kind === "Pod";
+export function proxyContext(tx: Tx): ProxyContext {
+  return {
+    pick: (n) => tx.ids.below(n),
+    now: tx.clock,
+    affinity: tx.affinity,
+    recordLog(podKey, container, line) {
+      const rt = tx.kubelet[podKey];
+      if (!rt) return;
+      tx.setKubelet(podKey, {
+        ...rt,
+        containers: rt.containers.map((c) =>
+          c.name === container ? { ...c, logs: `${c.logs}${line}\n` } : c,
+        ),
+      });
+    },
+  };
+}
+
+/** The resolver of a pod: ClusterFirst (the default) asks kube-dns; Default asks the node's resolver. */
+export function podResolver(net: ClusterNetwork, pod: Pod, node: Node | undefined): ResolverConfig {
+  const policy =
+    pod.spec.dnsPolicy === "ClusterFirst" && pod.spec.hostNetwork ? "Default" : pod.spec.dnsPolicy;
+  return resolverFor(
+    net,
+    pod.metadata.namespace ?? "default",
+    policy,
+    node?.metadata.labels?.["topology.kubernetes.io/zone"],
+  );
 }

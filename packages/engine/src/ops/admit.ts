@@ -1,5 +1,6 @@
 import type { KubeObject, ObjectMeta } from "../api/meta";
 import type { PodSpec, PodTemplateSpec } from "../api/pod";
+import type { Service } from "../api/service";
 import { defaultPodSpec } from "../defaults/pod";
 import { defaultDeploymentSpec, defaultTemplate } from "../defaults/workloads";
 import type { Tx } from "../store/tx";
@@ -8,14 +9,29 @@ import { validateMeta } from "../validation/meta";
 import { dns1123LabelErrors, dns1123SubdomainErrors } from "../validation/names";
 import { validatePodSpec } from "../validation/pod";
 import { validateWorkloadSpec } from "../validation/workloads";
+import { admitService } from "./admit-service";
 
 /** What the API server's REST strategy does for one kind: defaulting, validation, admission. */
 export type Admitted = { ok: true; object: KubeObject } | { ok: false; errors: FieldError[] };
 
 type Draft = Record<string, unknown> & { metadata: ObjectMeta & { name: string }; spec?: unknown };
 
-export function admitCreate(tx: Tx, kind: string, draft: Draft, missing: FieldError[]): Admitted {
+/**
+ * Kinds whose admitted spec is the one to store on update too: the Service strategy allocates a
+ * ClusterIP and node ports and keeps the live ones, so its output, not the merged manifest, is stored.
+ */
+export const ADMISSION_OWNS_UPDATE = new Set(["Service"]);
+
+export function admitCreate(
+  tx: Tx,
+  kind: string,
+  draft: Draft,
+  missing: FieldError[],
+  live?: KubeObject,
+): Admitted {
   switch (kind) {
+    case "Service":
+      return admitService(tx, draft, missing, live as Service | undefined);
     case "Pod":
       return admitPod(tx, draft, missing);
     case "Deployment":

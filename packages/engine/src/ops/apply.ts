@@ -11,7 +11,7 @@ import { objectKey } from "../store/object-key";
 import type { ClusterState } from "../store/state";
 import { Tx } from "../store/tx";
 import { type FieldError, invalidMessage } from "../validation/field-error";
-import { admitCreate, validateUpdate } from "./admit";
+import { ADMISSION_OWNS_UPDATE, admitCreate, validateUpdate } from "./admit";
 import { canonicalJson } from "./canonical-json";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
@@ -172,14 +172,21 @@ function applyObject(
     return { ...ok, action: "unchanged" };
   if (missing.length > 0) return invalid(info.kind, name, missing);
   const next = mergeForUpdate(info.kind, live, draft);
-  const admitted = admitCreate(tx, info.kind, { ...next, metadata: { ...next.metadata, name } } as never, []);
+  const admitted = admitCreate(
+    tx,
+    info.kind,
+    { ...next, metadata: { ...next.metadata, name } } as never,
+    [],
+    live,
+  );
   if (!admitted.ok) return invalid(info.kind, name, admitted.errors);
   const updateErrors = validateUpdate(info.kind, live, next);
   if (updateErrors.length > 0) return invalid(info.kind, name, updateErrors);
-  const specChanged = JSON.stringify(live.spec) !== JSON.stringify(next.spec);
+  const stored = ADMISSION_OWNS_UPDATE.has(info.kind) ? { ...next, spec: admitted.object.spec } : next;
+  const specChanged = JSON.stringify(live.spec) !== JSON.stringify(stored.spec);
   const generation = (live.metadata.generation ?? 1) + (specChanged && info.kind !== "Pod" ? 1 : 0);
   tx.update({
-    ...next,
+    ...stored,
     metadata: {
       ...next.metadata,
       generation: live.metadata.generation === undefined ? undefined : generation,

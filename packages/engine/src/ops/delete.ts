@@ -1,7 +1,7 @@
 import { kindInfo } from "../api/kinds";
 import type { KubeObject } from "../api/meta";
 import type { Pod } from "../api/pod";
-import { settle } from "../controllers/settle";
+import { SETTLE_WINDOW, settle } from "../controllers/settle";
 import type { ClusterState } from "../store/state";
 import { Tx } from "../store/tx";
 import { deletePod } from "./delete-pod";
@@ -23,10 +23,13 @@ export type DeleteResult = { ok: true } | { ok: false; code: "NotFound" | "Forbi
 export function deleteObjects(
   state: ClusterState,
   requests: DeleteRequest[],
+  options: { wait?: boolean } = {},
 ): { state: ClusterState; results: DeleteResult[] } {
   const tx = new Tx(state);
   const results = requests.map((r) => deleteOne(tx, r));
-  settle(tx);
+  // kubectl waits for deleted objects to be gone (`--wait=true`): controllers holding finalizers
+  // (a load balancer being taken down) get the time they need, within the settle window.
+  settle(tx, SETTLE_WINDOW, options.wait !== false);
   return { state: tx.commit(), results };
 }
 
@@ -60,6 +63,10 @@ function deleteOne(tx: Tx, r: DeleteRequest): DeleteResult {
         status: { phase: "Terminating" },
       } as KubeObject);
     }
+  } else if (obj.metadata.finalizers?.length) {
+    // Finalizers hold the object (Terminating) until their controllers are done with it.
+    if (!obj.metadata.deletionTimestamp)
+      tx.update({ ...obj, metadata: { ...obj.metadata, deletionTimestamp: tx.now() } } as KubeObject);
   } else tx.remove(obj);
   return { ok: true };
 }

@@ -71,15 +71,7 @@ export function execInPod(
       },
     };
   }
-  const env = shellEnv(
-    { topology: tx.topology },
-    tx.fs,
-    pod,
-    spec,
-    image,
-    new PodNetwork(tx, pod, tx.clock),
-    tx.clock,
-  );
+  const env = shellEnv(c.links ?? [], tx.fs, pod, spec, image, PodNetwork.forTx(tx, pod), tx.clock);
   const result = exec(req.argv, env);
   const changes = env.fs.changes();
   tx.setFs(layerId(pod.metadata.uid, spec.name), changes.upper);

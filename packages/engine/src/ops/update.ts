@@ -4,7 +4,7 @@ import { settle } from "../controllers/settle";
 import type { ClusterState } from "../store/state";
 import { Tx } from "../store/tx";
 import { invalidMessage } from "../validation/field-error";
-import { admitCreate, validateUpdate } from "./admit";
+import { ADMISSION_OWNS_UPDATE, admitCreate, validateUpdate } from "./admit";
 
 export type UpdateResult =
   | { ok: true; changed: boolean; object: KubeObject }
@@ -39,10 +39,11 @@ export function updateObject(
     return { state, result: { ok: true, changed: false, object: live } };
   // Re-run the create-time validation on the new spec (admission defaults are already in it).
   const { uid: _u, resourceVersion: _r, creationTimestamp: _c, ...meta } = candidate.metadata;
-  const check = admitCreate(new Tx(state), next.kind, { ...candidate, metadata: meta } as never, []);
+  const check = admitCreate(new Tx(state), next.kind, { ...candidate, metadata: meta } as never, [], live);
   const errors = check.ok ? validateUpdate(next.kind, live, candidate) : check.errors;
   if (errors.length > 0)
     return { state, result: { ok: false, message: invalidMessage(next.kind, next.metadata.name, errors) } };
+  if (check.ok && ADMISSION_OWNS_UPDATE.has(next.kind)) Object.assign(candidate, { spec: check.object.spec });
   const specChanged = JSON.stringify(live.spec) !== JSON.stringify(candidate.spec);
   const generation =
     live.metadata.generation === undefined

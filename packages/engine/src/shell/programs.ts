@@ -4,6 +4,7 @@ import { basename } from "../fs/tree";
 import { curl } from "./commands/curl";
 import { echo, printf } from "./commands/echo-printf";
 import { cat, cp, mkdir, mv, rm, rmdir, touch } from "./commands/files";
+import { dnsmasqNanny, dnsSidecar, kubeDns, prometheusToSd } from "./commands/gke-daemons";
 import { grep } from "./commands/grep";
 import { ls } from "./commands/ls";
 import { ip, nslookup } from "./commands/net-tools";
@@ -83,6 +84,10 @@ const APPLETS: Record<string, Program> = { ...TOOLS, ip, nslookup, wget };
 /** Standalone programs by id. */
 const SPECIAL: Record<string, Program> = {
   curl,
+  "dnsmasq-nanny": dnsmasqNanny,
+  "k8s-dns-sidecar": dnsSidecar,
+  "kube-dns": kubeDns,
+  "prometheus-to-sd": prometheusToSd,
   httpd,
   nginx,
   "nginx-entrypoint": nginxEntrypoint,

@@ -315,6 +315,8 @@ export function serveHttp(
 ): HttpResponse {
   switch (listener.server) {
     case "redis":
+    case "dns":
+    case "metrics":
       return { kind: "not-http" };
     case "nginx":
       return serveNginx(listener, req, fs, now);

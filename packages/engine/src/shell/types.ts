@@ -19,12 +19,21 @@ export type ConnectResult =
   | { ok: true; serve: (req: HttpRequest) => HttpResponse }
   | { ok: false; error: "refused" | "timeout" | "bad-address" | "unreachable"; address?: string };
 
+export type DnsResult =
+  | {
+      ok: true;
+      /** The name that has the addresses, after the search path and any CNAMEs. */
+      name: string;
+      addresses: string[];
+      /** CNAME records followed, `[alias, canonical]`. */
+      cnames?: [string, string][];
+    }
+  | { ok: false; error: "nxdomain" | "timeout" | "servfail"; tried?: string[] };
+
 /** Implemented by the engine core. */
 export interface NetworkAccess {
   connect(host: string, port: number, timeoutMs: number): ConnectResult;
-  resolve(
-    name: string,
-  ): { ok: true; name: string; addresses: string[] } | { ok: false; error: "nxdomain" | "timeout" };
+  resolve(name: string): DnsResult;
   /** For nslookup's "Server:" lines. */
   dnsServer(): { name: string; address: string };
   /** For `ip addr`. */
@@ -35,6 +44,8 @@ export interface NetworkAccess {
     mtu: number;
     cidr?: string;
     peerIndex?: number;
+    /** The host end of the veth pair, in the node's root namespace. */
+    peerName?: string;
   }[];
   /** Lines of `ip route`. */
   routes(): string[];
@@ -62,7 +73,7 @@ export type HttpResponse =
     }
   | { kind: "not-http" };
 
-export type ServerKind = "nginx" | "httpd" | "hello-app" | "python-http" | "redis";
+export type ServerKind = "nginx" | "httpd" | "hello-app" | "python-http" | "redis" | "dns" | "metrics";
 
 export interface Listener {
   port: number;

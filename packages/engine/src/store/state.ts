@@ -21,4 +21,11 @@ export interface ClusterState {
   kubelet: Record<string, PodRuntime>;
   /** Pod IP allocation per node: the next offset in its podCIDR and the addresses in use. */
   ipam: Record<string, { next: number; used: Record<string, string> }>;
+  /**
+   * Controllers' deadlines in virtual time (a load balancer being created, say), by key. Commands do
+   * not wait for them; letting time pass (`advance`) runs them. Absent in states saved before them.
+   */
+  timers?: Record<string, number>;
+  /** kube-proxy's ClientIP session affinity: the backend each client was sent to, until when. */
+  affinity?: Record<string, { endpoint: string; until: number }>;
 }

@@ -27,6 +27,8 @@ export class Tx {
   readonly fs: Record<string, FsNode>;
   readonly kubelet: Record<string, PodRuntime>;
   readonly ipam: ClusterState["ipam"];
+  readonly timers: Record<string, number>;
+  readonly affinity: NonNullable<ClusterState["affinity"]>;
   readonly ids: Ids;
   clock: number;
   private rv: number;
@@ -43,6 +45,8 @@ export class Tx {
     this.fs = { ...base.fs };
     this.kubelet = { ...base.kubelet };
     this.ipam = { ...base.ipam };
+    this.timers = { ...(base.timers ?? {}) };
+    this.affinity = { ...(base.affinity ?? {}) };
     this.ids = new Ids(base.prng);
     this.clock = base.clock;
     this.rv = base.resourceVersion;
@@ -138,6 +142,20 @@ export class Tx {
     this.ipam[node] = copy;
     this.ownedIpam.add(node);
     return copy;
+  }
+
+  /** Sets (or with `at` undefined, clears) a controller's deadline. */
+  setTimer(key: string, at: number | undefined): void {
+    if (at === undefined) {
+      if (key in this.timers) {
+        delete this.timers[key];
+        this.changes++;
+      }
+      return;
+    }
+    if (this.timers[key] === at) return;
+    this.timers[key] = at;
+    this.changes++;
   }
 
   setFs(id: string, node: FsNode | undefined): void {
@@ -250,6 +268,8 @@ export class Tx {
       fs: this.fs,
       kubelet: this.kubelet,
       ipam: this.ipam,
+      timers: this.timers,
+      affinity: this.affinity,
     };
   }
 }

@@ -1,8 +1,9 @@
 // kjctl: kubectl against a simulated GKE cluster kept in a JSON file. The only part of the package that does I/O.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { advance, type ClusterState, createCluster } from "@kubejam/engine";
+import { type ClusterState, createCluster } from "@kubejam/engine";
 import { parse as parseYaml } from "yaml";
+import { isKjCommand, runKj } from "../kj/run-kj";
 import type { KubectlIo } from "../result";
 import { run } from "../run";
 
@@ -12,6 +13,8 @@ Usage:
   kjctl [--state FILE] [--seed N] <kubectl command and flags>
   kjctl reset [--state FILE] [--seed N] [--cluster FILE]   start over with a new cluster
   kjctl advance DURATION [--state FILE]                    let simulated time pass (e.g. 30s, 5m)
+  kjctl trace FROM URL [-n NS]                             the path of a request, hop by hop
+  kjctl why KIND/NAME [-n NS]                              why a pod is Pending, why a Service has no endpoints
 
 The cluster lives in FILE (default .kubejam/state.json in the current directory),
 created on first use. Examples:
@@ -115,13 +118,6 @@ function readManifests(path: string, recursive: boolean): ReturnType<KubectlIo["
   return { ok: true, files: [{ name: path, text: readFileSync(path, "utf8") }] };
 }
 
-function parseDuration(text: string): number | undefined {
-  const m = /^(\d+)(ms|s|m|h)?$/.exec(text);
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  return n * ({ ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? "s"] ?? 1000);
-}
-
 function main(): void {
   const o = parseOptions(process.argv.slice(2));
   const [first] = o.args;
@@ -134,17 +130,15 @@ function main(): void {
     process.stdout.write(`A new cluster is ready (${o.statePath}).\n`);
     return;
   }
-  if (first === "advance") {
-    const ms = parseDuration(o.args[1] ?? "");
-    if (ms === undefined) {
-      process.stderr.write("error: kjctl advance DURATION, e.g. 30s, 5m\n");
-      process.exitCode = 1;
-      return;
-    }
-    save(o.statePath, advance(load(o), ms));
+  const state = load(o);
+  if (isKjCommand(first)) {
+    const result = runKj(state, o.args);
+    if (result.state !== state) save(o.statePath, result.state);
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    process.exitCode = result.exitCode;
     return;
   }
-  const state = load(o);
   const recursive = o.args.includes("-R") || o.args.includes("--recursive");
   const needsStdin =
     o.args.some((a, i) => a === "-" && ["-f", "--filename"].includes(o.args[i - 1] ?? "")) ||

@@ -87,7 +87,7 @@ export function deleteCommand(ctx: Context, args: ParsedArgs): KubectlResult {
     }
   }
   const ignoreMissing = boolFlag(args, "ignore-not-found");
-  const { state, results } = deleteObjects(ctx.state, requests);
+  const { state, results } = deleteObjects(ctx.state, requests, { wait: flag(args, "wait") !== "false" });
   const out: string[] = [];
   const err: string[] = [];
   if (gracePeriodSeconds === 0 && boolFlag(args, "force")) {

@@ -1,5 +1,7 @@
 import {
   type Deployment,
+  type EndpointSlice,
+  type Endpoints,
   type KubeEvent,
   type KubeObject,
   listObjects,
@@ -7,6 +9,7 @@ import {
   type Pod,
   parseLabelSelector,
   type ReplicaSet,
+  type Service,
 } from "@kubejam/engine";
 import { flag, type ParsedArgs } from "../args";
 import { describeDeployment } from "../describe/deployment";
@@ -14,13 +17,25 @@ import { describeNamespace } from "../describe/namespace";
 import { describeNode } from "../describe/node";
 import { describePod } from "../describe/pod";
 import { describeReplicaSet } from "../describe/replicaset";
+import { describeEndpointSlice, describeEndpoints, describeService } from "../describe/service";
 import { parseTargets, resourceName } from "../resources";
-import { type Context, fail, type KubectlResult } from "../result";
+import { type Context, fail, type KubectlResult, withWarnings } from "../result";
 
 /** `kubectl describe TYPE [NAME_PREFIX]` / `TYPE/NAME`: objects separated by a blank line. */
 export function describeCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   const parsed = parseTargets(args.positionals);
   if (!parsed.ok) return fail(ctx.state, parsed.message);
+  return withWarnings(
+    describeTargets(ctx, args, parsed),
+    parsed.targets.map((t) => t.info.kind),
+  );
+}
+
+function describeTargets(
+  ctx: Context,
+  args: ParsedArgs,
+  parsed: Extract<ReturnType<typeof parseTargets>, { ok: true }>,
+): KubectlResult {
   if (parsed.targets.length === 0)
     return fail(
       ctx.state,
@@ -97,6 +112,21 @@ function describeOne(ctx: Context, obj: KubeObject, events: KubeEvent[]): string
       );
     case "Namespace":
       return describeNamespace(obj as never, { events }, now);
+    case "Service":
+      return describeService(
+        obj as Service,
+        {
+          events,
+          endpointSlices: listObjects<EndpointSlice>(ctx.state, "EndpointSlice", ns).filter(
+            (s) => s.metadata.labels?.["kubernetes.io/service-name"] === obj.metadata.name,
+          ),
+        },
+        now,
+      );
+    case "Endpoints":
+      return describeEndpoints(obj as Endpoints, { events }, now);
+    case "EndpointSlice":
+      return describeEndpointSlice(obj as EndpointSlice, { events }, now);
     default:
       return undefined;
   }

@@ -91,14 +91,70 @@ export function createGeneratorCommand(ctx: Context, args: ParsedArgs): KubectlR
     };
     return createGenerated(ctx, args, deployment, `deployment.apps/${name}`);
   }
+  if (what === "service" || what === "svc") return createServiceCommand(ctx, args);
   return fail(ctx.state, `error: unknown command "${what ?? ""}" for "kubectl create"`);
 }
 
-function createGenerated(
+const SERVICE_TYPES: Record<string, string> = {
+  clusterip: "ClusterIP",
+  nodeport: "NodePort",
+  loadbalancer: "LoadBalancer",
+  externalname: "ExternalName",
+};
+
+/**
+ * `kubectl create service clusterip|nodeport|loadbalancer|externalname NAME [--tcp=port:target]
+ * [--node-port] [--clusterip] [--external-name]` (staging/src/k8s.io/kubectl/pkg/cmd/create/create_service.go):
+ * selector and labels `app: NAME`, ports named `<port>-<target>`.
+ */
+function createServiceCommand(ctx: Context, args: ParsedArgs): KubectlResult {
+  const [, subtype, name] = args.positionals;
+  const type = SERVICE_TYPES[subtype ?? ""];
+  if (!type) return fail(ctx.state, `error: unknown command "${subtype ?? ""}" for "kubectl create service"`);
+  if (!name) return fail(ctx.state, "error: exactly one NAME is required, got 0");
+  const tcp = flags(args, "tcp").flatMap((t) => t.split(","));
+  if (type !== "ExternalName" && tcp.length === 0 && flag(args, "clusterip") !== "None")
+    return fail(ctx.state, 'error: required flag(s) "tcp" not set');
+  const nodePort = flag(args, "node-port");
+  const ports = tcp.map((t) => {
+    const [port = "", target] = t.split(":");
+    const targetPort =
+      target === undefined || target === "" ? Number(port) : /^\d+$/.test(target) ? Number(target) : target;
+    return {
+      name: `${port}-${target ?? port}`,
+      port: Number(port),
+      protocol: "TCP",
+      targetPort,
+      ...(nodePort && type === "NodePort" ? { nodePort: Number(nodePort) } : {}),
+    };
+  });
+  const clusterIP = flag(args, "clusterip");
+  const externalName = flag(args, "external-name");
+  if (type === "ExternalName" && !externalName)
+    return fail(ctx.state, 'error: required flag(s) "external-name" not set');
+  const labels = { app: name };
+  const service = {
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: { labels, name },
+    spec: {
+      ...(ports.length > 0 ? { ports } : {}),
+      ...(type !== "ExternalName" ? { selector: labels } : {}),
+      type,
+      ...(clusterIP ? { clusterIP } : {}),
+      ...(externalName ? { externalName } : {}),
+    },
+    status: { loadBalancer: {} },
+  };
+  return createGenerated(ctx, args, service, `service/${name}`);
+}
+
+export function createGenerated(
   ctx: Context,
   args: ParsedArgs,
   obj: Record<string, unknown>,
   label: string,
+  verb = "created",
 ): KubectlResult {
   const dryRun = flag(args, "dry-run");
   if (dryRun === "client" || dryRun === "true") {
@@ -110,7 +166,7 @@ function createGenerated(
         out,
         true,
       );
-    return { state: ctx.state, stdout: `${label} created (dry run)\n`, stderr: "", exitCode: 0 };
+    return { state: ctx.state, stdout: `${label} ${verb} (dry run)\n`, stderr: "", exitCode: 0 };
   }
   const { state, results } = applyManifests(ctx.state, [{ name: "STDIN", text: canonicalJson(obj) }], {
     mode: "create",
@@ -125,5 +181,5 @@ function createGenerated(
         "",
       ),
     );
-  return { state, stdout: `${label} created\n`, stderr: "", exitCode: 0 };
+  return { state, stdout: `${label} ${verb}\n`, stderr: "", exitCode: 0 };
 }

@@ -3,13 +3,24 @@ import { boolFlag, flag, type ParsedArgs } from "../args";
 import { tableFor } from "../printers/registry";
 import { noResourcesFound, printTables, type TableSection, tableSection } from "../printers/table";
 import { parseTargets, resourceName } from "../resources";
-import { type Context, fail, type KubectlResult } from "../result";
+import { type Context, fail, type KubectlResult, withWarnings } from "../result";
 import { formatObjects } from "./output-format";
 
 /** `kubectl get TYPE[,TYPE] [NAME...] [-o …] [-l …] [-n …|-A] [--show-labels] [--no-headers]`. */
 export function getCommand(ctx: Context & { allNamespaces?: boolean }, args: ParsedArgs): KubectlResult {
   const parsed = parseTargets(args.positionals);
   if (!parsed.ok) return fail(ctx.state, parsed.message);
+  return withWarnings(
+    getTargets(ctx, args, parsed),
+    parsed.targets.map((t) => t.info.kind),
+  );
+}
+
+function getTargets(
+  ctx: Context & { allNamespaces?: boolean },
+  args: ParsedArgs,
+  parsed: Extract<ReturnType<typeof parseTargets>, { ok: true }>,
+): KubectlResult {
   if (parsed.targets.length === 0) {
     return fail(
       ctx.state,
@@ -63,7 +74,7 @@ export function getCommand(ctx: Context & { allNamespaces?: boolean }, args: Par
   const sections: TableSection[] = [];
   for (const f of found) {
     const def = tableFor(f.kind);
-    if (def) sections.push(tableSection(def, f.objects, ctx.state.clock));
+    if (def) sections.push(tableSection(def, f.objects, ctx.state.clock, output === "wide"));
   }
   const stdout = printTables(sections, {
     wide: output === "wide",

@@ -1,4 +1,5 @@
 // What a describer needs besides the object, fetched by the caller the way kubectl's describers list it.
+import type { EndpointSlice } from "@kubejam/engine";
 import type { KubeEvent } from "../../../engine/src/api/cluster-kinds";
 import type { Pod } from "../../../engine/src/api/pod";
 import type { ReplicaSet } from "../../../engine/src/api/workloads";
@@ -12,4 +13,6 @@ export interface DescribeRelated {
   replicaSets?: readonly ReplicaSet[];
   /** Node describe: pods scheduled to the node (Succeeded and Failed ones are skipped). */
   nodePods?: readonly Pod[];
+  /** Service describe: the EndpointSlices labelled with its name (kubernetes.io/service-name). */
+  endpointSlices?: readonly EndpointSlice[];
 }

@@ -1,16 +1,19 @@
 // Which columns and row function print each kind (the TableHandler registrations of
 // pkg/printers/internalversion/printers.go: AddHandlers).
+import type { EndpointSlice, Endpoints, Service } from "@kubejam/engine";
 import type { KubeEvent, Namespace, Node } from "../../../engine/src/api/cluster-kinds";
 import type { KubeObject } from "../../../engine/src/api/meta";
 import type { Pod } from "../../../engine/src/api/pod";
 import type { Deployment, ReplicaSet } from "../../../engine/src/api/workloads";
 import { translateTimestampSince } from "./age";
 import { deploymentColumns, deploymentRow } from "./deployment";
+import { endpointSliceColumns, endpointSliceRow, endpointsColumns, endpointsRow } from "./endpoints";
 import { eventColumns, eventRow } from "./event";
 import { namespaceColumns, namespaceRow } from "./namespace";
 import { nodeColumns, nodeRow } from "./node";
 import { podColumns, podRow } from "./pod";
 import { replicaSetColumns, replicaSetRow } from "./replicaset";
+import { serviceColumns, serviceRow } from "./service";
 import type { TableDef } from "./table";
 
 export interface TableDefs {
@@ -20,6 +23,9 @@ export interface TableDefs {
   Node: TableDef<Node>;
   Namespace: TableDef<Namespace>;
   Event: TableDef<KubeEvent>;
+  Service: TableDef<Service>;
+  Endpoints: TableDef<Endpoints>;
+  EndpointSlice: TableDef<EndpointSlice>;
 }
 
 export const TABLES: TableDefs = {
@@ -47,6 +53,15 @@ export const TABLES: TableDefs = {
     row: namespaceRow,
   },
   Event: { kind: "Event", group: "", namespaced: true, columns: eventColumns, row: eventRow },
+  Service: { kind: "Service", group: "", namespaced: true, columns: serviceColumns, row: serviceRow },
+  Endpoints: { kind: "Endpoints", group: "", namespaced: true, columns: endpointsColumns, row: endpointsRow },
+  EndpointSlice: {
+    kind: "EndpointSlice",
+    group: "discovery.k8s.io",
+    namespaced: true,
+    columns: endpointSliceColumns,
+    row: endpointSliceRow,
+  },
 };
 
 function isTableKind(kind: string): kind is keyof TableDefs {

@@ -21,7 +21,8 @@ export interface TableDef<T> {
   group: string;
   namespaced: boolean;
   columns: readonly Column[];
-  row: (obj: T, now: number) => string[];
+  /** The cells of one object; `wide` for `-o wide` (GenerateOptions.Wide), which some cells depend on. */
+  row: (obj: T, now: number, wide: boolean) => string[];
 }
 
 export interface TableRow {
@@ -61,6 +62,7 @@ export function tableSection<T extends ObjectWithMeta>(
   def: TableDef<T>,
   objects: readonly T[],
   now: number,
+  wide = false,
 ): TableSection {
   return {
     kind: def.kind,
@@ -68,7 +70,7 @@ export function tableSection<T extends ObjectWithMeta>(
     namespaced: def.namespaced,
     columns: def.columns,
     rows: objects.map((obj) => ({
-      cells: def.row(obj, now),
+      cells: def.row(obj, now, wide),
       namespace: obj.metadata.namespace ?? "",
       labels: obj.metadata.labels ?? {},
     })),

@@ -2,9 +2,7 @@ import type { Container, Pod } from "../../api/pod";
 import { ContainerFs, type Mount } from "../../fs/container-fs";
 import type { FsNode } from "../../fs/tree";
 import type { ImageInfo } from "../../images/image-info";
-import { formatIp, parseCidr } from "../../network/cidr";
 import type { NetworkAccess, ShellEnv } from "../../shell/types";
-import type { ClusterState } from "../../store/state";
 
 /** The file system id of a container's writable layer. */
 export const layerId = (podUid: string, container: string) => `ctr/${podUid}/${container}`;
@@ -18,8 +16,19 @@ export function volumeId(pod: Pod, name: string): string | undefined {
   return `pod/${pod.metadata.uid}/${name}`;
 }
 
+/** Files the kubelet writes per pod and bind-mounts into each container (kubelet_pods.go makeMounts). */
+export const KUBELET_FILES = ["/etc/hosts", "/etc/hostname", "/etc/resolv.conf"] as const;
+
+/** The file-system id of one of those files; `~` keeps it apart from any volume name. */
+export const kubeletFileId = (podUid: string, path: (typeof KUBELET_FILES)[number]) =>
+  `pod/${podUid}/~${path.slice("/etc/".length)}`;
+
 export function containerMounts(pod: Pod, c: Container): Mount[] {
-  const mounts: Mount[] = [];
+  const mounts: Mount[] = KUBELET_FILES.map((path) => ({
+    mountPath: path,
+    volumeId: kubeletFileId(pod.metadata.uid, path),
+    readOnly: false,
+  }));
   for (const m of c.volumeMounts ?? []) {
     const id = volumeId(pod, m.name);
     if (!id) continue;
@@ -51,27 +60,23 @@ export function containerFs(
   });
 }
 
-/** The environment the kubelet gives a container: image env, HOSTNAME, the kubernetes Service's variables, then the spec's env. */
+/** A pod's hostname: spec.hostname if set, else its name (kubelet_pods.go GeneratePodHostNameAndDomain). */
+export function hostnameOf(pod: Pod): string {
+  return (pod.spec.hostname ?? pod.metadata.name).slice(0, 63);
+}
+
+/**
+ * The environment the kubelet gives a container: image env, HOSTNAME, the variables of the Services
+ * that existed when it started (`links`, see service-env.ts), then the spec's env.
+ */
 export function containerEnvironment(
-  state: Pick<ClusterState, "topology">,
+  links: readonly (readonly [string, string])[],
   pod: Pod,
   c: Container,
   image: ImageInfo,
 ): Record<string, string> {
-  const svc = parseCidr(state.topology.serviceRange);
-  const apiIp = svc ? formatIp(svc.base + 1) : "10.12.0.1";
-  const env: Record<string, string> = {
-    ...image.env,
-    HOSTNAME: pod.metadata.name,
-    KUBERNETES_SERVICE_HOST: apiIp,
-    KUBERNETES_SERVICE_PORT: "443",
-    KUBERNETES_SERVICE_PORT_HTTPS: "443",
-    KUBERNETES_PORT: `tcp://${apiIp}:443`,
-    KUBERNETES_PORT_443_TCP: `tcp://${apiIp}:443`,
-    KUBERNETES_PORT_443_TCP_PROTO: "tcp",
-    KUBERNETES_PORT_443_TCP_PORT: "443",
-    KUBERNETES_PORT_443_TCP_ADDR: apiIp,
-  };
+  const env: Record<string, string> = { ...image.env, HOSTNAME: hostnameOf(pod) };
+  for (const [k, v] of links) env[k] = v;
   if (!env.HOME) env.HOME = "/root";
   for (const e of c.env ?? []) {
     // $(VAR) references expand against earlier variables (pkg/kubelet/kubelet_pods.go, expansion.Expand).
@@ -84,7 +89,7 @@ export function containerEnvironment(
 }
 
 export function shellEnv(
-  state: Pick<ClusterState, "topology">,
+  links: readonly (readonly [string, string])[],
   fs: Record<string, FsNode>,
   pod: Pod,
   c: Container,
@@ -94,8 +99,8 @@ export function shellEnv(
 ): ShellEnv {
   return {
     fs: containerFs(fs, pod, c, image),
-    env: containerEnvironment(state, pod, c, image),
-    hostname: pod.metadata.name,
+    env: containerEnvironment(links, pod, c, image),
+    hostname: hostnameOf(pod),
     cwd: c.workingDir ?? image.workingDir ?? "/",
     flavour: image.shell,
     now,

@@ -1,9 +1,11 @@
 import type { Node } from "../../api/cluster-kinds";
 import type { Container, ContainerStatus, Pod } from "../../api/pod";
+import type { Service } from "../../api/service";
 import { Component, Messages, Reason } from "../../events/reasons";
 import { emptyDir } from "../../fs/tree";
 import { lookupImage } from "../../images/catalog";
 import { parseImageRef } from "../../images/image-ref";
+import { ClusterNetwork } from "../../network/cluster-network";
 import { PodNetwork } from "../../network/pod-network";
 import { SECOND } from "../../runtime/time";
 import { startProcess } from "../../shell/exec";
@@ -11,10 +13,12 @@ import { sameJson } from "../../store/equal";
 import { objectKey } from "../../store/object-key";
 import type { Tx } from "../../store/tx";
 import { containerArgv, layerId, shellEnv, volumeId } from "./container-env";
+import { writeEtcFiles } from "./etc-files";
 import { allocatePodIp } from "./ipam";
 import { type ContainerRuntime, earliestTimer, type PodRuntime } from "./pod-runtime";
 import { podStatusFrom } from "./pod-status";
 import { releasePod } from "./release-pod";
+import { serviceEnvVars, servicesForPod } from "./service-env";
 import { seedVolume } from "./volumes";
 
 const MAX_BACKOFF = 300 * SECOND; // pkg/kubelet/kubelet.go MaxContainerBackOff
@@ -45,6 +49,7 @@ export function reconcileKubelet(tx: Tx): void {
 function createSandbox(tx: Tx, pod: Pod, node: Node, key: string): PodRuntime | undefined {
   const ip = allocatePodIp(tx, node, key);
   if (!ip) return undefined;
+  writeEtcFiles(tx, new ClusterNetwork(tx), pod, node, ip);
   let blockedBy: string | undefined;
   for (const v of pod.spec.volumes ?? []) {
     const id = volumeId(pod, v.name);
@@ -231,15 +236,15 @@ function startContainer(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, s
     tx.setFs(layerId(pod.metadata.uid, spec.name), undefined); // a new container gets a new writable layer
   }
   tx.event(pod, "Normal", Reason.Created, Messages.created(spec.name), kubelet(rt), field(spec));
-  const env = shellEnv(
-    { topology: tx.topology },
-    tx.fs,
-    pod,
-    spec,
-    info,
-    new PodNetwork(tx, pod, tx.clock),
-    now,
+  const links = serviceEnvVars(
+    servicesForPod(
+      tx.list<Service>("Service"),
+      pod.metadata.namespace ?? "default",
+      pod.spec.enableServiceLinks !== false,
+    ),
   );
+  c.links = links;
+  const env = shellEnv(links, tx.fs, pod, spec, info, PodNetwork.forTx(tx, pod), now);
   const outcome = startProcess(containerArgv(spec, info), env);
   const changes = env.fs.changes();
   tx.setFs(layerId(pod.metadata.uid, spec.name), changes.upper);

@@ -24,6 +24,8 @@ export interface ContainerRuntime {
   stopMs: number;
   logs: string;
   previousLogs?: string;
+  /** The Service variables the container got when it started (kubelet envvars); `exec` sees them too. */
+  links?: [string, string][];
 }
 
 export interface TerminatedState {

@@ -2,6 +2,7 @@ import type { Pod } from "../../api/pod";
 import { objectKey } from "../../store/object-key";
 import type { Tx } from "../../store/tx";
 import { layerId, volumeId } from "./container-env";
+import { removeEtcFiles } from "./etc-files";
 
 /** The end of a pod: its sandbox, IP, container layers and pod-lifetime volumes go, then the object. */
 export function releasePod(tx: Tx, pod: Pod): void {
@@ -19,5 +20,6 @@ export function releasePod(tx: Tx, pod: Pod): void {
     const id = volumeId(pod, v.name);
     if (id?.startsWith(podScoped)) tx.setFs(id, undefined);
   }
+  removeEtcFiles(tx, pod);
   tx.remove(pod);
 }

@@ -29,7 +29,7 @@ export function parseUrl(url: string): ParsedUrl | undefined {
 
 export type FetchResult =
   | { ok: true; ip: string; response: HttpResponse; elapsedMs: number }
-  | { ok: false; stage: "resolve"; error: "nxdomain" | "timeout"; elapsedMs: number }
+  | { ok: false; stage: "resolve"; error: "nxdomain" | "timeout" | "servfail"; elapsedMs: number }
   | {
       ok: false;
       stage: "connect";

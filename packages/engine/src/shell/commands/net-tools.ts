@@ -31,6 +31,10 @@ export const nslookup: Program = (ctx) => {
       return 1;
     }
     ctx.rt.advance(1);
+    if (r.error === "servfail") {
+      ctx.io.out.write(`** server can't find ${r.tried?.[0] ?? name}: SERVFAIL\n\n`);
+      return 1;
+    }
     const { search, ndots } = searchDomains(ctx);
     const dots = (name.match(/\./g) ?? []).length;
     const tried = name.endsWith(".")
@@ -42,6 +46,8 @@ export const nslookup: Program = (ctx) => {
     return 1;
   }
   ctx.rt.advance(1);
+  for (const [alias, canonical] of r.cnames ?? [])
+    ctx.io.out.write(`${alias}\tcanonical name = ${canonical}\n`);
   for (const address of r.addresses) ctx.io.out.write(`Name:\t${r.name}\nAddress: ${address}\n`);
   ctx.io.out.write("\n");
   return 0;
