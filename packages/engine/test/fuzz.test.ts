@@ -22,6 +22,15 @@ spec:
         ports: [{ containerPort: 80, name: http }]
         volumeMounts: [{ name: data, mountPath: /data }]
       volumes: [{ name: data, emptyDir: {} }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  type: NodePort
+  selector: { app: web }
+  ports: [{ name: http, port: 80, targetPort: http, nodePort: 30080 }]
+  sessionAffinity: ClientIP
 `;
 
 function applyOnce(text: string) {
@@ -61,6 +70,15 @@ describe("fuzz", () => {
         applyOnce(JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: meta, spec }));
         applyOnce(
           JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name: "x" }, spec: { containers } }),
+        );
+        applyOnce(JSON.stringify({ apiVersion: "v1", kind: "Service", metadata: meta, spec }));
+        applyOnce(
+          JSON.stringify({
+            apiVersion: "v1",
+            kind: "Service",
+            metadata: { name: "s" },
+            spec: { ports: containers },
+          }),
         );
       }),
       { seed: 3, numRuns: 200 },

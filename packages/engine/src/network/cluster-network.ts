@@ -37,7 +37,17 @@ export class ClusterNetwork {
   private servicesByNodePort: Map<number, ServicePortRef> | undefined;
   private slicesByService: Map<string, EndpointSlice[]> | undefined;
 
+  private readonly memo = new Map<string, unknown>();
+
   constructor(readonly view: NetView) {}
+
+  /** A value derived from the view, computed once per network (the view does not change under it). */
+  cached<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = compute();
+    this.memo.set(key, value);
+    return value;
+  }
 
   get topology() {
     return this.view.topology;

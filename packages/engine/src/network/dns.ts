@@ -63,8 +63,10 @@ export function clusterDnsIp(net: ClusterNetwork): string | undefined {
 
 /** Whether kube-dns has a ready pod behind it; without one every cluster lookup times out. */
 export function clusterDnsUp(net: ClusterNetwork): boolean {
-  const svc = net.service("kube-system", "kube-dns");
-  return svc !== undefined && readyAddresses(net.slices(svc), false).length > 0;
+  return net.cached("kube-dns-up", () => {
+    const svc = net.service("kube-system", "kube-dns");
+    return svc !== undefined && readyAddresses(net.slices(svc), false).length > 0;
+  });
 }
 
 /** Resolves a name as glibc/musl would with this resolver: search list first when it has fewer dots than ndots. */

@@ -21,8 +21,19 @@ function base32(bytes: Uint8Array): string {
   return out;
 }
 
+const HASHES = new Map<string, string>();
+const ENCODER = new TextEncoder();
+
 function portProtoHash(servicePortName: string, protocol: string): string {
-  return base32(sha256(new TextEncoder().encode(servicePortName + protocol))).slice(0, 16);
+  // A pure function asked for the same few chains on every connection: remember the answers.
+  const input = servicePortName + protocol;
+  let hash = HASHES.get(input);
+  if (hash === undefined) {
+    hash = base32(sha256(ENCODER.encode(input))).slice(0, 16);
+    if (HASHES.size > 10_000) HASHES.clear();
+    HASHES.set(input, hash);
+  }
+  return hash;
 }
 
 /** `KUBE-SVC-…` for `namespace/name:port-name` and a lower-case protocol. */

@@ -12,7 +12,6 @@ export interface ProxyEndpoint {
   port: number;
   node?: string;
   pod?: string;
-  chain: string;
 }
 
 export type ProxyDecision =
@@ -25,6 +24,8 @@ export type ProxyDecision =
       chain: string;
       endpoints: ProxyEndpoint[];
       chosen: ProxyEndpoint;
+      /** The chosen endpoint's KUBE-SEP-… chain. */
+      endpointChain: string;
       index: number;
       /** Chosen by ClientIP session affinity rather than at random. */
       sticky: boolean;
@@ -61,8 +62,12 @@ export function proxy(
   const ns = service.metadata.namespace ?? "default";
   const name = port.name ?? "";
   const chain = serviceChain(ns, service.metadata.name, name, port.protocol);
-  const endpoints = usableEndpoints(net, service, port);
+  const endpoints = net.cached(`endpoints|${service.metadata.uid}|${name}|${port.protocol}`, () =>
+    usableEndpoints(net, service, port),
+  );
   if (endpoints.length === 0) return { kind: "no-endpoints", service, port, chain };
+  const sep = (e: ProxyEndpoint) =>
+    endpointChain(ns, service.metadata.name, name, port.protocol, `${e.ip}:${e.port}`);
   const affinityKey = `${service.metadata.uid}|${name}|${clientIp}`;
   const timeout = service.spec.sessionAffinityConfig?.clientIP.timeoutSeconds;
   if (service.spec.sessionAffinity === "ClientIP" && timeout !== undefined) {
@@ -81,6 +86,7 @@ export function proxy(
       chain,
       endpoints,
       chosen,
+      endpointChain: sep(chosen),
       index: endpoints.indexOf(chosen),
       sticky: index >= 0,
     };
@@ -88,7 +94,17 @@ export function proxy(
   const index = ctx.pick(endpoints.length);
   const chosen = endpoints[index];
   if (!chosen) return { kind: "no-endpoints", service, port, chain };
-  return { kind: "dnat", service, port, chain, endpoints, chosen, index, sticky: false };
+  return {
+    kind: "dnat",
+    service,
+    port,
+    chain,
+    endpoints,
+    chosen,
+    endpointChain: sep(chosen),
+    index,
+    sticky: false,
+  };
 }
 
 /**
@@ -115,7 +131,6 @@ export function usableEndpoints(
         port: sp.port,
         ...(e.nodeName ? { node: e.nodeName } : {}),
         ...(e.targetRef?.name ? { pod: `${e.targetRef.namespace ?? ns}/${e.targetRef.name}` } : {}),
-        chain: endpointChain(ns, service.metadata.name, name, port.protocol, `${ip}:${sp.port}`),
       };
       if (e.conditions?.ready !== false) ready.push(endpoint);
       else if (e.conditions?.serving && e.conditions.terminating) fallback.push(endpoint);

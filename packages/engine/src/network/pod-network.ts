@@ -41,7 +41,9 @@ export class PodNetwork implements NetworkAccess {
   }
 
   private resolverConfig(): ResolverConfig {
-    this.resolver ??= podResolver(this.net, this.pod, this.node());
+    this.resolver ??= this.net.cached(`resolver|${this.pod.metadata.uid}`, () =>
+      podResolver(this.net, this.pod, this.node()),
+    );
     return this.resolver;
   }
 
@@ -65,14 +67,16 @@ export class PodNetwork implements NetworkAccess {
     const address = resolved.addresses[0] ?? "";
     const self = this.self();
     if (!self) return { ok: false, error: "unreachable", address };
-    const r = route(this.net, this.ctx, { kind: "pod", pod: self }, address, port);
+    const r = route(this.net, this.ctx, { kind: "pod", pod: self }, address, port, false);
     const outcome = r.outcome;
     if (outcome.kind !== "delivered") return { ok: false, error: outcome.kind, address };
     const target = outcome.target;
     const spec = target.pod.spec.containers.find((c) => c.name === outcome.container);
     const image = spec?.image ? lookupImage(spec.image) : undefined;
     if (!spec || !image) return { ok: false, error: "refused", address };
-    const fs = containerFs(this.net.view.fs, target.pod, spec, image);
+    const fs = this.net.cached(`fs|${target.key}|${spec.name}`, () =>
+      containerFs(this.net.view.fs, target.pod, spec, image),
+    );
     return {
       ok: true,
       serve: (req) => {
@@ -136,14 +140,8 @@ export function proxyContext(tx: Tx): ProxyContext {
     now: tx.clock,
     affinity: tx.affinity,
     recordLog(podKey, container, line) {
-      const rt = tx.kubelet[podKey];
-      if (!rt) return;
-      tx.setKubelet(podKey, {
-        ...rt,
-        containers: rt.containers.map((c) =>
-          c.name === container ? { ...c, logs: `${c.logs}${line}\n` } : c,
-        ),
-      });
+      const c = tx.ownKubelet(podKey)?.containers.find((x) => x.name === container);
+      if (c) c.logs = `${c.logs}${line}\n`;
     },
   };
 }

@@ -72,8 +72,10 @@ export function route(
   from: Source,
   dstIp: string,
   port: number,
+  /** False for a plain request: the same decisions, without describing each hop. */
+  traced = true,
 ): Route {
-  return new Router(net, ctx).connect(from, dstIp, port);
+  return new Router(net, ctx, traced).connect(from, dstIp, port);
 }
 
 class Router {
@@ -83,6 +85,7 @@ class Router {
   constructor(
     private readonly net: ClusterNetwork,
     private readonly ctx: ProxyContext,
+    private readonly traced: boolean,
   ) {}
 
   connect(from: Source, dstIp: string, port: number): Route {
@@ -90,8 +93,9 @@ class Router {
     return { hops: this.hops, outcome, ...(this.decision ? { proxy: this.decision } : {}) };
   }
 
-  private hop(h: Hop): void {
-    this.hops.push(h);
+  /** Records a hop; the description is only built when the path is traced (a plain request skips it). */
+  private hop(make: () => Hop): void {
+    if (this.traced) this.hops.push(make());
   }
 
   private start(from: Source, dstIp: string, port: number): RouteOutcome {
@@ -106,31 +110,31 @@ class Router {
     const podName = podRef(self);
     const src = `${dstIp === "127.0.0.1" ? "127.0.0.1" : self.rt.ip}:${sport}`;
     if (dstIp === "127.0.0.1" || dstIp === self.rt.ip) {
-      this.hop({
+      this.hop(() => ({
         kind: "loopback",
         pod: podName,
         src,
         dst,
         detail: `stays in the pod's network namespace: every container of ${podName} shares it`,
-      });
+      }));
       return this.deliver(self, port, dstIp === "127.0.0.1" ? "127.0.0.1" : self.rt.ip, src, dst);
     }
     const node = this.net.node(self.rt.node);
     if (!node) return this.drop(src, dst, `node ${self.rt.node} is gone`);
-    this.hop({
+    this.hop(() => ({
       kind: "pod-out",
       pod: podName,
       src,
       dst,
       detail: `leaves ${podName} through its eth0 (${self.rt.ip}), the default route via ${gateway(node)}`,
-    });
-    this.hop({
+    }));
+    this.hop(() => ({
       kind: "veth-out",
       node: node.metadata.name,
       src,
       dst,
       detail: `crosses the veth pair into the root network namespace of ${node.metadata.name} (${vethName(self)})`,
-    });
+    }));
     return this.inRootNamespace(node, src, self.rt.ip, dstIp, port, false);
   }
 
@@ -167,28 +171,28 @@ class Router {
         const target = owner.node;
         if (target.metadata.name !== here) {
           this.leaveNode(node, src, dst);
-          this.hop({
+          this.hop(() => ({
             kind: "vpc",
             src,
             dst,
             detail: `the VPC delivers ${dstIp} to ${target.metadata.name}: it is that VM's address in subnet ${this.net.topology.subnet}`,
-          });
-          this.hop({
+          }));
+          this.hop(() => ({
             kind: "node-in",
             node: target.metadata.name,
             src,
             dst,
             detail: `arrives on ${target.metadata.name} eth0 (${nodeIp(target)})`,
-          });
+          }));
         }
         if (!nodePort) {
-          this.hop({
+          this.hop(() => ({
             kind: "drop",
             node: target.metadata.name,
             src,
             dst,
             detail: `no Service has node port ${port} and nothing on ${target.metadata.name} listens on ${port}`,
-          });
+          }));
           return { kind: "refused", reason: `nothing listens on ${dst}` };
         }
         return this.throughProxy(
@@ -247,46 +251,46 @@ class Router {
     const svc = `${d.service.metadata.namespace ?? "default"}/${d.service.metadata.name}`;
     const here = node.metadata.name;
     if (d.kind === "no-port") {
-      this.hop({
+      this.hop(() => ({
         kind: "drop",
         node: here,
         src,
         dst,
         detail: `no KUBE-SERVICES rule matches ${dst}: Service ${svc} has no such port, and a ClusterIP is not on any interface`,
-      });
+      }));
       return { kind: "timeout", reason: `Service ${svc} has no port ${dst.split(":")[1]}` };
     }
     if (d.kind === "no-endpoints") {
-      this.hop({
+      this.hop(() => ({
         kind: "kube-proxy",
         node: here,
         src,
         dst,
         detail: `${d.chain}: Service ${svc} has no ready endpoints, so kube-proxy REJECTs the packet`,
-      });
+      }));
       return { kind: "refused", reason: `Service ${svc} has no endpoints` };
     }
     const to = `${d.chosen.ip}:${d.chosen.port}`;
     const how = d.sticky ? "ClientIP session affinity" : `random, 1 of ${d.endpoints.length}`;
-    this.hop({
+    this.hop(() => ({
       kind: "kube-proxy",
       node: here,
       src,
       dst: to,
-      detail: `${d.chain} -> ${d.chosen.chain} (${how}): DNAT ${dst} -> ${to}${d.chosen.pod ? ` (${d.chosen.pod})` : ""}`,
-    });
+      detail: `${d.chain} -> ${d.endpointChain} (${how}): DNAT ${dst} -> ${to}${d.chosen.pod ? ` (${d.chosen.pod})` : ""}`,
+    }));
     const target = this.net.pod(d.chosen.ip);
     if (!target) return this.drop(src, to, `no running pod has ${d.chosen.ip}`, "timeout");
     // Traffic from outside the node is masqueraded (KUBE-MARK-MASQ in KUBE-EXT-…) with externalTrafficPolicy: Cluster.
     const seenSrc = masquerade ? `${nodeIp(node)}:${src.split(":")[1]}` : src;
     if (masquerade)
-      this.hop({
+      this.hop(() => ({
         kind: "kube-proxy",
         node: here,
         src: seenSrc,
         dst: to,
         detail: `KUBE-POSTROUTING: MASQUERADE, SNAT ${src.split(":")[0]} -> ${nodeIp(node)} (externalTrafficPolicy: Cluster), so the reply comes back through this node`,
-      });
+      }));
     return this.toPod(node, target, d.chosen.port, seenSrc, masquerade ? nodeIp(node) : clientIp, to);
   }
 
@@ -304,35 +308,35 @@ class Router {
     if (!targetNode) return this.drop(src, dst, `node ${target.rt.node} is gone`, "timeout");
     if (targetNode.metadata.name !== here) {
       this.leaveNode(node, src, dst);
-      this.hop({
+      this.hop(() => ({
         kind: "vpc",
         src,
         dst,
         detail: `the VPC routes ${target.rt.ip} to ${targetNode.metadata.name}: it is in that node's alias IP range ${targetNode.spec.podCIDR} (subnet ${this.net.topology.subnet}, secondary range for pods); no NAT`,
-      });
-      this.hop({
+      }));
+      this.hop(() => ({
         kind: "node-in",
         node: targetNode.metadata.name,
         src,
         dst,
         detail: `arrives on ${targetNode.metadata.name} eth0 (${nodeIp(targetNode)})`,
-      });
+      }));
     }
-    this.hop({
+    this.hop(() => ({
       kind: "node-route",
       node: targetNode.metadata.name,
       src,
       dst,
       detail: `${target.rt.ip} is in this node's pod range ${targetNode.spec.podCIDR}: the root namespace routes it to ${vethName(target)}`,
-    });
-    this.hop({
+    }));
+    this.hop(() => ({
       kind: "veth-in",
       node: targetNode.metadata.name,
       pod: podRef(target),
       src,
       dst,
       detail: `crosses the veth pair into ${podRef(target)}, arriving on its eth0 (${target.rt.ip})`,
-    });
+    }));
     return this.deliver(target, port, clientIp, src, dst);
   }
 
@@ -349,33 +353,33 @@ class Router {
       const ports = target.rt.containers.flatMap((c) =>
         c.phase === "running" ? c.listens.map((l) => l.port) : [],
       );
-      this.hop({
+      this.hop(() => ({
         kind: "pod-in",
         pod: name,
         src,
         dst,
         detail: `nothing in ${name} listens on port ${port}${ports.length > 0 ? ` (listening: ${[...new Set(ports)].sort((a, b) => a - b).join(", ")})` : ""}: the kernel answers with a reset`,
-      });
+      }));
       return { kind: "refused", reason: `nothing listens on port ${port} in ${name}` };
     }
-    this.hop({
+    this.hop(() => ({
       kind: "pod-in",
       pod: name,
       src,
       dst,
       detail: `${found.listener.server} in container ${found.container} is listening on port ${port}: the connection is accepted`,
-    });
+    }));
     return { kind: "delivered", target, container: found.container, listener: found.listener, clientIp };
   }
 
   private leaveNode(node: Node, src: string, dst: string): void {
-    this.hop({
+    this.hop(() => ({
       kind: "node-out",
       node: node.metadata.name,
       src,
       dst,
       detail: `${dst.split(":")[0]} is not on this node: out through ${node.metadata.name} eth0 (${nodeIp(node)}) to the VPC`,
-    });
+    }));
   }
 
   private fromInternet(clientIp: string, sport: number, dstIp: string, port: number): RouteOutcome {
@@ -386,42 +390,42 @@ class Router {
       const sp = servicePortFor(owner.service, port);
       const nodes = this.net.nodes().filter((n) => !n.spec.unschedulable);
       if (!sp || nodes.length === 0) {
-        this.hop({
+        this.hop(() => ({
           kind: "load-balancer",
           src,
           dst,
           detail: `the forwarding rule for ${dstIp} does not forward port ${port}`,
-        });
+        }));
         return { kind: "timeout", reason: `the load balancer has no port ${port}` };
       }
       // [engine choice] The passthrough Network Load Balancer's backend choice: seeded, uniform over the nodes.
       const node = nodes[this.ctx.pick(nodes.length)] ?? nodes[0];
       if (!node) return this.drop(src, dst, "no nodes", "timeout");
-      this.hop({
+      this.hop(() => ({
         kind: "load-balancer",
         src,
         dst,
         detail: `Google Cloud's external passthrough Network Load Balancer (forwarding rule ${dst}) sends the packet, unchanged, to node ${node.metadata.name}`,
-      });
-      this.hop({
+      }));
+      this.hop(() => ({
         kind: "node-in",
         node: node.metadata.name,
         src,
         dst,
         detail: `arrives on ${node.metadata.name} eth0 (${nodeIp(node)}) still addressed to ${dstIp}`,
-      });
+      }));
       return this.throughProxy(node, src, clientIp, dst, this.decide(owner.service, sp, clientIp), true);
     }
     if (owner.kind === "node-external") {
-      this.hop({
+      this.hop(() => ({
         kind: "firewall",
         src,
         dst,
         detail: `the VPC firewall drops it: GKE's default rules do not open node ports to the Internet (add a firewall rule, or use a LoadBalancer Service)`,
-      });
+      }));
       return { kind: "timeout", reason: "blocked by the VPC firewall" };
     }
-    this.hop({
+    this.hop(() => ({
       kind: "drop",
       src,
       dst,
@@ -429,7 +433,7 @@ class Router {
         owner.kind === "outside"
           ? `${dstIp} is not an address of this cluster`
           : `${dstIp} is a private address of the VPC: it cannot be reached from the Internet`,
-    });
+    }));
     return { kind: "timeout", reason: `${dstIp} is not reachable from the Internet` };
   }
 
@@ -439,7 +443,7 @@ class Router {
     detail: string,
     kind: "timeout" | "refused" = "timeout",
   ): RouteOutcome {
-    this.hop({ kind: "drop", src, dst, detail });
+    this.hop(() => ({ kind: "drop", src, dst, detail }));
     return kind === "timeout" ? { kind: "timeout", reason: detail } : { kind: "refused", reason: detail };
   }
 }

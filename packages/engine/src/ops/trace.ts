@@ -37,17 +37,18 @@ export type TraceResult =
 
 /**
  * Sends HTTP GETs through the simulated network and returns, for each, the path it took: the
- * packet trace behind `kjctl trace` and the lesson diagram. A trace is a real request: kube-proxy's
+ * packet trace behind `kjctl trace` and the lesson diagram (with `hops: false`, only the outcome). A trace is a real request: kube-proxy's
  * random choice draws from the cluster's PRNG and ClientIP affinity is remembered, so the state moves.
  */
 export function traceRequests(
   state: ClusterState,
   requests: readonly TraceRequest[],
+  options: { hops?: boolean } = {},
 ): { state: ClusterState; results: TraceResult[] } {
   const tx = new Tx(state);
   const net = new ClusterNetwork(tx);
   const ctx = proxyContext(tx);
-  const results = requests.map((r) => traceOne(tx, net, ctx, r));
+  const results = requests.map((r) => traceOne(tx, net, ctx, r, options.hops !== false));
   settle(tx);
   return { state: tx.commit(), results };
 }
@@ -57,6 +58,7 @@ function traceOne(
   net: ClusterNetwork,
   ctx: ReturnType<typeof proxyContext>,
   req: TraceRequest,
+  hops: boolean,
 ): TraceResult {
   const url = parseUrl(req.url);
   if (!url) return { ok: false, message: `error: invalid URL "${req.url}"` };
@@ -88,7 +90,9 @@ function traceOne(
       return { ok: false, message: `error: pod ${ns}/${name} has no IP yet: it is not running on a node` };
     source = { kind: "pod", pod };
     from = { kind: "pod", name: `${ns}/${pod.pod.metadata.name}`, ip: pod.rt.ip, node: pod.rt.node };
-    resolver = podResolver(net, pod.pod, net.node(pod.rt.node));
+    resolver = net.cached(`resolver|${pod.pod.metadata.uid}`, () =>
+      podResolver(net, pod.pod, net.node(pod.rt.node)),
+    );
   } else {
     return { ok: false, message: `error: trace from pod/NAME, node/NAME or internet, not "${req.from}"` };
   }
@@ -130,7 +134,7 @@ function traceOne(
       server: resolver.nameserver,
     };
   }
-  const r = route(net, ctx, source, ip, url.port);
+  const r = route(net, ctx, source, ip, url.port, hops);
   let status: string | undefined;
   if (r.outcome.kind === "delivered") {
     const target = r.outcome.target;
@@ -149,7 +153,7 @@ function traceOne(
           clientIp: r.outcome.clientIp,
           userAgent: "kjctl-trace",
         },
-        containerFs(tx.fs, target.pod, spec, image),
+        net.cached(`fs|${target.key}|${spec.name}`, () => containerFs(tx.fs, target.pod, spec, image)),
         target.pod.metadata.name,
         tx.clock,
       );

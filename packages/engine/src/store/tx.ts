@@ -38,6 +38,7 @@ export class Tx {
   /** Keys by kind, in creation order: built on the first `list`, then kept in step with every write. */
   private kindIndex: Map<string, Map<string, KubeObject>> | undefined;
   private readonly ownedIpam = new Set<string>();
+  private readonly ownedKubelet = new Set<string>();
   private readonly lastEventNanos = new Map<string, bigint>();
 
   constructor(private readonly base: ClusterState) {
@@ -163,7 +164,22 @@ export class Tx {
     else this.fs[id] = node;
   }
 
+  /**
+   * A pod's kubelet record that this operation may change in place (copied once per operation), for
+   * writes many requests make, such as a server's access log lines.
+   */
+  ownKubelet(podKey: string): PodRuntime | undefined {
+    const rt = this.kubelet[podKey];
+    if (!rt || this.ownedKubelet.has(podKey)) return rt;
+    const copy = { ...rt, containers: rt.containers.map((c) => ({ ...c })) };
+    this.kubelet[podKey] = copy;
+    this.ownedKubelet.add(podKey);
+    this.changes++;
+    return copy;
+  }
+
   setKubelet(podKey: string, runtime: PodRuntime | undefined): void {
+    this.ownedKubelet.delete(podKey);
     if (runtime === undefined) delete this.kubelet[podKey];
     else this.kubelet[podKey] = runtime;
     this.changes++;
