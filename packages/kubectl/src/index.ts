@@ -1,6 +1,7 @@
 // @kubejam/kubectl: the kubectl command language over the engine. The browser terminal and kjctl use `run`.
 
 export { parseArgs } from "./args";
+export { splitCommandLine } from "./command-line";
 export { isKjCommand, KJ_COMMANDS, runKj } from "./kj/run-kj";
 export type { KubectlIo, KubectlResult } from "./result";
 export { COMMANDS, run } from "./run";

@@ -6,7 +6,7 @@ import { lookupImage } from "../images/catalog";
 import { ClusterNetwork } from "../network/cluster-network";
 import { resolve } from "../network/dns";
 import { podResolver, proxyContext } from "../network/pod-network";
-import { type Hop, INTERNET_CLIENT, type Route, route, type Source } from "../network/route";
+import { type Hop, INTERNET_CLIENT, podRef, type Route, route, type Source } from "../network/route";
 import { parseUrl } from "../shell/commands/http-client";
 import { serveHttp } from "../shell/serve-http";
 import { objectKey } from "../store/object-key";
@@ -32,6 +32,10 @@ export type TraceResult =
       reason?: string;
       /** The HTTP status line, when a server answered. */
       status?: string;
+      /** `namespace/name` of the pod whose server accepted the connection. */
+      target?: string;
+      /** The body a server answered with. */
+      body?: string;
     }
   | { ok: false; message: string };
 
@@ -136,6 +140,7 @@ function traceOne(
   }
   const r = route(net, ctx, source, ip, url.port, hops);
   let status: string | undefined;
+  let body: string | undefined;
   if (r.outcome.kind === "delivered") {
     const target = r.outcome.target;
     const spec = target.pod.spec.containers.find(
@@ -158,6 +163,7 @@ function traceOne(
         tx.clock,
       );
       status = response.kind === "http" ? `HTTP/1.1 ${response.status} ${response.reason}` : "not HTTP";
+      if (response.kind === "http") body = response.body;
       if (response.kind === "http" && response.log !== undefined)
         ctx.recordLog?.(target.key, r.outcome.container, response.log);
     }
@@ -171,5 +177,7 @@ function traceOne(
     outcome: r.outcome.kind,
     ...(r.outcome.kind !== "delivered" ? { reason: r.outcome.reason } : {}),
     ...(status ? { status } : {}),
+    ...(body !== undefined ? { body } : {}),
+    ...(r.outcome.kind === "delivered" ? { target: podRef(r.outcome.target) } : {}),
   };
 }

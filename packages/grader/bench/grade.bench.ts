@@ -1,0 +1,70 @@
+// `pnpm bench`: grading one exercise in the grader (the starting cluster is built once per exercise,
+// as on a server that keeps its exercises loaded). Medians; nothing here asserts a time.
+import { performance } from "node:perf_hooks";
+import { ExerciseSchema, grade } from "../src/index";
+
+const l = (en: string) => ({ ko: en, en });
+const exercise = ExerciseSchema.parse({
+  id: "bench",
+  title: l("bench"),
+  cluster: { seed: 1 },
+  checks: [
+    {
+      id: "ready",
+      title: l("ready"),
+      failure: l("not ready"),
+      hint: l("hint"),
+      expect: { podsReady: { selector: "app=web", count: 3 } },
+    },
+    {
+      id: "reaches",
+      title: l("reaches"),
+      failure: l("does not reach"),
+      hint: l("hint"),
+      expect: { reachesAll: { from: "client", url: "http://web", selector: "app=web", requests: 30 } },
+      why: "service/web",
+    },
+  ],
+});
+const files = [
+  {
+    name: "web.yaml",
+    text: `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: 3
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers: [{ name: hello, image: "gcr.io/google-samples/hello-app:1.0", ports: [{ containerPort: 8080, name: http }] }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  selector: { app: web }
+  ports: [{ port: 80, targetPort: http }]
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: client }
+spec:
+  containers: [{ name: c, image: busybox, command: [sleep, "3600"] }]
+`,
+  },
+];
+
+const times: number[] = [];
+for (let i = 0; i < 60; i++) {
+  const t0 = performance.now();
+  const r = grade(exercise, files);
+  const t1 = performance.now();
+  if (r.status !== "pass") throw new Error(JSON.stringify(r.checks));
+  if (i >= 10) times.push(t1 - t0);
+}
+times.sort((a, b) => a - b);
+console.log(
+  `${"grade one exercise (3 replicas, Service, client; 2 checks)".padEnd(58)} median ${(times[Math.floor(times.length / 2)] ?? 0).toFixed(2).padStart(9)} ms  (50 runs)`,
+);

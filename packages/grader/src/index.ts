@@ -1,0 +1,28 @@
+// @kubejam/grader: exercises graded on the simulated cluster's outcome. Pure: no I/O, no clock.
+export {
+  type Action,
+  ActionSchema,
+  type Check,
+  CheckSchema,
+  type Exercise,
+  type ExerciseFile,
+  type ExerciseInput,
+  ExerciseSchema,
+  type Expectation,
+  ExpectationSchema,
+  LOCALES,
+  type Locale,
+  type Localized,
+  LocalizedSchema,
+} from "./exercise";
+export {
+  type CheckResult,
+  durationMs,
+  ExerciseError,
+  type GradeResult,
+  grade,
+  MAX_FILE_BYTES,
+  MAX_FILES,
+  MAX_TOTAL_BYTES,
+  startingCluster,
+} from "./grade";
