@@ -36,6 +36,8 @@ const KubectlExpectSchema = z.strictObject({
   contains: z.string().optional(),
   /** A regular expression stdout must match. */
   matches: z.string().optional(),
+  /** A text stdout must not contain. */
+  excludes: z.string().optional(),
   /** The exit code (0 unless given). */
   exitCode: z.number().int().optional(),
 });

@@ -33,7 +33,7 @@ function kubectlOutput(state: ClusterState, e: Extract<Expectation, { kubectl: s
   if (!argv) return fail(`cannot read the command "kubectl ${e.kubectl}"`);
   const r = run(state, argv);
   const shown = `kubectl ${e.kubectl}`;
-  const out = r.stdout.trimEnd();
+  const out = clip(r.stdout.trimEnd());
   if (r.exitCode !== (e.exitCode ?? 0))
     return fail(`${shown} exited with ${r.exitCode}: ${(r.stderr || r.stdout).trim()}`);
   if (e.stdout !== undefined && r.stdout !== e.stdout && out !== e.stdout.trimEnd())
@@ -42,6 +42,8 @@ function kubectlOutput(state: ClusterState, e: Extract<Expectation, { kubectl: s
     return fail(`${shown} printed "${out}", without "${e.contains}"`);
   if (e.matches !== undefined && !new RegExp(e.matches).test(r.stdout))
     return fail(`${shown} printed "${out}", which does not match /${e.matches}/`);
+  if (e.excludes !== undefined && r.stdout.includes(e.excludes))
+    return fail(`${shown} printed "${out}", which contains "${e.excludes}"`);
   return pass(`${shown}: ${out}`);
 }
 
@@ -222,4 +224,9 @@ function http(state: ClusterState, e: Extract<Expectation, { http: unknown }>["h
   if (e.contains !== undefined && !(r.body ?? "").includes(e.contains))
     return fail(`GET ${e.url} from ${e.from} answered ${r.status}, but its body lacks "${e.contains}"`);
   return pass(`GET ${e.url} from ${e.from}: ${r.status} from ${r.target ?? "?"}`);
+}
+
+/** Long output (a whole HTML page) shown in a result is cut to its start. */
+function clip(text: string, max = 160): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }

@@ -1,6 +1,7 @@
 import { execInPod } from "@kubejam/engine";
 import { flag, type ParsedArgs } from "../args";
 import { type Context, fail, type KubectlResult } from "../result";
+import { attachablePod } from "./attachable-pod";
 
 /** `kubectl exec POD [-c C] [-it] -- CMD [ARGS...]`. */
 export function execCommand(ctx: Context, args: ParsedArgs): KubectlResult {
@@ -13,10 +14,9 @@ export function execCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   const argv = args.rest ?? args.positionals.slice(1);
   if (argv.length === 0)
     return fail(ctx.state, "error: you must specify at least one command for the container");
-  const pod =
-    target.startsWith("pod/") || target.startsWith("pods/") || target.startsWith("po/")
-      ? target.slice(target.indexOf("/") + 1)
-      : target;
+  const picked = attachablePod(ctx, target);
+  if (!picked.ok) return fail(ctx.state, picked.message);
+  const pod = picked.pod;
   const { state, outcome } = execInPod(ctx.state, {
     namespace: ctx.namespace,
     pod,
