@@ -15,6 +15,7 @@ export {
   type Localized,
   LocalizedSchema,
 } from "./exercise";
+export { formatGrade } from "./format";
 export {
   type CheckResult,
   durationMs,
