@@ -1,14 +1,18 @@
 import type { Namespace, Node } from "../api/cluster-kinds";
 import { cidrSize, cidrsOverlap, formatCidr, formatIp, nthSubnet, parseCidr } from "../network/cidr";
+import { applyManifests, type ManifestFile } from "../ops/apply";
 import { seedPrng } from "../runtime/prng";
 import { DEFAULT_EPOCH } from "../runtime/time";
 import type { ClusterState } from "../store/state";
 import { Tx } from "../store/tx";
+import { addStorageClasses } from "./storage-classes";
 import { MACHINE_TYPES, podSlicePrefix, type Topology, type TopologyInput, TopologySchema } from "./topology";
 
 export interface CreateClusterOptions {
   seed?: number;
   topology?: TopologyInput;
+  /** The operator's objects the cluster starts with (StorageClasses, PersistentVolumes, namespaces...). */
+  manifests?: ManifestFile[];
   /** Virtual time of cluster creation; defaults to a fixed instant so output is reproducible. */
   now?: number;
 }
@@ -93,7 +97,13 @@ export function createCluster(options: CreateClusterOptions = {}): CreateCluster
     });
   }
   addNodes(tx, topology);
-  return { ok: true, state: tx.commit() };
+  if (topology.defaultStorageClasses) addStorageClasses(tx, topology);
+  const state = tx.commit();
+  if (!options.manifests || options.manifests.length === 0) return { ok: true, state };
+  const applied = applyManifests(state, options.manifests);
+  const failed = applied.results.flatMap((r) => (r.ok ? [] : [r.diagnostic.message]));
+  if (failed.length > 0) return { ok: false, errors: failed };
+  return { ok: true, state: applied.state };
 }
 
 function addNodes(tx: Tx, t: Topology): void {

@@ -1,8 +1,17 @@
 import type { Node } from "../api/cluster-kinds";
 import type { Pod, PodCondition } from "../api/pod";
 import { parseQuantity } from "../api/quantity";
+import type { PersistentVolume } from "../api/storage";
 import { Component, Messages, Reason } from "../events/reasons";
 import type { Tx } from "../store/tx";
+import { PvIndex } from "./storage/pv-binder";
+import {
+  bindPodVolumes,
+  type PodVolumes,
+  podVolumes,
+  selectedNodeOf,
+  volumeFilter,
+} from "./storage/volume-binding";
 
 /** One node's verdict for one pod: why it cannot run there (empty = it fits). */
 export interface NodeVerdict {
@@ -16,6 +25,10 @@ export interface SchedulingVerdict {
   nodes: NodeVerdict[];
   /** The node chosen, when one fits. */
   chosen?: string;
+  /** PreBind failed (a volume could not be provisioned): the event says this, not the node counts. */
+  bindError?: string;
+  /** The pod's claims as the VolumeBinding plugin saw them. */
+  volumes?: PodVolumes;
 }
 
 // Reasons (pkg/scheduler/framework/plugins/*): the ones preemption cannot help with.
@@ -23,6 +36,8 @@ const UNRESOLVABLE = new Set([
   "node(s) didn't match Pod's node affinity/selector",
   "node(s) were unschedulable",
   "node(s) had untolerated taint {node.kubernetes.io/not-ready: }",
+  Messages.volumeNodeConflict,
+  Messages.volumeBindConflict,
 ]);
 
 interface NodeUsage {
@@ -60,18 +75,14 @@ function isReady(node: Node): boolean {
 
 /** Runs the filter plugins for one pod against every node. Pure: the same record feeds events, `why` and the UI. */
 export function evaluatePod(tx: Tx, pod: Pod, usage: Map<string, NodeUsage>): SchedulingVerdict {
-  for (const v of pod.spec.volumes ?? []) {
-    // VolumeBinding PreFilter (pkg/scheduler/framework/plugins/volumebinding).
-    if (
-      v.persistentVolumeClaim &&
-      !tx.get("PersistentVolumeClaim", pod.metadata.namespace, v.persistentVolumeClaim.claimName)
-    ) {
-      return {
-        preFilter: `persistentvolumeclaim "${v.persistentVolumeClaim.claimName}" not found`,
-        nodes: [],
-      };
-    }
-  }
+  // VolumeBinding PreFilter (pkg/scheduler/framework/plugins/volumebinding).
+  const volumes = podVolumes(tx, pod);
+  if (volumes.preFilter) return { preFilter: volumes.preFilter, nodes: [], volumes };
+  let index: PvIndex | undefined;
+  const pvIndex = () => {
+    index ??= new PvIndex(tx.list<PersistentVolume>("PersistentVolume"));
+    return index;
+  };
   const request = podRequests(pod);
   const nodes = tx.list<Node>("Node").map((node): NodeVerdict => {
     const reasons: string[] = [];
@@ -89,8 +100,17 @@ export function evaluatePod(tx: Tx, pod: Pod, usage: Map<string, NodeUsage>): Sc
       reasons.push("Insufficient cpu");
     if (request.memory > 0 && u.memory + request.memory > (parseQuantity(alloc.memory ?? "0") ?? 0))
       reasons.push("Insufficient memory");
+    if (volumes.bound.length > 0 || volumes.delayed.length > 0) {
+      const volumeReason = volumeFilter(tx, node, volumes, pvIndex);
+      if (volumeReason) reasons.push(volumeReason);
+    }
     return { node: name, reasons };
   });
+  if (volumes.bindError) return { nodes, bindError: volumes.bindError, volumes };
+  // The node a WaitForFirstConsumer claim was provisioned for stays the pod's node (the scheduler's assumption).
+  const assumed = selectedNodeOf(volumes, tx, pod);
+  if (assumed && nodes.some((v) => v.node === assumed && v.reasons.length === 0))
+    return { nodes, chosen: assumed, volumes };
   // Scoring, [engine choice]: the feasible node running the fewest pods, then the first in creation order.
   let chosen: string | undefined;
   let best = Number.POSITIVE_INFINITY;
@@ -102,11 +122,12 @@ export function evaluatePod(tx: Tx, pod: Pod, usage: Map<string, NodeUsage>): Sc
       chosen = v.node;
     }
   }
-  return { nodes, chosen };
+  return { nodes, chosen, volumes };
 }
 
 /** FitError.Error (pkg/scheduler/framework/types.go) with the preemption post-filter's summary. */
 export function failureMessage(verdict: SchedulingVerdict, nodeCount: number): string {
+  if (verdict.bindError) return verdict.bindError;
   const preemption = (counts: string) => ` preemption: 0/${nodeCount} nodes are available: ${counts}.`;
   if (verdict.preFilter) {
     return `0/${nodeCount} nodes are available: ${verdict.preFilter}.${preemption(`${nodeCount} Preemption is not helpful for scheduling`)}`;
@@ -134,6 +155,16 @@ export function reconcileScheduling(tx: Tx): void {
     usage ??= nodeUsage(tx);
     const verdict = evaluatePod(tx, pod, usage);
     const ns = pod.metadata.namespace ?? "default";
+    if (verdict.chosen && verdict.volumes && verdict.volumes.delayed.length > 0) {
+      // Reserve + PreBind: the pod waits (Pending, no node yet) until its volumes are bound or provisioned.
+      const node = tx.get<Node>("Node", undefined, verdict.chosen);
+      let index: PvIndex | undefined;
+      const pvIndex = () => {
+        index ??= new PvIndex(tx.list<PersistentVolume>("PersistentVolume"));
+        return index;
+      };
+      if (!node || !bindPodVolumes(tx, node, verdict.volumes, pvIndex)) continue;
+    }
     if (verdict.chosen) {
       const u = usage.get(verdict.chosen) ?? { pods: 0, cpu: 0, memory: 0 };
       const r = podRequests(pod);

@@ -6,6 +6,10 @@ import { reconcileKubelet } from "./kubelet/kubelet";
 import { reconcileNamespaces } from "./namespace";
 import { reconcileReplicaSets } from "./replicaset";
 import { reconcileScheduling } from "./scheduler";
+import { reconcileAttachDetach } from "./storage/attach-detach";
+import { reconcileProtection } from "./storage/protection";
+import { reconcileProvisioner } from "./storage/provisioner";
+import { reconcileClaims, reconcileVolumes } from "./storage/pv-controller";
 
 /** The controllers, in the order one pass runs them. Each looks at the whole state (level-triggered). */
 export const CONTROLLERS = [
@@ -13,8 +17,13 @@ export const CONTROLLERS = [
   reconcileGarbage,
   reconcileDeployments,
   reconcileReplicaSets,
+  reconcileVolumes,
+  reconcileClaims,
+  reconcileProvisioner,
   reconcileScheduling,
+  reconcileAttachDetach,
   reconcileKubelet,
+  reconcileProtection,
 ] as const;
 
 /** A pass limit: reaching it means a controller never settles, which is an engine bug. */
@@ -39,6 +48,11 @@ export function nextTimer(tx: Tx): number | undefined {
   let t: number | undefined;
   for (const key in tx.kubelet) {
     const w = tx.kubelet[key]?.wake;
+    if (w !== undefined && (t === undefined || w < t)) t = w;
+  }
+  const ops = tx.storage.ops;
+  for (const key in ops) {
+    const w = ops[key];
     if (w !== undefined && (t === undefined || w < t)) t = w;
   }
   return t;

@@ -82,7 +82,7 @@ export class PodNetwork implements NetworkAccess {
       const spec = target.spec.containers.find((s) => s.name === c.name);
       const image = spec?.image ? lookupImage(spec.image) : undefined;
       if (!spec || !image) continue;
-      const fs = containerFs(this.view.fs as Record<string, FsNode>, target, spec, image);
+      const fs = containerFs(this.view.fs as Record<string, FsNode>, target, spec, image, rt.volumes);
       return { ok: true, serve: (req) => serveHttp(listener, req, fs, target.metadata.name, this.now) };
     }
     return { ok: false, error: "refused", address };

@@ -79,6 +79,7 @@ export function execInPod(
     image,
     new PodNetwork(tx, pod, tx.clock),
     tx.clock,
+    rt.volumes,
   );
   const result = exec(req.argv, env);
   const changes = env.fs.changes();

@@ -5,6 +5,7 @@ import type { ClusterState } from "../store/state";
 import { Tx } from "../store/tx";
 import { invalidMessage } from "../validation/field-error";
 import { admitCreate, validateUpdate } from "./admit";
+import { resizeForbidden } from "./admit-storage";
 
 export type UpdateResult =
   | { ok: true; changed: boolean; object: KubeObject }
@@ -43,6 +44,8 @@ export function updateObject(
   const errors = check.ok ? validateUpdate(next.kind, live, candidate) : check.errors;
   if (errors.length > 0)
     return { state, result: { ok: false, message: invalidMessage(next.kind, next.metadata.name, errors) } };
+  const denied = resizeForbidden(tx, live, candidate);
+  if (denied) return { state, result: { ok: false, message: `Error from server (Forbidden): ${denied}` } };
   const specChanged = JSON.stringify(live.spec) !== JSON.stringify(candidate.spec);
   const generation =
     live.metadata.generation === undefined

@@ -1,6 +1,7 @@
 import type { KubeObject } from "../api/meta";
 import type { Topology } from "../cluster/topology";
 import type { PodRuntime } from "../controllers/kubelet/pod-runtime";
+import type { StorageRuntime } from "../controllers/storage/storage-runtime";
 import type { FsNode } from "../fs/tree";
 import type { PrngState } from "../runtime/prng";
 
@@ -21,4 +22,6 @@ export interface ClusterState {
   kubelet: Record<string, PodRuntime>;
   /** Pod IP allocation per node: the next offset in its podCIDR and the addresses in use. */
   ipam: Record<string, { next: number; used: Record<string, string> }>;
+  /** The storage controllers' bookkeeping: operations in flight, attached disks (absent in older saved states). */
+  storage?: StorageRuntime;
 }

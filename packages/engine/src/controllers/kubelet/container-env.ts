@@ -5,6 +5,7 @@ import type { ImageInfo } from "../../images/image-info";
 import { formatIp, parseCidr } from "../../network/cidr";
 import type { NetworkAccess, ShellEnv } from "../../shell/types";
 import type { ClusterState } from "../../store/state";
+import type { ResolvedVolume } from "./volume-setup";
 
 /** The file system id of a container's writable layer. */
 export const layerId = (podUid: string, container: string) => `ctr/${podUid}/${container}`;
@@ -18,20 +19,33 @@ export function volumeId(pod: Pod, name: string): string | undefined {
   return `pod/${pod.metadata.uid}/${name}`;
 }
 
-export function containerMounts(pod: Pod, c: Container): Mount[] {
+/** A container's mounts: each volume's backing store (as the kubelet resolved it), with the mount's subPath and readOnly. */
+export function containerMounts(pod: Pod, c: Container, resolved?: Record<string, ResolvedVolume>): Mount[] {
   const mounts: Mount[] = [];
   for (const m of c.volumeMounts ?? []) {
-    const id = volumeId(pod, m.name);
+    const r = resolved?.[m.name];
+    const id = r?.id ?? volumeId(pod, m.name);
     if (!id) continue;
     const v = pod.spec.volumes?.find((x) => x.name === m.name);
     const readOnly = Boolean(
-      m.readOnly || v?.nfs?.readOnly || v?.persistentVolumeClaim?.readOnly || v?.projected,
+      m.readOnly ||
+        r?.readOnly ||
+        v?.nfs?.readOnly ||
+        v?.persistentVolumeClaim?.readOnly ||
+        v?.projected ||
+        v?.configMap ||
+        v?.secret,
     );
+    const subPath = [r?.path ?? "", m.subPath ?? ""]
+      .join("/")
+      .split("/")
+      .filter((s) => s !== "")
+      .join("/");
     mounts.push({
       mountPath: m.mountPath,
       volumeId: id,
       readOnly,
-      ...(m.subPath ? { subPath: m.subPath } : {}),
+      ...(subPath ? { subPath } : {}),
     });
   }
   return mounts;
@@ -42,11 +56,12 @@ export function containerFs(
   pod: Pod,
   c: Container,
   image: ImageInfo,
+  resolved?: Record<string, ResolvedVolume>,
 ): ContainerFs {
   return new ContainerFs({
     lower: image.files,
     upper: fs[layerId(pod.metadata.uid, c.name)],
-    mounts: containerMounts(pod, c),
+    mounts: containerMounts(pod, c, resolved),
     volumes: fs,
   });
 }
@@ -91,9 +106,10 @@ export function shellEnv(
   image: ImageInfo,
   net: NetworkAccess,
   now: number,
+  resolved?: Record<string, ResolvedVolume>,
 ): ShellEnv {
   return {
-    fs: containerFs(fs, pod, c, image),
+    fs: containerFs(fs, pod, c, image, resolved),
     env: containerEnvironment(state, pod, c, image),
     hostname: pod.metadata.name,
     cwd: c.workingDir ?? image.workingDir ?? "/",

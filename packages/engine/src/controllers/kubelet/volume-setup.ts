@@ -1,0 +1,154 @@
+import type { Node } from "../../api/cluster-kinds";
+import type { Pod, Volume } from "../../api/pod";
+import type { ConfigMap, PersistentVolume, PersistentVolumeClaim, Secret } from "../../api/storage";
+import { Component, Messages, Reason } from "../../events/reasons";
+import { buildTree, emptyDir, type FsNode } from "../../fs/tree";
+import { base64Decode } from "../../runtime/base64";
+import type { Tx } from "../../store/tx";
+import { isAttachedTo } from "../storage/attach-detach";
+import { backingStore, isAttachable } from "../storage/volume-helpers";
+import { volumeId } from "./container-env";
+import { seedVolume } from "./volumes";
+
+/** Where one of a pod's volumes lives once mounted: a file-system id, a directory inside it, read-only or not. */
+export interface ResolvedVolume {
+  id: string;
+  path?: string;
+  readOnly?: boolean;
+}
+
+export type VolumeSetup =
+  | { ok: true; volumes: Record<string, ResolvedVolume> }
+  | { ok: false; blockedBy: string; unattached: string[] };
+
+/** How long the kubelet waits for volumes before it reports FailedMount (volumemanager podAttachAndMountTimeout). */
+export const MOUNT_TIMEOUT_MS = 2 * 60 * 1000 + 3000;
+
+function keyedFiles(
+  data: Record<string, string>,
+  items: { key: string; path: string }[] | undefined,
+): Record<string, string> {
+  if (!items || items.length === 0) return { ...data };
+  const out: Record<string, string> = {};
+  for (const it of items) if (data[it.key] !== undefined) out[it.path] = data[it.key] ?? "";
+  return out;
+}
+
+function secretFiles(secret: Secret): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(secret.data ?? {})) out[k] = base64Decode(v) ?? "";
+  return out;
+}
+
+/**
+ * The kubelet's volume manager for one pod on one node: every volume must be ready (claim bound, disk
+ * attached here, ConfigMap or Secret present) before containers start. Pod-lifetime volumes are created
+ * here; persistent ones only point at their backing store.
+ */
+export function setUpVolumes(tx: Tx, pod: Pod, node: Node): VolumeSetup {
+  const ns = pod.metadata.namespace ?? "default";
+  const host = { component: Component.kubelet, host: node.metadata.name };
+  const volumes: Record<string, ResolvedVolume> = {};
+  const seeds: [string, FsNode][] = [];
+  const unattached: string[] = [];
+  let blockedBy: string | undefined;
+  const block = (name: string) => {
+    blockedBy ??= name;
+  };
+  for (const v of pod.spec.volumes ?? []) {
+    const podScoped = volumeId(pod, v.name) ?? `pod/${pod.metadata.uid}/${v.name}`;
+    const resolved = resolveOne(tx, pod, node, v, podScoped, seeds, host, ns);
+    if (resolved === "wait") {
+      block(v.name);
+      unattached.push(v.name);
+    } else if (resolved === "missing") block(v.name);
+    else volumes[v.name] = resolved;
+  }
+  if (blockedBy !== undefined) return { ok: false, blockedBy, unattached };
+  for (const [id, root] of seeds) if (!tx.fs[id]) tx.setFs(id, root);
+  return { ok: true, volumes };
+}
+
+function resolveOne(
+  tx: Tx,
+  pod: Pod,
+  node: Node,
+  v: Volume,
+  podScoped: string,
+  seeds: [string, FsNode][],
+  host: { component: string; host: string },
+  ns: string,
+): ResolvedVolume | "wait" | "missing" {
+  if (v.persistentVolumeClaim) {
+    const pvc = tx.get<PersistentVolumeClaim>("PersistentVolumeClaim", ns, v.persistentVolumeClaim.claimName);
+    const pv = pvc?.spec.volumeName
+      ? tx.get<PersistentVolume>("PersistentVolume", undefined, pvc.spec.volumeName)
+      : undefined;
+    if (pvc?.status.phase !== "Bound" || !pv) return "wait";
+    if (isAttachable(pv) && !isAttachedTo(tx, pv.metadata.name, node.metadata.name)) return "wait";
+    const store = backingStore(pv.spec, node.metadata.name);
+    if (!store) return "wait";
+    if (!tx.fs[store.id]) seeds.push([store.id, emptyDir()]);
+    const readOnly = Boolean(
+      v.persistentVolumeClaim.readOnly ||
+        pv.spec.nfs?.readOnly ||
+        pv.spec.csi?.readOnly ||
+        pv.spec.gcePersistentDisk?.readOnly,
+    );
+    return { id: store.id, ...(store.path ? { path: store.path } : {}), ...(readOnly ? { readOnly } : {}) };
+  }
+  if (v.nfs) {
+    if (!tx.fs[`nfs/${v.nfs.server}`]) seeds.push([`nfs/${v.nfs.server}`, emptyDir()]);
+    return { id: `nfs/${v.nfs.server}`, path: v.nfs.path, ...(v.nfs.readOnly ? { readOnly: true } : {}) };
+  }
+  if (v.gcePersistentDisk) {
+    const id = `disk/pd/${v.gcePersistentDisk.pdName}`;
+    if (!tx.fs[id]) seeds.push([id, buildTree({ "lost+found/": null })]);
+    return { id, ...(v.gcePersistentDisk.readOnly ? { readOnly: true } : {}) };
+  }
+  if (v.hostPath) {
+    const id = `host/${node.metadata.name}:${v.hostPath.path}`;
+    if (!tx.fs[id]) seeds.push([id, emptyDir()]);
+    return { id };
+  }
+  if (v.configMap) {
+    const name = v.configMap.name ?? "";
+    const cm = tx.get<ConfigMap>("ConfigMap", ns, name);
+    if (!cm) {
+      if (v.configMap.optional) {
+        seeds.push([podScoped, emptyDir()]);
+        return { id: podScoped, readOnly: true };
+      }
+      eventOnceOn(tx, pod, Messages.configMapMissing(v.name, name), host);
+      return "missing";
+    }
+    seeds.push([podScoped, buildTree(keyedFiles(cm.data ?? {}, v.configMap.items))]);
+    return { id: podScoped, readOnly: true };
+  }
+  if (v.secret) {
+    const name = v.secret.secretName ?? "";
+    const secret = tx.get<Secret>("Secret", ns, name);
+    if (!secret) {
+      if (v.secret.optional) {
+        seeds.push([podScoped, emptyDir()]);
+        return { id: podScoped, readOnly: true };
+      }
+      eventOnceOn(tx, pod, Messages.secretMissing(v.name, name), host);
+      return "missing";
+    }
+    seeds.push([podScoped, buildTree(keyedFiles(secretFiles(secret), v.secret.items))]);
+    return { id: podScoped, readOnly: true };
+  }
+  if (v.projected) {
+    seeds.push([podScoped, seedVolume(pod, v) ?? emptyDir()]);
+    return { id: podScoped, readOnly: true };
+  }
+  // emptyDir (disk or medium: Memory), inline CSI ephemeral volumes, downwardAPI: the pod's own directory.
+  seeds.push([podScoped, emptyDir()]);
+  return { id: podScoped };
+}
+
+function eventOnceOn(tx: Tx, pod: Pod, message: string, host: { component: string; host: string }): void {
+  if (!tx.hasEvent(pod, Reason.FailedMount, message, host))
+    tx.event(pod, "Warning", Reason.FailedMount, message, host);
+}
