@@ -16,10 +16,19 @@ export type {
   VolumeMount,
 } from "./api/pod";
 export { parseQuantity } from "./api/quantity";
+export type {
+  AccessMode,
+  ConfigMap,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Secret,
+  StorageClass,
+} from "./api/storage";
 export type { Deployment, ReplicaSet } from "./api/workloads";
 export { type CreateClusterOptions, type CreateClusterResult, createCluster } from "./cluster/create-cluster";
 export type { Topology, TopologyInput } from "./cluster/topology";
 export type { NodeVerdict, SchedulingVerdict } from "./controllers/scheduler";
+export type { BindRule, VolumeVerdict } from "./controllers/storage/pv-binder";
 export { advance, reconcile } from "./ops/advance";
 export {
   type ApplyOptions,
@@ -34,6 +43,7 @@ export { type ExecOutcome, type ExecRequest, execInPod } from "./ops/exec";
 export { type LogsOutcome, type LogsRequest, podLogs } from "./ops/logs";
 export { type UpdateResult, updateObject } from "./ops/update";
 export { explainPod } from "./ops/why";
+export { type ClaimExplanation, type ClaimState, explainClaim } from "./ops/why-claim";
 export type { Diagnostic, DiagnosticCode } from "./parse/diagnostic";
 export { parseManifests } from "./parse/parse-manifests";
 export { parseRfc3339, rfc3339 } from "./runtime/time";

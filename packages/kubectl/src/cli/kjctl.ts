@@ -5,13 +5,15 @@ import { advance, type ClusterState, createCluster } from "@kubejam/engine";
 import { parse as parseYaml } from "yaml";
 import type { KubectlIo } from "../result";
 import { run } from "../run";
+import { whyCommand } from "../why";
 
 const USAGE = `kjctl: kubectl for the Kubejam simulated GKE cluster
 
 Usage:
   kjctl [--state FILE] [--seed N] <kubectl command and flags>
-  kjctl reset [--state FILE] [--seed N] [--cluster FILE]   start over with a new cluster
+  kjctl reset [--state FILE] [--seed N] [--cluster FILE]   start over with a new cluster (FILE: topology, manifests)
   kjctl advance DURATION [--state FILE]                    let simulated time pass (e.g. 30s, 5m)
+  kjctl why TYPE/NAME [-n NS]                              why a pod is Pending or a claim unbound (pod, pvc)
 
 The cluster lives in FILE (default .kubejam/state.json in the current directory),
 created on first use. Examples:
@@ -64,10 +66,22 @@ function parseOptions(argv: string[]): Options {
 }
 
 function newCluster(seed: number, clusterFile?: string): ClusterState {
-  const topology = clusterFile
-    ? (parseYaml(readFileSync(clusterFile, "utf8")) as Record<string, unknown>)
+  const doc = clusterFile
+    ? (parseYaml(readFileSync(clusterFile, "utf8")) as Record<string, unknown> | null)
     : undefined;
-  const created = createCluster({ seed, topology: (topology?.topology ?? topology) as never });
+  // A cluster file holds a topology (at the top or under `topology:`) and may list the operator's
+  // manifests under `manifests:` (paths relative to the file), applied when the cluster is created.
+  const { manifests, topology, ...rest } = doc ?? {};
+  const paths = Array.isArray(manifests) ? manifests.map(String) : [];
+  const files = paths.flatMap((p) => {
+    const read = readManifests(resolve(dirname(clusterFile ?? "."), p), true);
+    return read.ok ? read.files : [];
+  });
+  const created = createCluster({
+    seed,
+    topology: (topology ?? (doc ? rest : undefined)) as never,
+    ...(files.length > 0 ? { manifests: files } : {}),
+  });
   if (!created.ok) {
     process.stderr.write(
       `error: cannot create the cluster:\n${created.errors.map((e) => `* ${e}`).join("\n")}\n`,
@@ -142,6 +156,13 @@ function main(): void {
       return;
     }
     save(o.statePath, advance(load(o), ms));
+    return;
+  }
+  if (first === "why") {
+    const result = whyCommand(load(o), o.args.slice(1));
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    process.exitCode = result.exitCode;
     return;
   }
   const state = load(o);

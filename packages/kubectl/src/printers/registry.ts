@@ -3,14 +3,25 @@
 import type { KubeEvent, Namespace, Node } from "../../../engine/src/api/cluster-kinds";
 import type { KubeObject } from "../../../engine/src/api/meta";
 import type { Pod } from "../../../engine/src/api/pod";
+import type {
+  ConfigMap,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Secret,
+  StorageClass,
+} from "../../../engine/src/api/storage";
 import type { Deployment, ReplicaSet } from "../../../engine/src/api/workloads";
 import { translateTimestampSince } from "./age";
+import { configMapColumns, configMapRow, secretColumns, secretRow } from "./configmap";
 import { deploymentColumns, deploymentRow } from "./deployment";
 import { eventColumns, eventRow } from "./event";
 import { namespaceColumns, namespaceRow } from "./namespace";
 import { nodeColumns, nodeRow } from "./node";
 import { podColumns, podRow } from "./pod";
+import { pvColumns, pvRow } from "./pv";
+import { pvcColumns, pvcRow } from "./pvc";
 import { replicaSetColumns, replicaSetRow } from "./replicaset";
+import { storageClassColumns, storageClassRow } from "./storageclass";
 import type { TableDef } from "./table";
 
 export interface TableDefs {
@@ -20,6 +31,11 @@ export interface TableDefs {
   Node: TableDef<Node>;
   Namespace: TableDef<Namespace>;
   Event: TableDef<KubeEvent>;
+  PersistentVolume: TableDef<PersistentVolume>;
+  PersistentVolumeClaim: TableDef<PersistentVolumeClaim>;
+  StorageClass: TableDef<StorageClass>;
+  ConfigMap: TableDef<ConfigMap>;
+  Secret: TableDef<Secret>;
 }
 
 export const TABLES: TableDefs = {
@@ -47,6 +63,29 @@ export const TABLES: TableDefs = {
     row: namespaceRow,
   },
   Event: { kind: "Event", group: "", namespaced: true, columns: eventColumns, row: eventRow },
+  PersistentVolume: {
+    kind: "PersistentVolume",
+    group: "",
+    namespaced: false,
+    columns: pvColumns,
+    row: pvRow,
+  },
+  PersistentVolumeClaim: {
+    kind: "PersistentVolumeClaim",
+    group: "",
+    namespaced: true,
+    columns: pvcColumns,
+    row: pvcRow,
+  },
+  StorageClass: {
+    kind: "StorageClass",
+    group: "storage.k8s.io",
+    namespaced: false,
+    columns: storageClassColumns,
+    row: storageClassRow,
+  },
+  ConfigMap: { kind: "ConfigMap", group: "", namespaced: true, columns: configMapColumns, row: configMapRow },
+  Secret: { kind: "Secret", group: "", namespaced: true, columns: secretColumns, row: secretRow },
 };
 
 function isTableKind(kind: string): kind is keyof TableDefs {
