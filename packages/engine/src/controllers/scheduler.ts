@@ -100,7 +100,8 @@ export function evaluatePod(tx: Tx, pod: Pod, usage: Map<string, NodeUsage>): Sc
       reasons.push("Insufficient cpu");
     if (request.memory > 0 && u.memory + request.memory > (parseQuantity(alloc.memory ?? "0") ?? 0))
       reasons.push("Insufficient memory");
-    if (volumes.bound.length > 0 || volumes.delayed.length > 0) {
+    // Filter plugins stop at the first failure; VolumeBinding runs after NodeAffinity and NodeResourcesFit.
+    if (reasons.length === 0 && (volumes.bound.length > 0 || volumes.delayed.length > 0)) {
       const volumeReason = volumeFilter(tx, node, volumes, pvIndex);
       if (volumeReason) reasons.push(volumeReason);
     }

@@ -7,7 +7,7 @@ import {
   PV_SOURCES,
 } from "../api/storage";
 import { type FieldError, forbidden, invalid, required, unsupported } from "./field-error";
-import { dns1123SubdomainErrors } from "./names";
+import { dns1123SubdomainErrors, labelKeyErrors } from "./names";
 
 // ValidatePersistentVolumeSpec, ValidatePersistentVolumeClaimSpec (pkg/apis/core/validation/validation.go)
 // and ValidateStorageClass (pkg/apis/storage/validation/validation.go).
@@ -121,8 +121,9 @@ export interface StorageClassFields {
 export function validateStorageClass(sc: StorageClassFields): FieldError[] {
   const errors: FieldError[] = [];
   if (!sc.provisioner) errors.push(required("provisioner"));
+  // storage/validation: validateProvisioner uses IsQualifiedName (a prefix/name like kubernetes.io/gce-pd)
   else
-    for (const msg of dns1123SubdomainErrors(sc.provisioner.toLowerCase()))
+    for (const msg of labelKeyErrors(sc.provisioner.toLowerCase()))
       errors.push(invalid("provisioner", sc.provisioner, msg));
   // storage/validation: validateReclaimPolicy accepts only Delete and Retain for classes
   if (sc.reclaimPolicy !== undefined && !["Delete", "Retain"].includes(sc.reclaimPolicy))

@@ -294,7 +294,9 @@ export function evaluateClaim(
   pvs: readonly PersistentVolume[],
   opts: MatchOptions = {},
 ): { chosen?: string; verdicts: VolumeVerdict[] } {
-  const chosen = new PvIndex(pvs).find(pvc, opts)?.metadata.name;
+  const picked = new PvIndex(pvs).find(pvc, opts);
+  const chosen = picked?.metadata.name;
+  const reserved = picked !== undefined && isBoundToClaim(picked, pvc);
   const verdicts = [...pvs].sort(compareVolumes).map((pv) => {
     const v = verdictFor(pv, pvc, opts);
     if (chosen !== undefined && pv.metadata.name !== chosen && (v.rule === undefined || v.preBound)) {
@@ -303,7 +305,9 @@ export function evaluateClaim(
         rule: "largerThanChosen" as const,
         pvField: "spec.capacity.storage",
         pvValue: fmt(pv.spec.capacity?.storage),
-        message: `fits, but ${chosen} is chosen first (fewest access modes, then smallest capacity, then name)`,
+        message: reserved
+          ? `fits, but ${chosen} is reserved for this claim (its spec.claimRef names it)`
+          : `fits, but ${chosen} is chosen first (fewest access modes, then smallest capacity, then name)`,
       };
     }
     return v;
