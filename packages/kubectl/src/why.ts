@@ -50,7 +50,7 @@ export function renderClaim(c: ClaimExplanation): string {
   if (c.state !== "bound" && c.state !== "lost") {
     if (c.candidates.length === 0) out.push("PersistentVolumes the binder looked at: none exist.");
     else {
-      out.push("PersistentVolumes the binder looked at (fewest access modes, then smallest, then name):");
+      out.push("PersistentVolumes the binder looked at, smallest first:");
       for (const v of c.candidates) out.push(verdictLine(v, c.chosen));
     }
   }
