@@ -5,6 +5,7 @@ import type { PersistentVolume } from "../api/storage";
 import { Component, Messages, Reason } from "../events/reasons";
 import type { Tx } from "../store/tx";
 import { PvIndex } from "./storage/pv-binder";
+import { ANN_SELECTED_NODE } from "./storage/pv-controller";
 import {
   bindPodVolumes,
   type PodVolumes,
@@ -74,15 +75,16 @@ function isReady(node: Node): boolean {
 }
 
 /** Runs the filter plugins for one pod against every node. Pure: the same record feeds events, `why` and the UI. */
-export function evaluatePod(tx: Tx, pod: Pod, usage: Map<string, NodeUsage>): SchedulingVerdict {
+export function evaluatePod(
+  tx: Tx,
+  pod: Pod,
+  usage: Map<string, NodeUsage>,
+  pvIndex: () => PvIndex = lazyPvIndex(tx),
+  precomputed?: PodVolumes,
+): SchedulingVerdict {
   // VolumeBinding PreFilter (pkg/scheduler/framework/plugins/volumebinding).
-  const volumes = podVolumes(tx, pod);
+  const volumes = precomputed ?? podVolumes(tx, pod);
   if (volumes.preFilter) return { preFilter: volumes.preFilter, nodes: [], volumes };
-  let index: PvIndex | undefined;
-  const pvIndex = () => {
-    index ??= new PvIndex(tx.list<PersistentVolume>("PersistentVolume"));
-    return index;
-  };
   const request = podRequests(pod);
   const nodes = tx.list<Node>("Node").map((node): NodeVerdict => {
     const reasons: string[] = [];
@@ -126,6 +128,15 @@ export function evaluatePod(tx: Tx, pod: Pod, usage: Map<string, NodeUsage>): Sc
   return { nodes, chosen, volumes };
 }
 
+/** The volumes' index, built on first use (once per scheduling pass). */
+export function lazyPvIndex(tx: Tx): () => PvIndex {
+  let index: PvIndex | undefined;
+  return () => {
+    index ??= new PvIndex(tx.list<PersistentVolume>("PersistentVolume"));
+    return index;
+  };
+}
+
 /** FitError.Error (pkg/scheduler/framework/types.go) with the preemption post-filter's summary. */
 export function failureMessage(verdict: SchedulingVerdict, nodeCount: number): string {
   if (verdict.bindError) return verdict.bindError;
@@ -150,21 +161,30 @@ export function failureMessage(verdict: SchedulingVerdict, nodeCount: number): s
 
 export function reconcileScheduling(tx: Tx): void {
   let usage: Map<string, NodeUsage> | undefined;
+  let pvIndex: (() => PvIndex) | undefined;
   for (const pod of tx.list<Pod>("Pod")) {
     if (pod.spec.nodeName || pod.metadata.deletionTimestamp) continue;
     if ((pod.spec.schedulerName ?? "default-scheduler") !== "default-scheduler") continue;
+    const volumes = podVolumes(tx, pod);
+    // An assumed pod waits in PreBind while its claims are provisioned for the node chosen.
+    if (
+      !volumes.preFilter &&
+      !volumes.bindError &&
+      volumes.delayed.length > 0 &&
+      volumes.delayed.every((c) => c.metadata.annotations?.[ANN_SELECTED_NODE])
+    )
+      continue;
     usage ??= nodeUsage(tx);
-    const verdict = evaluatePod(tx, pod, usage);
+    pvIndex ??= lazyPvIndex(tx);
+    const verdict = evaluatePod(tx, pod, usage, pvIndex, volumes);
     const ns = pod.metadata.namespace ?? "default";
     if (verdict.chosen && verdict.volumes && verdict.volumes.delayed.length > 0) {
       // Reserve + PreBind: the pod waits (Pending, no node yet) until its volumes are bound or provisioned.
       const node = tx.get<Node>("Node", undefined, verdict.chosen);
-      let index: PvIndex | undefined;
-      const pvIndex = () => {
-        index ??= new PvIndex(tx.list<PersistentVolume>("PersistentVolume"));
-        return index;
-      };
-      if (!node || !bindPodVolumes(tx, node, verdict.volumes, pvIndex)) continue;
+      if (!node) continue;
+      const ready = bindPodVolumes(tx, node, verdict.volumes, pvIndex);
+      pvIndex = lazyPvIndex(tx);
+      if (!ready) continue;
     }
     if (verdict.chosen) {
       const u = usage.get(verdict.chosen) ?? { pods: 0, cpu: 0, memory: 0 };

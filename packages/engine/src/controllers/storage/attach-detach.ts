@@ -74,10 +74,18 @@ export function reconcileAttachDetach(tx: Tx): void {
       tx.setAttached(key, undefined);
     }
   }
+  const nodesOf = new Map<string, string[]>();
+  for (const key in tx.storage.attached) {
+    const pvName = key.slice(0, key.lastIndexOf("@"));
+    const list = nodesOf.get(pvName);
+    const node = tx.storage.attached[key] ?? "";
+    if (list) list.push(node);
+    else nodesOf.set(pvName, [node]);
+  }
   for (const [key, want] of wants) {
     if (tx.storage.attached[key] !== undefined) continue;
     const name = want.pv.metadata.name;
-    const elsewhere = attachedNodes(tx, name).filter((n) => n !== want.node);
+    const elsewhere = (nodesOf.get(name) ?? []).filter((n) => n !== want.node);
     const op = `attach/${key}`;
     if (elsewhere.length > 0 && !multiNode(want.pv)) {
       if (tx.storage.ops[op] !== undefined) tx.setStorageOp(op, undefined);

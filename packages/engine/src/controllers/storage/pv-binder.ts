@@ -207,6 +207,16 @@ export class PvIndex {
   }
 
   private add(pv: PersistentVolume): void {
+    const ref = pv.spec.claimRef;
+    if (ref?.name) {
+      const k = `${ref.namespace ?? ""}/${ref.name}`;
+      const pre = this.preBound.get(k);
+      if (pre) pre.push(pv);
+      else this.preBound.set(k, [pv]);
+    }
+    // Only volumes any claim could take go into the sorted lists: bound, reserved, deleting or not yet
+    // Available ones would fail their verdict anyway (boundToOther, deleting, phase).
+    if (ref || pv.metadata.deletionTimestamp || pv.status?.phase !== "Available") return;
     const cls = pvClass(pv);
     let sets = this.byClass.get(cls);
     if (!sets) {
@@ -217,12 +227,18 @@ export class PvIndex {
     const list = sets.get(key);
     if (list) list.push(pv);
     else sets.set(key, [pv]);
-    const ref = pv.spec.claimRef;
-    if (ref?.name) {
-      const k = `${ref.namespace ?? ""}/${ref.name}`;
-      const pre = this.preBound.get(k);
-      if (pre) pre.push(pv);
-      else this.preBound.set(k, [pv]);
+  }
+
+  /** Removes a volume handed out in this pass from the sorted lists (so later claims never scan it). */
+  take(pv: PersistentVolume): void {
+    const list = this.byClass.get(pvClass(pv))?.get(modeSetKey(pv.spec.accessModes ?? []));
+    if (!list) return;
+    for (let i = lowerBound(list, storageOf(pv)); i < list.length; i++) {
+      if (list[i]?.metadata.name === pv.metadata.name) {
+        list.splice(i, 1);
+        return;
+      }
+      if (storageOf(list[i] as PersistentVolume) > storageOf(pv)) return;
     }
   }
 
@@ -240,14 +256,22 @@ export class PvIndex {
     const request = requestOf(pvc);
     const wanted = pvc.spec.accessModes ?? [];
     const pre = this.preBound.get(`${pvc.metadata.namespace ?? ""}/${pvc.metadata.name}`) ?? [];
-    const setKeys = new Set<string>();
-    for (const pv of pre) setKeys.add(modeSetKey(pv.spec.accessModes ?? []));
     const sets = this.byClass.get(cls);
-    for (const key of sets?.keys() ?? []) setKeys.add(key);
-    const candidates = [...setKeys]
-      .map((key) => ({ key, modes: key === "" ? [] : key.split(",") }))
-      .filter((s) => wanted.every((m) => s.modes.includes(m)))
-      .sort((a, b) => a.modes.length - b.modes.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    if (pre.length === 0 && !sets) return undefined;
+    let keys: Iterable<string> = sets?.keys() ?? [];
+    if (pre.length > 0) {
+      const all = new Set<string>(keys);
+      for (const pv of pre) all.add(modeSetKey(pv.spec.accessModes ?? []));
+      keys = all;
+    }
+    const candidates: { key: string; modes: string[] }[] = [];
+    for (const key of keys) {
+      const modes = key === "" ? [] : key.split(",");
+      if (wanted.every((m) => modes.includes(m))) candidates.push({ key, modes });
+    }
+    candidates.sort(
+      (a, b) => a.modes.length - b.modes.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    );
     for (const set of candidates) {
       for (const pv of pre) {
         if (modeSetKey(pv.spec.accessModes ?? []) !== set.key || taken?.has(pv.metadata.name)) continue;

@@ -151,6 +151,7 @@ export function reconcileClaims(tx: Tx): void {
     if (pv) {
       const live = tx.get<PersistentVolume>("PersistentVolume", undefined, pv.metadata.name) ?? pv;
       taken.add(pv.metadata.name);
+      index.take(pv);
       bind(tx, live, pvc);
       continue;
     }
