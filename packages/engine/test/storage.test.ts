@@ -171,6 +171,25 @@ describe("reclaim and protection", () => {
     expect(pvOf(c, "nfs-1")).toBeUndefined();
   });
 
+  it("a bound claim whose volume disappears is Lost (ClaimLost)", () => {
+    const c = new TestCluster();
+    c.apply(`${nfsPv("nfs-1")}---\n${claim("data")}`);
+    c.delete("PersistentVolume", "nfs-1");
+    const pv = pvOf(c, "nfs-1");
+    if (!pv) throw new Error("pv");
+    // An administrator forces it out: kubectl patch pv nfs-1 -p '{"metadata":{"finalizers":null}}'
+    const { state } = updateObject(c.state, { ...pv, metadata: { ...pv.metadata, finalizers: [] } });
+    c.state = state;
+    expect(pvOf(c, "nfs-1")).toBeUndefined();
+    expect(pvcOf(c, "data")?.status.phase).toBe("Lost");
+    expect(eventsOf(c, "PersistentVolumeClaim/data")).toContainEqual(
+      expect.objectContaining({
+        reason: "ClaimLost",
+        message: "Bound claim has lost its PersistentVolume. Data on the volume is lost!",
+      }),
+    );
+  });
+
   it("Delete policy on a volume nobody provisioned: Failed, VolumeFailedDelete", () => {
     const c = new TestCluster();
     c.apply(`${nfsPv("nfs-1", "5Gi", "  persistentVolumeReclaimPolicy: Delete\n")}---\n${claim("data")}`);
@@ -436,6 +455,47 @@ describe("API validation of storage objects", () => {
     if (!live) throw new Error("claim");
     const { result } = updateObject(c.state, { ...live, spec: { ...live.spec, storageClassName: "other" } });
     expect(result.ok).toBe(false);
+  });
+});
+
+describe("projected and per-namespace volumes", () => {
+  it("every namespace has kube-root-ca.crt, and a projected volume gathers ConfigMap, Secret and pod fields", () => {
+    const c = new TestCluster();
+    expect(
+      listObjects(c.state, "ConfigMap").map((o) => `${o.metadata.namespace}/${o.metadata.name}`),
+    ).toEqual([
+      "default/kube-root-ca.crt",
+      "kube-node-lease/kube-root-ca.crt",
+      "kube-public/kube-root-ca.crt",
+      "kube-system/kube-root-ca.crt",
+    ]);
+    c.apply(`apiVersion: v1
+kind: ConfigMap
+metadata: { name: app }
+data: { mode: prod }
+---
+apiVersion: v1
+kind: Secret
+metadata: { name: creds }
+stringData: { user: admin }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: p, labels: { app: demo } }
+spec:
+  containers:
+  - { name: c, image: busybox, command: [sleep, "3600"], volumeMounts: [{ name: all, mountPath: /all }] }
+  volumes:
+  - name: all
+    projected:
+      sources:
+      - configMap: { name: app }
+      - secret: { name: creds, items: [{ key: user, path: secret/user }] }
+      - downwardAPI: { items: [{ path: name, fieldRef: { fieldPath: metadata.name } }] }
+`);
+    expect(c.exec("p", ["sh", "-c", "cat /all/mode /all/secret/user /all/name"])).toMatchObject({
+      stdout: "prodadminp",
+    });
   });
 });
 

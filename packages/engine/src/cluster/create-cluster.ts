@@ -1,4 +1,5 @@
 import type { Namespace, Node } from "../api/cluster-kinds";
+import { reconcileRootCa } from "../controllers/root-ca-publisher";
 import { cidrSize, cidrsOverlap, formatCidr, formatIp, nthSubnet, parseCidr } from "../network/cidr";
 import { applyManifests, type ManifestFile } from "../ops/apply";
 import { seedPrng } from "../runtime/prng";
@@ -98,6 +99,7 @@ export function createCluster(options: CreateClusterOptions = {}): CreateCluster
   }
   addNodes(tx, topology);
   if (topology.defaultStorageClasses) addStorageClasses(tx, topology);
+  reconcileRootCa(tx);
   const state = tx.commit();
   if (!options.manifests || options.manifests.length === 0) return { ok: true, state };
   const applied = applyManifests(state, options.manifests);

@@ -1,5 +1,5 @@
 import { DEFAULT_CLASS_ANNOTATION, type StorageClass } from "../api/storage";
-import { fnv32a } from "../runtime/ids";
+import { derivedUid } from "../runtime/derived-uid";
 import type { Tx } from "../store/tx";
 import type { Topology } from "./topology";
 
@@ -10,12 +10,6 @@ const ADDON_LABELS = {
   "addonmanager.kubernetes.io/mode": "EnsureExists",
   "k8s-app": "gcp-compute-persistent-disk-csi-driver",
 };
-
-function derivedUid(seed: string): string {
-  const h = (s: string) => fnv32a(s).toString(16).padStart(8, "0");
-  const x = h(`${seed}/0`) + h(`${seed}/1`) + h(`${seed}/2`) + h(`${seed}/3`);
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-4${x.slice(13, 16)}-${"89ab"[fnv32a(seed) % 4]}${x.slice(17, 20)}-${x.slice(20, 32)}`;
-}
 
 export function addStorageClasses(tx: Tx, t: Topology): void {
   const make = (

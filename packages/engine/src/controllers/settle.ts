@@ -5,6 +5,7 @@ import { reconcileGarbage } from "./garbage-collector";
 import { reconcileKubelet } from "./kubelet/kubelet";
 import { reconcileNamespaces } from "./namespace";
 import { reconcileReplicaSets } from "./replicaset";
+import { reconcileRootCa } from "./root-ca-publisher";
 import { reconcileScheduling } from "./scheduler";
 import { reconcileAttachDetach } from "./storage/attach-detach";
 import { reconcileProtection } from "./storage/protection";
@@ -14,6 +15,7 @@ import { reconcileClaims, reconcileVolumes } from "./storage/pv-controller";
 /** The controllers, in the order one pass runs them. Each looks at the whole state (level-triggered). */
 export const CONTROLLERS = [
   reconcileNamespaces,
+  reconcileRootCa,
   reconcileGarbage,
   reconcileDeployments,
   reconcileReplicaSets,

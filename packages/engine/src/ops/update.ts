@@ -34,7 +34,12 @@ export function updateObject(
     };
   const candidate = {
     ...next,
-    metadata: { ...live.metadata, labels: next.metadata.labels, annotations: next.metadata.annotations },
+    metadata: {
+      ...live.metadata,
+      labels: next.metadata.labels,
+      annotations: next.metadata.annotations,
+      finalizers: next.metadata.finalizers,
+    },
   } as KubeObject;
   if (JSON.stringify(candidate) === JSON.stringify(live))
     return { state, result: { ok: true, changed: false, object: live } };
@@ -56,6 +61,8 @@ export function updateObject(
     status: live.status,
     metadata: { ...candidate.metadata, generation },
   } as KubeObject);
+  // A terminating object whose last finalizer is removed is deleted (the registry's finalizer handling).
+  if (stored.metadata.deletionTimestamp && (stored.metadata.finalizers ?? []).length === 0) tx.remove(stored);
   settle(tx);
   return { state: tx.commit(), result: { ok: true, changed: true, object: stored } };
 }

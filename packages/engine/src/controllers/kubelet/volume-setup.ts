@@ -8,7 +8,7 @@ import type { Tx } from "../../store/tx";
 import { isAttachedTo } from "../storage/attach-detach";
 import { backingStore, isAttachable } from "../storage/volume-helpers";
 import { volumeId } from "./container-env";
-import { seedVolume } from "./volumes";
+import { serviceAccountToken } from "./volumes";
 
 /** Where one of a pod's volumes lives once mounted: a file-system id, a directory inside it, read-only or not. */
 export interface ResolvedVolume {
@@ -140,12 +140,71 @@ function resolveOne(
     return { id: podScoped, readOnly: true };
   }
   if (v.projected) {
-    seeds.push([podScoped, seedVolume(pod, v) ?? emptyDir()]);
+    const files = projectedFiles(tx, pod, v.projected, ns);
+    if (typeof files === "string") {
+      eventOnceOn(tx, pod, `MountVolume.SetUp failed for volume "${v.name}" : ${files}`, host);
+      return "missing";
+    }
+    seeds.push([podScoped, buildTree(files)]);
     return { id: podScoped, readOnly: true };
   }
   // emptyDir (disk or medium: Memory), inline CSI ephemeral volumes, downwardAPI: the pod's own directory.
   seeds.push([podScoped, emptyDir()]);
   return { id: podScoped };
+}
+
+interface ProjectionSource {
+  serviceAccountToken?: { path?: string };
+  configMap?: { name?: string; items?: { key: string; path: string }[]; optional?: boolean };
+  secret?: { name?: string; items?: { key: string; path: string }[]; optional?: boolean };
+  downwardAPI?: { items?: { path: string; fieldRef?: { fieldPath?: string } }[] };
+}
+
+/** A projected volume's files, source by source (pkg/volume/projected), or why it cannot be set up. */
+function projectedFiles(
+  tx: Tx,
+  pod: Pod,
+  projected: Record<string, unknown>,
+  ns: string,
+): Record<string, string> | string {
+  const out: Record<string, string> = {};
+  const sources = (Array.isArray(projected.sources) ? projected.sources : []) as ProjectionSource[];
+  for (const src of sources) {
+    if (src.serviceAccountToken) out[src.serviceAccountToken.path ?? "token"] = serviceAccountToken(pod);
+    if (src.configMap) {
+      const cm = tx.get<ConfigMap>("ConfigMap", ns, src.configMap.name ?? "");
+      if (!cm) {
+        if (src.configMap.optional) continue;
+        return `configmap "${src.configMap.name ?? ""}" not found`;
+      }
+      Object.assign(out, keyedFiles(cm.data ?? {}, src.configMap.items));
+    }
+    if (src.secret) {
+      const secret = tx.get<Secret>("Secret", ns, src.secret.name ?? "");
+      if (!secret) {
+        if (src.secret.optional) continue;
+        return `secret "${src.secret.name ?? ""}" not found`;
+      }
+      Object.assign(out, keyedFiles(secretFiles(secret), src.secret.items));
+    }
+    for (const item of src.downwardAPI?.items ?? []) {
+      const path = item.fieldRef?.fieldPath ?? "";
+      const value =
+        path === "metadata.namespace"
+          ? ns
+          : path === "metadata.name"
+            ? pod.metadata.name
+            : path === "metadata.uid"
+              ? pod.metadata.uid
+              : path === "metadata.labels"
+                ? Object.entries(pod.metadata.labels ?? {})
+                    .map(([k, v]) => `${k}="${v}"`)
+                    .join("\n")
+                : "";
+      out[item.path] = value;
+    }
+  }
+  return out;
 }
 
 function eventOnceOn(tx: Tx, pod: Pod, message: string, host: { component: string; host: string }): void {
