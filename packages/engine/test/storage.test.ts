@@ -379,6 +379,52 @@ ${podUsing("one", "data", `  nodeName: ${nodes[0]}\n`)}`);
   });
 });
 
+describe("a Deployment sharing one ReadWriteOnce claim", () => {
+  it("replicas spread over the disk's zone: the ones on another node wait with Multi-Attach errors", () => {
+    const c = new TestCluster({ topology: { nodeCount: 6 } });
+    c.apply(`${claim("data", "1Gi", "  accessModes: [ReadWriteOnce]\n")}---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: 3
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers: [{ name: app, image: busybox, command: [sleep, "3600"], volumeMounts: [{ name: d, mountPath: /d }] }]
+      volumes: [{ name: d, persistentVolumeClaim: { claimName: data } }]
+`);
+    c.tick(180_000);
+    const pods = c.pods();
+    const running = pods.filter((p) => p.status.phase === "Running");
+    const waiting = pods.filter((p) => p.status.phase === "Pending");
+    expect(running).toHaveLength(1);
+    expect(waiting).toHaveLength(2);
+    // All in the disk's zone, but on two nodes: the disk attaches to one.
+    const zones = new Set(
+      pods.map(
+        (p) =>
+          listObjects(c.state, "Node").find((n) => n.metadata.name === p.spec.nodeName)?.metadata.labels?.[
+            "topology.kubernetes.io/zone"
+          ],
+      ),
+    );
+    expect(zones.size).toBe(1);
+    const holder = running[0]?.metadata.name ?? "";
+    for (const p of waiting) {
+      expect(eventsOf(c, `Pod/${p.metadata.name}`).map((e) => e.reason)).toEqual([
+        "Scheduled",
+        "FailedAttachVolume",
+        "FailedMount",
+      ]);
+      expect(eventsOf(c, `Pod/${p.metadata.name}`)[1]?.message).toContain(
+        `Volume is already used by pod(s) ${holder}`,
+      );
+    }
+  });
+});
+
 describe("API validation of storage objects", () => {
   const message = (c: TestCluster, yaml: string) => {
     const r = c.apply(yaml)[0];

@@ -6,13 +6,7 @@ import { Component, Messages, Reason } from "../events/reasons";
 import type { Tx } from "../store/tx";
 import { PvIndex } from "./storage/pv-binder";
 import { ANN_SELECTED_NODE } from "./storage/pv-controller";
-import {
-  bindPodVolumes,
-  type PodVolumes,
-  podVolumes,
-  selectedNodeOf,
-  volumeFilter,
-} from "./storage/volume-binding";
+import { bindPodVolumes, type PodVolumes, podVolumes, volumeFilter } from "./storage/volume-binding";
 
 /** One node's verdict for one pod: why it cannot run there (empty = it fits). */
 export interface NodeVerdict {
@@ -110,8 +104,8 @@ export function evaluatePod(
     return { node: name, reasons };
   });
   if (volumes.bindError) return { nodes, bindError: volumes.bindError, volumes };
-  // The node a WaitForFirstConsumer claim was provisioned for stays the pod's node (the scheduler's assumption).
-  const assumed = selectedNodeOf(volumes, tx, pod);
+  // The pod that had its WaitForFirstConsumer claims provisioned goes to the node assumed for it.
+  const assumed = tx.storage.assumed?.[pod.metadata.uid];
   if (assumed && nodes.some((v) => v.node === assumed && v.reasons.length === 0))
     return { nodes, chosen: assumed, volumes };
   // Scoring, [engine choice]: the feasible node running the fewest pods, then the first in creation order.
@@ -162,11 +156,17 @@ export function failureMessage(verdict: SchedulingVerdict, nodeCount: number): s
 export function reconcileScheduling(tx: Tx): void {
   let usage: Map<string, NodeUsage> | undefined;
   let pvIndex: (() => PvIndex) | undefined;
+  const assumed = tx.storage.assumed;
+  if (assumed && Object.keys(assumed).length > 0) {
+    // Forget assumptions about pods that are gone.
+    const uids = new Set(tx.list<Pod>("Pod").map((p) => p.metadata.uid));
+    for (const uid of Object.keys(assumed)) if (!uids.has(uid)) tx.setAssumed(uid, undefined);
+  }
   for (const pod of tx.list<Pod>("Pod")) {
     if (pod.spec.nodeName || pod.metadata.deletionTimestamp) continue;
     if ((pod.spec.schedulerName ?? "default-scheduler") !== "default-scheduler") continue;
     const volumes = podVolumes(tx, pod);
-    // An assumed pod waits in PreBind while its claims are provisioned for the node chosen.
+    // A pod waits in PreBind while claims are provisioned for the node chosen (its own or another pod's).
     if (
       !volumes.preFilter &&
       !volumes.bindError &&
@@ -184,8 +184,14 @@ export function reconcileScheduling(tx: Tx): void {
       if (!node) continue;
       const ready = bindPodVolumes(tx, node, verdict.volumes, pvIndex);
       pvIndex = lazyPvIndex(tx);
-      if (!ready) continue;
+      if (!ready) {
+        if (tx.storage.assumed?.[pod.metadata.uid] !== verdict.chosen)
+          tx.setAssumed(pod.metadata.uid, verdict.chosen);
+        continue;
+      }
     }
+    if (verdict.chosen && tx.storage.assumed?.[pod.metadata.uid] !== undefined)
+      tx.setAssumed(pod.metadata.uid, undefined);
     if (verdict.chosen) {
       const u = usage.get(verdict.chosen) ?? { pods: 0, cpu: 0, memory: 0 };
       const r = podRequests(pod);

@@ -60,7 +60,12 @@ export class Tx {
   private ownStorage(): StorageRuntime {
     if (!this.storageOwned) {
       const s = this.storageState;
-      this.storageState = { ops: { ...s.ops }, attached: { ...s.attached }, failed: { ...s.failed } };
+      this.storageState = {
+        ops: { ...s.ops },
+        attached: { ...s.attached },
+        failed: { ...s.failed },
+        ...(s.assumed ? { assumed: { ...s.assumed } } : {}),
+      };
       this.storageOwned = true;
     }
     return this.storageState;
@@ -78,6 +83,16 @@ export class Tx {
     const s = this.ownStorage();
     if (node === undefined) delete s.attached[pv];
     else s.attached[pv] = node;
+    this.changes++;
+  }
+
+  /** The scheduler's assumption of a pod onto a node (undefined: forget it). */
+  setAssumed(podUid: string, node: string | undefined): void {
+    const s = this.ownStorage();
+    const assumed = { ...(s.assumed ?? {}) };
+    if (node === undefined) delete assumed[podUid];
+    else assumed[podUid] = node;
+    s.assumed = assumed;
     this.changes++;
   }
 

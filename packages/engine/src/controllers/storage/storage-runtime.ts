@@ -6,6 +6,8 @@ export interface StorageRuntime {
   attached: Record<string, string>;
   /** Provisioning that failed for good: claim uid → message (the provisioner does not retry in the simulation). */
   failed: Record<string, string>;
+  /** Pods the scheduler assumed onto a node while their WaitForFirstConsumer claims are provisioned: pod uid → node. */
+  assumed?: Record<string, string>;
 }
 
 export const emptyStorageRuntime = (): StorageRuntime => ({ ops: {}, attached: {}, failed: {} });

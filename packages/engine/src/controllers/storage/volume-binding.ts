@@ -104,18 +104,3 @@ export function bindPodVolumes(tx: Tx, node: Node, vols: PodVolumes, index: () =
   }
   return ready;
 }
-
-/** The node the pod's claims were provisioned for, if the scheduler picked one before (the assumed node). */
-export function selectedNodeOf(vols: PodVolumes, tx: Tx, pod: Pod): string | undefined {
-  for (const v of pod.spec.volumes ?? []) {
-    if (!v.persistentVolumeClaim) continue;
-    const pvc = tx.get<PersistentVolumeClaim>(
-      "PersistentVolumeClaim",
-      pod.metadata.namespace,
-      v.persistentVolumeClaim.claimName,
-    );
-    const node = pvc?.metadata.annotations?.[ANN_SELECTED_NODE];
-    if (node) return node;
-  }
-  return vols.delayed[0]?.metadata.annotations?.[ANN_SELECTED_NODE];
-}
