@@ -27,6 +27,7 @@ export type {
 export type { Deployment, ReplicaSet } from "./api/workloads";
 export { type CreateClusterOptions, type CreateClusterResult, createCluster } from "./cluster/create-cluster";
 export type { Topology, TopologyInput } from "./cluster/topology";
+export type { VolumeBlocker } from "./controllers/kubelet/volume-setup";
 export type { NodeVerdict, SchedulingVerdict } from "./controllers/scheduler";
 export type { BindRule, VolumeVerdict } from "./controllers/storage/pv-binder";
 export { advance, reconcile } from "./ops/advance";
@@ -42,7 +43,7 @@ export { type DeleteRequest, type DeleteResult, deleteObjects } from "./ops/dele
 export { type ExecOutcome, type ExecRequest, execInPod } from "./ops/exec";
 export { type LogsOutcome, type LogsRequest, podLogs } from "./ops/logs";
 export { type UpdateResult, updateObject } from "./ops/update";
-export { explainPod } from "./ops/why";
+export { explainPod, explainPodVolumes } from "./ops/why";
 export { type ClaimExplanation, type ClaimState, explainClaim } from "./ops/why-claim";
 export type { Diagnostic, DiagnosticCode } from "./parse/diagnostic";
 export { parseManifests } from "./parse/parse-manifests";

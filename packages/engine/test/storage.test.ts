@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   explainClaim,
   explainPod,
+  explainPodVolumes,
   getObject,
   listObjects,
   type PersistentVolume,

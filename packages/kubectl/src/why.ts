@@ -5,6 +5,7 @@ import {
   type ClusterState,
   explainClaim,
   explainPod,
+  explainPodVolumes,
   type VolumeVerdict,
 } from "@kubejam/engine";
 import { fail, type KubectlResult, ok } from "./result";
@@ -80,10 +81,17 @@ export function whyCommand(state: ClusterState, argv: readonly string[]): Kubect
   if (["pod", "pods", "po"].includes(t)) {
     const p = explainPod(state, namespace, name);
     if (!p) {
-      const exists = state.objects[`Pod/${namespace}/${name}`] !== undefined;
-      return exists
-        ? ok(state, `Pod ${namespace}/${name} is scheduled; kubectl describe pod ${name} shows its events.\n`)
-        : fail(state, `Error from server (NotFound): pods "${name}" not found`);
+      const blockers = explainPodVolumes(state, namespace, name);
+      if (blockers === undefined)
+        return fail(state, `Error from server (NotFound): pods "${name}" not found`);
+      if (blockers.length === 0)
+        return ok(
+          state,
+          `Pod ${namespace}/${name} is scheduled and its volumes are mounted; kubectl describe pod ${name} shows its events.\n`,
+        );
+      const out = [`Pod ${namespace}/${name} is scheduled; the kubelet waits for its volumes:`];
+      for (const b of blockers) out.push(`  ${b.volume} (${b.field}): ${b.message}`);
+      return ok(state, `${out.join("\n")}\n`);
     }
     const out: string[] = [`Pod ${namespace}/${name} is not scheduled.`, `  scheduler: ${p.message}`];
     if (!p.verdict.preFilter && !p.verdict.bindError) {

@@ -17,6 +17,10 @@ function cluster(): ClusterState {
     });
     state = r.state;
   }
+  const cfg = `apiVersion: v1\nkind: Pod\nmetadata: { name: cfg }\nspec:\n  containers: [{ name: app, image: busybox, command: [sleep, "3600"], volumeMounts: [{ name: config, mountPath: /etc/app }] }]\n  volumes: [{ name: config, configMap: { name: app-config } }]\n`;
+  state = run(state, ["apply", "-f", "cfg.yaml"], {
+    readManifests: (p) => ({ ok: true, files: [{ name: p, text: cfg }] }),
+  }).state;
   return state;
 }
 
@@ -27,6 +31,7 @@ describe("kjctl why", () => {
     ["why-pvc-fast", "pvc/fast"],
     ["why-pod-waiting", "pod/waiting"],
     ["why-pvc-missing", "pvc/nope"],
+    ["why-pod-cfg", "pod/cfg"],
   ])("%s", async (name, target) => {
     const r = whyCommand(state, [target]);
     const text = `$ kjctl why ${target}\n${r.stdout}${r.stderr ? `[stderr]\n${r.stderr}` : ""}[exit ${r.exitCode}]\n`;

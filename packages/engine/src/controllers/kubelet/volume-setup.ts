@@ -5,7 +5,7 @@ import { Component, Messages, Reason } from "../../events/reasons";
 import { buildTree, emptyDir, type FsNode } from "../../fs/tree";
 import { base64Decode } from "../../runtime/base64";
 import type { Tx } from "../../store/tx";
-import { isAttachedTo } from "../storage/attach-detach";
+import { attachedNodes, isAttachedTo } from "../storage/attach-detach";
 import { backingStore, isAttachable } from "../storage/volume-helpers";
 import { volumeId } from "./container-env";
 import { serviceAccountToken } from "./volumes";
@@ -19,7 +19,17 @@ export interface ResolvedVolume {
 
 export type VolumeSetup =
   | { ok: true; volumes: Record<string, ResolvedVolume> }
-  | { ok: false; blockedBy: string; unattached: string[] };
+  | { ok: false; blockedBy: string; unattached: string[]; blockers: VolumeBlocker[] };
+
+/** Why one volume is not ready: the kubelet's own record, rendered by `kjctl why pod`. */
+export interface VolumeBlocker {
+  volume: string;
+  /** The field of the pod's manifest naming what is missing. */
+  field: string;
+  message: string;
+}
+
+type Blocked = { wait: boolean; field: string; message: string };
 
 /** How long the kubelet waits for volumes before it reports FailedMount (volumemanager podAttachAndMountTimeout). */
 export const MOUNT_TIMEOUT_MS = 2 * 60 * 1000 + 3000;
@@ -51,20 +61,23 @@ export function setUpVolumes(tx: Tx, pod: Pod, node: Node): VolumeSetup {
   const volumes: Record<string, ResolvedVolume> = {};
   const seeds: [string, FsNode][] = [];
   const unattached: string[] = [];
-  let blockedBy: string | undefined;
-  const block = (name: string) => {
-    blockedBy ??= name;
-  };
-  for (const v of pod.spec.volumes ?? []) {
+  const blockers: VolumeBlocker[] = [];
+  (pod.spec.volumes ?? []).forEach((v, i) => {
     const podScoped = volumeId(pod, v.name) ?? `pod/${pod.metadata.uid}/${v.name}`;
     const resolved = resolveOne(tx, pod, node, v, podScoped, seeds, host, ns);
-    if (resolved === "wait") {
-      block(v.name);
-      unattached.push(v.name);
-    } else if (resolved === "missing") block(v.name);
-    else volumes[v.name] = resolved;
-  }
-  if (blockedBy !== undefined) return { ok: false, blockedBy, unattached };
+    if ("id" in resolved) {
+      volumes[v.name] = resolved;
+      return;
+    }
+    if (resolved.wait) unattached.push(v.name);
+    blockers.push({
+      volume: v.name,
+      field: `spec.volumes[${i}].${resolved.field}`,
+      message: resolved.message,
+    });
+  });
+  const first = blockers[0];
+  if (first) return { ok: false, blockedBy: first.volume, unattached, blockers };
   for (const [id, root] of seeds) if (!tx.fs[id]) tx.setFs(id, root);
   return { ok: true, volumes };
 }
@@ -78,16 +91,39 @@ function resolveOne(
   seeds: [string, FsNode][],
   host: { component: string; host: string },
   ns: string,
-): ResolvedVolume | "wait" | "missing" {
+): ResolvedVolume | Blocked {
   if (v.persistentVolumeClaim) {
-    const pvc = tx.get<PersistentVolumeClaim>("PersistentVolumeClaim", ns, v.persistentVolumeClaim.claimName);
+    const claimName = v.persistentVolumeClaim.claimName;
+    const pvc = tx.get<PersistentVolumeClaim>("PersistentVolumeClaim", ns, claimName);
     const pv = pvc?.spec.volumeName
       ? tx.get<PersistentVolume>("PersistentVolume", undefined, pvc.spec.volumeName)
       : undefined;
-    if (pvc?.status.phase !== "Bound" || !pv) return "wait";
-    if (isAttachable(pv) && !isAttachedTo(tx, pv.metadata.name, node.metadata.name)) return "wait";
+    const field = "persistentVolumeClaim.claimName";
+    if (!pvc) return { wait: true, field, message: `persistentvolumeclaim "${claimName}" not found` };
+    if (pvc.status.phase !== "Bound" || !pv)
+      return {
+        wait: true,
+        field,
+        message: `persistentvolumeclaim "${claimName}" is ${pvc.status.phase}, not Bound`,
+      };
+    if (isAttachable(pv) && !isAttachedTo(tx, pv.metadata.name, node.metadata.name)) {
+      const elsewhere = attachedNodes(tx, pv.metadata.name).filter((n) => n !== node.metadata.name);
+      return {
+        wait: true,
+        field,
+        message:
+          elsewhere.length > 0
+            ? `disk ${pv.metadata.name} is attached to node ${elsewhere.join(", ")}; ${pv.spec.accessModes.join(",")} lets one node attach it at a time`
+            : `disk ${pv.metadata.name} is being attached to node ${node.metadata.name}`,
+      };
+    }
     const store = backingStore(pv.spec, node.metadata.name);
-    if (!store) return "wait";
+    if (!store)
+      return {
+        wait: true,
+        field,
+        message: `volume ${pv.metadata.name} has no source the simulation can mount`,
+      };
     if (!tx.fs[store.id]) seeds.push([store.id, emptyDir()]);
     const readOnly = Boolean(
       v.persistentVolumeClaim.readOnly ||
@@ -120,7 +156,7 @@ function resolveOne(
         return { id: podScoped, readOnly: true };
       }
       eventOnceOn(tx, pod, Messages.configMapMissing(v.name, name), host);
-      return "missing";
+      return { wait: false, field: "configMap.name", message: Messages.configMapMissing(v.name, name) };
     }
     seeds.push([podScoped, buildTree(keyedFiles(cm.data ?? {}, v.configMap.items))]);
     return { id: podScoped, readOnly: true };
@@ -134,7 +170,7 @@ function resolveOne(
         return { id: podScoped, readOnly: true };
       }
       eventOnceOn(tx, pod, Messages.secretMissing(v.name, name), host);
-      return "missing";
+      return { wait: false, field: "secret.secretName", message: Messages.secretMissing(v.name, name) };
     }
     seeds.push([podScoped, buildTree(keyedFiles(secretFiles(secret), v.secret.items))]);
     return { id: podScoped, readOnly: true };
@@ -142,8 +178,9 @@ function resolveOne(
   if (v.projected) {
     const files = projectedFiles(tx, pod, v.projected, ns);
     if (typeof files === "string") {
-      eventOnceOn(tx, pod, `MountVolume.SetUp failed for volume "${v.name}" : ${files}`, host);
-      return "missing";
+      const message = `MountVolume.SetUp failed for volume "${v.name}" : ${files}`;
+      eventOnceOn(tx, pod, message, host);
+      return { wait: false, field: "projected.sources", message };
     }
     seeds.push([podScoped, buildTree(files)]);
     return { id: podScoped, readOnly: true };
