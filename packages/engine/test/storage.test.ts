@@ -422,7 +422,14 @@ spec:
       expect(eventsOf(c, `Pod/${p.metadata.name}`)[1]?.message).toContain(
         `Volume is already used by pod(s) ${holder}`,
       );
+      const why = explainPodVolumes(c.state, "default", p.metadata.name);
+      expect(why?.[0]).toMatchObject({
+        volume: "d",
+        field: "spec.volumes[0].persistentVolumeClaim.claimName",
+      });
+      expect(why?.[0]?.message).toContain(`is attached to node ${running[0]?.spec.nodeName}`);
     }
+    expect(explainPodVolumes(c.state, "default", holder)).toEqual([]);
   });
 });
 
