@@ -45,9 +45,20 @@ export interface MatchOptions {
   node?: Node;
 }
 
-export const storageOf = (pv: PersistentVolume): number => parseQuantity(pv.spec.capacity?.storage ?? 0) ?? 0;
-export const requestOf = (pvc: PersistentVolumeClaim): number =>
-  parseQuantity(pvc.spec.resources?.requests?.storage ?? 0) ?? 0;
+// Quantities repeat (every 10Gi volume says "10Gi"): parse each text once. A memo of a pure function.
+const parsed = new Map<string | number, number>();
+function bytes(q: string | number | undefined): number {
+  const key = q ?? 0;
+  let v = parsed.get(key);
+  if (v === undefined) {
+    v = parseQuantity(key) ?? 0;
+    if (parsed.size < 10_000) parsed.set(key, v);
+  }
+  return v;
+}
+
+export const storageOf = (pv: PersistentVolume): number => bytes(pv.spec.capacity?.storage);
+export const requestOf = (pvc: PersistentVolumeClaim): number => bytes(pvc.spec.resources?.requests?.storage);
 const fmt = (q: string | number | undefined) => String(q ?? "");
 
 /** storagehelpers.IsVolumeBoundToClaim: claimRef names this claim (and its uid, when the ref has one). */
