@@ -380,6 +380,20 @@ ${podUsing("one", "data", `  nodeName: ${nodes[0]}\n`)}`);
   });
 });
 
+describe("ReadWriteOncePod", () => {
+  it("a second pod using an RWOP claim is unschedulable on every node", () => {
+    const c = new TestCluster();
+    c.apply(`${nfsPv("nfs-1", "5Gi").replace("[ReadWriteMany]", "[ReadWriteOncePod]")}---
+${claim("solo", "1Gi", "  storageClassName: manual\n  accessModes: [ReadWriteOncePod]\n")}---
+${podUsing("first", "solo")}`);
+    expect(c.pod("first")?.status.phase).toBe("Running");
+    c.apply(podUsing("second", "solo"));
+    expect(eventsOf(c, "Pod/second")[0]?.message).toBe(
+      "0/3 nodes are available: 3 node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.",
+    );
+  });
+});
+
 describe("a Deployment sharing one ReadWriteOnce claim", () => {
   it("replicas spread over the disk's zone: the ones on another node wait with Multi-Attach errors", () => {
     const c = new TestCluster({ topology: { nodeCount: 6 } });

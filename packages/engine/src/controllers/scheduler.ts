@@ -6,7 +6,13 @@ import { Component, Messages, Reason } from "../events/reasons";
 import type { Tx } from "../store/tx";
 import { PvIndex } from "./storage/pv-binder";
 import { ANN_SELECTED_NODE } from "./storage/pv-controller";
-import { bindPodVolumes, type PodVolumes, podVolumes, volumeFilter } from "./storage/volume-binding";
+import {
+  bindPodVolumes,
+  type PodVolumes,
+  podVolumes,
+  readWriteOncePodConflict,
+  volumeFilter,
+} from "./storage/volume-binding";
 
 /** One node's verdict for one pod: why it cannot run there (empty = it fits). */
 export interface NodeVerdict {
@@ -80,6 +86,7 @@ export function evaluatePod(
   const volumes = precomputed ?? podVolumes(tx, pod);
   if (volumes.preFilter) return { preFilter: volumes.preFilter, nodes: [], volumes };
   const request = podRequests(pod);
+  const rwopConflict = readWriteOncePodConflict(tx, pod);
   const nodes = tx.list<Node>("Node").map((node): NodeVerdict => {
     const reasons: string[] = [];
     const name = node.metadata.name;
@@ -96,7 +103,8 @@ export function evaluatePod(
       reasons.push("Insufficient cpu");
     if (request.memory > 0 && u.memory + request.memory > (parseQuantity(alloc.memory ?? "0") ?? 0))
       reasons.push("Insufficient memory");
-    // Filter plugins stop at the first failure; VolumeBinding runs after NodeAffinity and NodeResourcesFit.
+    // Filter plugins stop at the first failure: VolumeRestrictions, then VolumeBinding, after NodeResourcesFit.
+    if (reasons.length === 0 && rwopConflict) reasons.push(Messages.readWriteOncePodConflict);
     if (reasons.length === 0 && (volumes.bound.length > 0 || volumes.delayed.length > 0)) {
       const volumeReason = volumeFilter(tx, node, volumes, pvIndex);
       if (volumeReason) reasons.push(volumeReason);

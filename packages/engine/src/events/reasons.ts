@@ -139,6 +139,9 @@ export const Messages = {
   pvcDeleting: (name: string) => `persistentvolumeclaim "${name}" is being deleted`,
   unboundImmediate: "pod has unbound immediate PersistentVolumeClaims",
   volumeNodeConflict: "node(s) had volume node affinity conflict",
+  // pkg/scheduler/framework/plugins/volumerestrictions/volume_restrictions.go
+  readWriteOncePodConflict:
+    "node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode",
   volumeBindConflict: "node(s) didn't find available persistent volumes to bind",
   preBindProvisionFailed: (claim: string) =>
     `running PreBind plugin "VolumeBinding": binding volumes: provisioning failed for PVC "${claim}"`,

@@ -104,3 +104,30 @@ export function bindPodVolumes(tx: Tx, node: Node, vols: PodVolumes, index: () =
   }
   return ready;
 }
+
+/**
+ * The VolumeRestrictions plugin's ReadWriteOncePod check (pkg/scheduler/framework/plugins/volumerestrictions):
+ * a claim with ReadWriteOncePod already used by a scheduled pod makes every node unschedulable for another.
+ */
+export function readWriteOncePodConflict(tx: Tx, pod: Pod): boolean {
+  const ns = pod.metadata.namespace ?? "default";
+  const claims = new Set<string>();
+  for (const v of pod.spec.volumes ?? []) {
+    if (!v.persistentVolumeClaim) continue;
+    const pvc = tx.get<PersistentVolumeClaim>("PersistentVolumeClaim", ns, v.persistentVolumeClaim.claimName);
+    if (pvc?.spec.accessModes?.includes("ReadWriteOncePod")) claims.add(pvc.metadata.name);
+  }
+  if (claims.size === 0) return false;
+  return tx
+    .list<Pod>("Pod", ns)
+    .some(
+      (other) =>
+        other.metadata.uid !== pod.metadata.uid &&
+        other.spec.nodeName &&
+        other.status.phase !== "Succeeded" &&
+        other.status.phase !== "Failed" &&
+        (other.spec.volumes ?? []).some(
+          (v) => v.persistentVolumeClaim && claims.has(v.persistentVolumeClaim.claimName),
+        ),
+    );
+}
