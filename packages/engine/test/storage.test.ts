@@ -151,6 +151,22 @@ describe("reclaim and protection", () => {
     expect(explainClaim(c.state, "default", "data")?.candidates[0]?.rule).toBe("boundToOther");
   });
 
+  it("Recycle (deprecated, NFS): the data is scrubbed and the volume is Available again", () => {
+    const c = new TestCluster();
+    c.apply(
+      `${nfsPv("nfs-1", "5Gi", "  persistentVolumeReclaimPolicy: Recycle\n")}---\n${claim("data")}---\n${podUsing("app", "data")}`,
+    );
+    c.exec("app", ["sh", "-c", "echo old > /data/file"]);
+    c.delete("Pod", "app");
+    c.delete("PersistentVolumeClaim", "data");
+    const pv = pvOf(c, "nfs-1");
+    expect(pv?.status.phase).toBe("Available");
+    expect(pv?.spec.claimRef).toBeUndefined();
+    expect(eventsOf(c, "PersistentVolume/nfs-1").map((e) => e.message)).toEqual(["Volume recycled"]);
+    c.apply(`${claim("again")}---\n${podUsing("app2", "again")}`);
+    expect(c.exec("app2", ["ls", "/data"])).toMatchObject({ stdout: "" });
+  });
+
   it("a claim used by a pod stays Terminating until the pod is gone", () => {
     const c = new TestCluster();
     c.apply(`${nfsPv("nfs-1")}---\n${claim("data")}---\n${podUsing("app", "data")}`);

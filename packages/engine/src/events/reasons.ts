@@ -105,6 +105,9 @@ export const Messages = {
   // pv_controller.go (deleteVolumeOperation / findDeletablePlugin)
   noDeleter: (volume: string) =>
     `error getting deleter volume plugin for volume "${volume}": no deletable volume plugin matched`,
+  // pv_controller.go (recycleVolumeOperation)
+  recycled: "Volume recycled",
+  noRecycler: "No recycler plugin found for the volume!",
   // sig-storage-lib-external-provisioner controller.go (provisionClaimOperation)
   provisioning: (ns: string, claim: string) =>
     `External provisioner is provisioning volume for claim "${ns}/${claim}"`,

@@ -7,6 +7,7 @@ import {
   type StorageClass,
 } from "../../api/storage";
 import { Component, Messages, Reason } from "../../events/reasons";
+import { emptyDir, getAt, setAt, splitPath } from "../../fs/tree";
 import { defaultStorageClass } from "../../ops/admit-storage";
 import type { Tx } from "../../store/tx";
 import { GKE_PROVISIONERS, provisionerNameFor } from "./provisioner";
@@ -315,5 +316,39 @@ function reclaimVolume(tx: Tx, pv: PersistentVolume): void {
     const message = Messages.noDeleter(pv.metadata.name);
     eventOnce(tx, pv, "Warning", Reason.VolumeFailedDelete, message);
     setVolumePhase(tx, pv, "Failed", message);
+  } else if (policy === "Recycle") recycleVolume(tx, pv);
+}
+
+/**
+ * recycleVolumeOperation (deprecated, NFS and hostPath only): the recycler pod runs `rm -rf` on the volume's
+ * contents, then the volume is Available again without its claimRef.
+ */
+function recycleVolume(tx: Tx, pv: PersistentVolume): void {
+  if (!pv.spec.nfs && !pv.spec.hostPath) {
+    const message = Messages.noRecycler;
+    eventOnce(tx, pv, "Warning", Reason.VolumeFailedRecycle, message);
+    setVolumePhase(tx, pv, "Failed", message);
+    return;
   }
+  if (pv.spec.nfs) {
+    const id = `nfs/${pv.spec.nfs.server}`;
+    const root = tx.fs[id];
+    const segs = splitPath(pv.spec.nfs.path);
+    if (root && getAt(root, segs))
+      tx.setFs(id, segs.length === 0 ? emptyDir() : setAt(root, segs, emptyDir()));
+  } else if (pv.spec.hostPath) {
+    const suffix = `:${pv.spec.hostPath.path}`;
+    for (const id of Object.keys(tx.fs))
+      if (id.startsWith("host/") && id.endsWith(suffix)) tx.setFs(id, emptyDir());
+  }
+  const { claimRef: _ref, ...spec } = pv.spec;
+  const annotations = { ...pv.metadata.annotations };
+  delete annotations[ANN_BOUND_BY_CONTROLLER];
+  tx.update<PersistentVolume>({
+    ...pv,
+    metadata: { ...pv.metadata, annotations },
+    spec: spec as PersistentVolume["spec"],
+    status: { phase: "Available", lastPhaseTransitionTime: tx.now() },
+  });
+  tx.event(pv, "Normal", Reason.VolumeRecycled, Messages.recycled, source);
 }
