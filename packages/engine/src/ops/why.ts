@@ -52,6 +52,6 @@ export function explainPodVolumes(
   const node = tx.get<Node>("Node", undefined, nodeName);
   if (!node) return [];
   // The kubelet's own check, on a copy of the state that is thrown away.
-  const setup = setUpVolumes(tx, pod, node);
+  const setup = setUpVolumes(tx, pod, node, true);
   return setup.ok ? [] : setup.blockers;
 }

@@ -89,10 +89,10 @@ export class Tx {
   /** The scheduler's assumption of a pod onto a node (undefined: forget it). */
   setAssumed(podUid: string, node: string | undefined): void {
     const s = this.ownStorage();
-    const assumed = { ...(s.assumed ?? {}) };
-    if (node === undefined) delete assumed[podUid];
-    else assumed[podUid] = node;
-    s.assumed = assumed;
+    // ownStorage copied the map for this operation: change it in place.
+    s.assumed ??= {};
+    if (node === undefined) delete s.assumed[podUid];
+    else s.assumed[podUid] = node;
     this.changes++;
   }
 

@@ -55,7 +55,7 @@ function secretFiles(secret: Secret): Record<string, string> {
  * attached here, ConfigMap or Secret present) before containers start. Pod-lifetime volumes are created
  * here; persistent ones only point at their backing store.
  */
-export function setUpVolumes(tx: Tx, pod: Pod, node: Node): VolumeSetup {
+export function setUpVolumes(tx: Tx, pod: Pod, node: Node, explain = false): VolumeSetup {
   const ns = pod.metadata.namespace ?? "default";
   const host = { component: Component.kubelet, host: node.metadata.name };
   const volumes: Record<string, ResolvedVolume> = {};
@@ -64,7 +64,7 @@ export function setUpVolumes(tx: Tx, pod: Pod, node: Node): VolumeSetup {
   const blockers: VolumeBlocker[] = [];
   (pod.spec.volumes ?? []).forEach((v, i) => {
     const podScoped = volumeId(pod, v.name) ?? `pod/${pod.metadata.uid}/${v.name}`;
-    const resolved = resolveOne(tx, pod, node, v, podScoped, seeds, host, ns);
+    const resolved = resolveOne(tx, pod, node, v, podScoped, seeds, host, ns, explain);
     if ("id" in resolved) {
       volumes[v.name] = resolved;
       return;
@@ -91,6 +91,7 @@ function resolveOne(
   seeds: [string, FsNode][],
   host: { component: string; host: string },
   ns: string,
+  explain: boolean,
 ): ResolvedVolume | Blocked {
   if (v.persistentVolumeClaim) {
     const claimName = v.persistentVolumeClaim.claimName;
@@ -107,7 +108,10 @@ function resolveOne(
         message: `persistentvolumeclaim "${claimName}" is ${pvc.status.phase}, not Bound`,
       };
     if (isAttachable(pv) && !isAttachedTo(tx, pv.metadata.name, node.metadata.name)) {
-      const elsewhere = attachedNodes(tx, pv.metadata.name).filter((n) => n !== node.metadata.name);
+      // Only `why` needs to know where the disk is (a scan of every attachment).
+      const elsewhere = explain
+        ? attachedNodes(tx, pv.metadata.name).filter((n) => n !== node.metadata.name)
+        : [];
       return {
         wait: true,
         field,
