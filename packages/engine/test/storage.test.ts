@@ -390,9 +390,15 @@ ${podUsing("one", "data", `  nodeName: ${nodes[0]}\n`)}`);
       }),
     );
     expect(c.pod("two")?.status.phase).toBe("Pending");
+    // The kubelet mounts before it creates the sandbox: no IP while the disk is elsewhere.
+    expect(c.pod("two")?.status.podIP).toBeUndefined();
+    expect(c.pod("two")?.status.containerStatuses?.[0]?.state).toEqual({
+      waiting: { reason: "ContainerCreating" },
+    });
     c.delete("Pod", "one");
     c.tick(30_000);
     expect(c.pod("two")?.status.phase).toBe("Running");
+    expect(c.pod("two")?.status.podIP).toBeDefined();
   });
 });
 

@@ -45,10 +45,11 @@ export function reconcileKubelet(tx: Tx): void {
 }
 
 function createSandbox(tx: Tx, pod: Pod, node: Node, key: string): PodRuntime | undefined {
-  const ip = allocatePodIp(tx, node, key);
-  if (!ip) return undefined;
   const setup = setUpVolumes(tx, pod, node);
   const blockedBy = setup.ok ? undefined : setup.blockedBy;
+  // The kubelet mounts volumes before it creates the sandbox: a pod still waiting for them has no IP.
+  const ip = setup.ok ? allocatePodIp(tx, node, key) : "";
+  if (ip === undefined || (setup.ok && !ip)) return undefined;
   const containers: ContainerRuntime[] = pod.spec.containers.map((c) => ({
     name: c.name,
     phase: "waiting",
@@ -82,8 +83,10 @@ function retryVolumes(tx: Tx, pod: Pod, key: string, rt: PodRuntime): PodRuntime
   if (!node) return undefined;
   const setup = setUpVolumes(tx, pod, node);
   if (setup.ok) {
+    const ip = rt.ip || allocatePodIp(tx, node, key);
+    if (!ip) return undefined;
     const { blockedBy: _b, mountDeadline: _m, ...rest } = rt;
-    const next: PodRuntime = { ...rest, volumes: setup.volumes, wake: tx.clock };
+    const next: PodRuntime = { ...rest, ip, volumes: setup.volumes, wake: tx.clock };
     tx.setKubelet(key, next);
     return next;
   }
