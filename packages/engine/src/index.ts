@@ -28,10 +28,20 @@ export type {
   SliceEndpoint,
   StoredServicePort,
 } from "./api/service";
+export type {
+  AccessMode,
+  ConfigMap,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Secret,
+  StorageClass,
+} from "./api/storage";
 export type { Deployment, ReplicaSet } from "./api/workloads";
 export { type CreateClusterOptions, type CreateClusterResult, createCluster } from "./cluster/create-cluster";
 export type { Topology, TopologyInput } from "./cluster/topology";
+export type { VolumeBlocker } from "./controllers/kubelet/volume-setup";
 export type { NodeVerdict, SchedulingVerdict } from "./controllers/scheduler";
+export type { BindRule, VolumeVerdict } from "./controllers/storage/pv-binder";
 export type { Hop, HopKind } from "./network/route";
 export type { BackendVerdict } from "./network/service-backends";
 export { advance, reconcile } from "./ops/advance";
@@ -48,7 +58,8 @@ export { type ExecOutcome, type ExecRequest, execInPod } from "./ops/exec";
 export { type LogsOutcome, type LogsRequest, podLogs } from "./ops/logs";
 export { type TraceRequest, type TraceResult, traceRequests } from "./ops/trace";
 export { type UpdateResult, updateObject } from "./ops/update";
-export { explainPod } from "./ops/why";
+export { explainPod, explainPodVolumes } from "./ops/why";
+export { type ClaimExplanation, type ClaimState, explainClaim } from "./ops/why-claim";
 export { type EndpointCheck, explainService, type ServiceExplanation } from "./ops/why-service";
 export type { Diagnostic, DiagnosticCode } from "./parse/diagnostic";
 export { parseManifests } from "./parse/parse-manifests";

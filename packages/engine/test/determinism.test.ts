@@ -8,6 +8,8 @@ import {
   deleteObjects,
   listObjects,
   type Node,
+  type PersistentVolume,
+  type PersistentVolumeClaim,
   type Pod,
   reconcile,
   type Service,
@@ -23,7 +25,11 @@ type Op =
   | { kind: "delete-pod"; index: number }
   | { kind: "service"; name: string; type: string; targetPort: number }
   | { kind: "trace"; from: string; to: string }
-  | { kind: "tick"; seconds: number };
+  | { kind: "tick"; seconds: number }
+  | { kind: "pv"; name: string; size: string; cls: string; modes: string }
+  | { kind: "pvc"; name: string; size: string; cls: string; modes: string }
+  | { kind: "pod-pvc"; name: string; claim: string }
+  | { kind: "delete-storage"; what: "PersistentVolumeClaim" | "PersistentVolume"; index: number };
 
 const names = fc.constantFrom("web", "api", "cache", "worker");
 const images = fc.constantFrom(
@@ -57,7 +63,39 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   }),
   fc.record({ kind: fc.constant("trace" as const), from: names, to: names }),
   fc.record({ kind: fc.constant("tick" as const), seconds: fc.integer({ min: 1, max: 400 }) }),
+  fc.record({
+    kind: fc.constant("pv" as const),
+    name: fc.constantFrom("pv-a", "pv-b", "pv-c", "pv-d"),
+    size: fc.constantFrom("1Gi", "5Gi", "1G", "10Gi"),
+    cls: fc.constantFrom("", "manual"),
+    modes: fc.constantFrom("[ReadWriteOnce]", "[ReadWriteMany]", "[ReadWriteOnce, ReadOnlyMany]"),
+  }),
+  fc.record({
+    kind: fc.constant("pvc" as const),
+    name: fc.constantFrom("data", "logs", "cache"),
+    size: fc.constantFrom("1Gi", "500Mi", "5Gi"),
+    cls: fc.constantFrom('""', "manual", "standard-rwo", "standard", "ssd"),
+    modes: fc.constantFrom("[ReadWriteOnce]", "[ReadWriteMany]"),
+  }),
+  fc.record({
+    kind: fc.constant("pod-pvc" as const),
+    name: fc.constantFrom("db", "app"),
+    claim: fc.constantFrom("data", "logs", "cache"),
+  }),
+  fc.record({
+    kind: fc.constant("delete-storage" as const),
+    what: fc.constantFrom("PersistentVolumeClaim" as const, "PersistentVolume" as const),
+    index: fc.nat(5),
+  }),
 );
+
+function storageManifest(o: Extract<Op, { kind: "pv" | "pvc" | "pod-pvc" }>): string {
+  if (o.kind === "pv")
+    return `apiVersion: v1\nkind: PersistentVolume\nmetadata: { name: ${o.name} }\nspec:\n  capacity: { storage: ${o.size} }\n  accessModes: ${o.modes}\n  storageClassName: "${o.cls}"\n  nfs: { server: 10.0.0.2, path: /exports/${o.name} }\n`;
+  if (o.kind === "pvc")
+    return `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: { name: ${o.name} }\nspec:\n  storageClassName: ${o.cls}\n  accessModes: ${o.modes}\n  resources: { requests: { storage: ${o.size} } }\n`;
+  return `apiVersion: v1\nkind: Pod\nmetadata: { name: ${o.name} }\nspec:\n  containers: [{ name: main, image: busybox, command: [sleep, "3600"], volumeMounts: [{ name: d, mountPath: /d }] }]\n  volumes: [{ name: d, persistentVolumeClaim: { claimName: ${o.claim} } }]\n`;
+}
 
 function manifest(o: Extract<Op, { kind: "deploy" | "pod" | "service" }>): string {
   if (o.kind === "service") {
@@ -84,7 +122,16 @@ function runOps(seed: number, ops: Op[]): ClusterState {
         state = deleteObjects(state, [{ kind: "Pod", namespace: "default", name: pod.metadata.name }]).state;
     } else if (o.kind === "trace") {
       state = traceRequests(state, [{ from: `p-${o.from}`, url: `http://${o.to}/` }]).state;
-    } else state = applyManifests(state, [{ name: "m.yaml", text: manifest(o) }]).state;
+    } else if (o.kind === "delete-storage") {
+      const objs = listObjects(state, o.what, o.what === "PersistentVolume" ? undefined : "default");
+      const obj = objs[o.index % Math.max(1, objs.length)];
+      if (obj)
+        state = deleteObjects(state, [
+          { kind: o.what, namespace: obj.metadata.namespace, name: obj.metadata.name },
+        ]).state;
+    } else if (o.kind === "pv" || o.kind === "pvc" || o.kind === "pod-pvc")
+      state = applyManifests(state, [{ name: "s.yaml", text: storageManifest(o) }]).state;
+    else state = applyManifests(state, [{ name: "m.yaml", text: manifest(o) }]).state;
   }
   return state;
 }
@@ -92,7 +139,7 @@ function runOps(seed: number, ops: Op[]): ClusterState {
 describe("determinism", () => {
   it("same seed and operations give byte-identical state, and the invariants hold", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.array(op, { maxLength: 12 }), (seed, ops) => {
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.array(op, { maxLength: 14 }), (seed, ops) => {
         const a = runOps(seed, ops);
         const b = runOps(seed, ops);
         expect(JSON.stringify(a)).toBe(JSON.stringify(b));
@@ -137,6 +184,27 @@ describe("determinism", () => {
             expect(pod).toBeDefined();
             for (const [k, v] of Object.entries(svc.spec.selector)) expect(pod?.metadata.labels?.[k]).toBe(v);
           }
+        }
+        // A PV is bound to at most one claim, and a bound pair points at each other.
+        const claimsByVolume = new Map<string, string>();
+        for (const pvc of listObjects<PersistentVolumeClaim>(a, "PersistentVolumeClaim")) {
+          if (pvc.status.phase !== "Bound") continue;
+          const name = pvc.spec.volumeName ?? "";
+          expect(claimsByVolume.has(name)).toBe(false);
+          claimsByVolume.set(name, pvc.metadata.uid);
+          const pv = listObjects<PersistentVolume>(a, "PersistentVolume").find(
+            (v) => v.metadata.name === name,
+          );
+          expect(pv?.spec.claimRef?.uid).toBe(pvc.metadata.uid);
+        }
+        for (const pv of listObjects<PersistentVolume>(a, "PersistentVolume")) {
+          if (pv.status.phase !== "Bound") continue;
+          const ref = pv.spec.claimRef;
+          const pvc = listObjects<PersistentVolumeClaim>(a, "PersistentVolumeClaim", ref?.namespace).find(
+            (c) => c.metadata.name === ref?.name,
+          );
+          expect(pvc?.metadata.uid).toBe(ref?.uid);
+          expect(pvc?.spec.volumeName).toBe(pv.metadata.name);
         }
       }),
       { seed: 20261125, numRuns: 60 },

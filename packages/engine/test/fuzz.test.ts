@@ -33,6 +33,38 @@ spec:
   sessionAffinity: ClientIP
 `;
 
+const storage = `apiVersion: v1
+kind: PersistentVolume
+metadata: { name: nfs-1 }
+spec:
+  capacity: { storage: 5Gi }
+  accessModes: [ReadWriteMany]
+  storageClassName: manual
+  nfs: { server: 10.0.0.2, path: /exports }
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: { name: data }
+spec:
+  storageClassName: manual
+  accessModes: [ReadWriteMany]
+  resources: { requests: { storage: 1Gi } }
+---
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: { name: ssd }
+provisioner: pd.csi.storage.gke.io
+parameters: { type: pd-ssd }
+volumeBindingMode: WaitForFirstConsumer
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: user }
+spec:
+  containers: [{ name: c, image: busybox, command: [sleep, "3600"], volumeMounts: [{ name: d, mountPath: /d, subPath: x }] }]
+  volumes: [{ name: d, persistentVolumeClaim: { claimName: data } }, { name: c, configMap: { name: cm } }]
+`;
+
 function applyOnce(text: string) {
   const { results } = applyManifests(base, [{ name: "fuzz.yaml", text }]);
   for (const r of results) {
@@ -60,6 +92,36 @@ describe("fuzz", () => {
     fc.assert(
       fc.property(mutate, (s) => void applyOnce(s)),
       { seed: 2, numRuns: 300 },
+    );
+  });
+
+  it("mutated storage manifests never throw", () => {
+    const mutateStorage = fc
+      .tuple(fc.nat(storage.length), fc.nat(40), fc.string({ maxLength: 20 }))
+      .map(([at, cut, insert]) => storage.slice(0, at) + insert + storage.slice(at + cut));
+    fc.assert(
+      fc.property(mutateStorage, (s) => void applyOnce(s)),
+      { seed: 4, numRuns: 300 },
+    );
+  });
+
+  it("random JSON values in storage specs never throw", () => {
+    const anyJson = fc.jsonValue({ maxDepth: 4 });
+    fc.assert(
+      fc.property(anyJson, anyJson, (spec, status) => {
+        for (const kind of ["PersistentVolume", "PersistentVolumeClaim"])
+          applyOnce(JSON.stringify({ apiVersion: "v1", kind, metadata: { name: "x" }, spec, status }));
+        applyOnce(
+          JSON.stringify({
+            apiVersion: "storage.k8s.io/v1",
+            kind: "StorageClass",
+            metadata: { name: "x" },
+            provisioner: spec,
+            parameters: status,
+          }),
+        );
+      }),
+      { seed: 5, numRuns: 200 },
     );
   });
 

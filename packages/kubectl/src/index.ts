@@ -3,5 +3,6 @@
 export { parseArgs } from "./args";
 export { splitCommandLine } from "./command-line";
 export { isKjCommand, KJ_COMMANDS, runKj } from "./kj/run-kj";
+export { renderClaim } from "./kj/why-claim";
 export type { KubectlIo, KubectlResult } from "./result";
 export { COMMANDS, run } from "./run";

@@ -4,6 +4,7 @@ import { joinFieldPath } from "../parse/field-path";
 import type { ManifestDocument } from "../parse/parse-manifests";
 import { type FieldError, required } from "../validation/field-error";
 import { KINDS, type KindInfo } from "./kinds";
+import { QUANTITY_ERROR } from "./quantity";
 
 export type Decoded =
   | { ok: true; info: KindInfo; object: Record<string, unknown>; missing: FieldError[] }
@@ -100,6 +101,9 @@ function collect(
         path: joinFieldPath(path),
         message: goTypeError(path, issue.input, goType(issue.expected)),
       });
+    } else if (issue.code === "custom" && issue.message === QUANTITY_ERROR) {
+      // resource.Quantity's UnmarshalJSON error is returned as is (quantity.go: ErrFormatWrong).
+      typeErrors.push({ path: joinFieldPath(path), message: issue.message });
     } else if (issue.code === "invalid_value" && path.at(-1) === "kind") {
       typeErrors.push({ path: joinFieldPath(path), message: `Object 'Kind' is wrong` });
     } else {

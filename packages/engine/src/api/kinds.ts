@@ -2,6 +2,13 @@ import type { z } from "zod";
 import { NamespaceSchema, NodeSchema } from "./cluster-kinds";
 import { PodSchema } from "./pod";
 import { EndpointSliceSchema, EndpointsSchema, ServiceSchema } from "./service";
+import {
+  ConfigMapSchema,
+  PersistentVolumeClaimSchema,
+  PersistentVolumeSchema,
+  SecretSchema,
+  StorageClassSchema,
+} from "./storage";
 import { DeploymentSchema, ReplicaSetSchema } from "./workloads";
 
 // The API resources the simulated API server serves, as `kubectl api-resources` lists them.
@@ -106,6 +113,56 @@ export const KINDS: readonly KindInfo[] = [
     shortNames: ["rs"],
     namespaced: true,
     schema: ReplicaSetSchema,
+  },
+  {
+    kind: "PersistentVolume",
+    apiVersion: "v1",
+    group: "",
+    plural: "persistentvolumes",
+    singular: "persistentvolume",
+    shortNames: ["pv"],
+    namespaced: false,
+    schema: PersistentVolumeSchema,
+  },
+  {
+    kind: "PersistentVolumeClaim",
+    apiVersion: "v1",
+    group: "",
+    plural: "persistentvolumeclaims",
+    singular: "persistentvolumeclaim",
+    shortNames: ["pvc"],
+    namespaced: true,
+    schema: PersistentVolumeClaimSchema,
+  },
+  {
+    kind: "ConfigMap",
+    apiVersion: "v1",
+    group: "",
+    plural: "configmaps",
+    singular: "configmap",
+    shortNames: ["cm"],
+    namespaced: true,
+    schema: ConfigMapSchema,
+  },
+  {
+    kind: "Secret",
+    apiVersion: "v1",
+    group: "",
+    plural: "secrets",
+    singular: "secret",
+    shortNames: [],
+    namespaced: true,
+    schema: SecretSchema,
+  },
+  {
+    kind: "StorageClass",
+    apiVersion: "storage.k8s.io/v1",
+    group: "storage.k8s.io",
+    plural: "storageclasses",
+    singular: "storageclass",
+    shortNames: ["sc"],
+    namespaced: false,
+    schema: StorageClassSchema,
   },
 ];
 

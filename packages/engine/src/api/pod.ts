@@ -86,6 +86,8 @@ export const ContainerSchema = z.strictObject({
 });
 export type Container = z.infer<typeof ContainerSchema>;
 
+const KeyToPathSchema = z.strictObject({ key: z.string(), path: z.string(), mode: int32.optional() });
+
 export const VolumeSchema = z.strictObject({
   name: z.string(),
   emptyDir: z.strictObject({ medium: z.string().optional(), sizeLimit: quantityValue.optional() }).optional(),
@@ -102,11 +104,33 @@ export const VolumeSchema = z.strictObject({
       readOnly: z.boolean().optional(),
     })
     .optional(),
-  configMap: opaqueObject.optional(),
-  secret: opaqueObject.optional(),
+  configMap: z
+    .strictObject({
+      name: z.string().optional(),
+      items: z.array(KeyToPathSchema).optional(),
+      defaultMode: int32.optional(),
+      optional: z.boolean().optional(),
+    })
+    .optional(),
+  secret: z
+    .strictObject({
+      secretName: z.string().optional(),
+      items: z.array(KeyToPathSchema).optional(),
+      defaultMode: int32.optional(),
+      optional: z.boolean().optional(),
+    })
+    .optional(),
   projected: opaqueObject.optional(),
   downwardAPI: opaqueObject.optional(),
-  csi: opaqueObject.optional(),
+  csi: z
+    .strictObject({
+      driver: z.string(),
+      readOnly: z.boolean().optional(),
+      fsType: z.string().optional(),
+      volumeAttributes: stringMap.optional(),
+      nodePublishSecretRef: opaqueObject.optional(),
+    })
+    .optional(),
   ephemeral: opaqueObject.optional(),
 });
 export type Volume = z.infer<typeof VolumeSchema>;

@@ -1,16 +1,21 @@
 import type { Namespace, Node } from "../api/cluster-kinds";
+import { reconcileRootCa } from "../controllers/root-ca-publisher";
 import { settle } from "../controllers/settle";
 import { cidrSize, cidrsOverlap, formatCidr, formatIp, nthSubnet, parseCidr } from "../network/cidr";
+import { applyManifests, type ManifestFile } from "../ops/apply";
 import { seedPrng } from "../runtime/prng";
 import { DEFAULT_EPOCH } from "../runtime/time";
 import type { ClusterState } from "../store/state";
 import { Tx } from "../store/tx";
+import { addStorageClasses } from "./storage-classes";
 import { createSystemObjects } from "./system-objects";
 import { MACHINE_TYPES, podSlicePrefix, type Topology, type TopologyInput, TopologySchema } from "./topology";
 
 export interface CreateClusterOptions {
   seed?: number;
   topology?: TopologyInput;
+  /** The operator's objects the cluster starts with (StorageClasses, PersistentVolumes, namespaces...). */
+  manifests?: ManifestFile[];
   /** Virtual time of cluster creation; defaults to a fixed instant so output is reproducible. */
   now?: number;
 }
@@ -98,9 +103,16 @@ export function createCluster(options: CreateClusterOptions = {}): CreateCluster
   }
   addNodes(tx, topology);
   createSystemObjects(tx, topology);
+  if (topology.defaultStorageClasses) addStorageClasses(tx, topology);
+  reconcileRootCa(tx);
   // kube-dns comes up before anyone else uses the cluster.
   settle(tx);
-  return { ok: true, state: tx.commit() };
+  const state = tx.commit();
+  if (!options.manifests || options.manifests.length === 0) return { ok: true, state };
+  const applied = applyManifests(state, options.manifests);
+  const failed = applied.results.flatMap((r) => (r.ok ? [] : [r.diagnostic.message]));
+  if (failed.length > 0) return { ok: false, errors: failed };
+  return { ok: true, state: applied.state };
 }
 
 function addNodes(tx: Tx, t: Topology): void {

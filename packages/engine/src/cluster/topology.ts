@@ -20,6 +20,8 @@ export const TopologySchema = z.strictObject({
   maxPodsPerNode: z.number().int().min(8).max(256).default(110),
   machineType: z.string().default("e2-medium"),
   version: z.string().default("v1.33.5-gke.1080000"),
+  /** GKE's StorageClasses (standard-rwo as the default, premium-rwo, standard); false starts with none. */
+  defaultStorageClasses: z.boolean().default(true),
 });
 export type Topology = z.infer<typeof TopologySchema>;
 export type TopologyInput = z.input<typeof TopologySchema>;

@@ -1,8 +1,18 @@
 import type { Node } from "../api/cluster-kinds";
 import type { Pod, PodCondition } from "../api/pod";
 import { parseQuantity } from "../api/quantity";
+import type { PersistentVolume } from "../api/storage";
 import { Component, Messages, Reason } from "../events/reasons";
 import type { Tx } from "../store/tx";
+import { PvIndex } from "./storage/pv-binder";
+import { ANN_SELECTED_NODE } from "./storage/pv-controller";
+import {
+  bindPodVolumes,
+  type PodVolumes,
+  podVolumes,
+  readWriteOncePodConflict,
+  volumeFilter,
+} from "./storage/volume-binding";
 
 /** One node's verdict for one pod: why it cannot run there (empty = it fits). */
 export interface NodeVerdict {
@@ -16,6 +26,10 @@ export interface SchedulingVerdict {
   nodes: NodeVerdict[];
   /** The node chosen, when one fits. */
   chosen?: string;
+  /** PreBind failed (a volume could not be provisioned): the event says this, not the node counts. */
+  bindError?: string;
+  /** The pod's claims as the VolumeBinding plugin saw them. */
+  volumes?: PodVolumes;
 }
 
 // Reasons (pkg/scheduler/framework/plugins/*): the ones preemption cannot help with.
@@ -23,6 +37,8 @@ const UNRESOLVABLE = new Set([
   "node(s) didn't match Pod's node affinity/selector",
   "node(s) were unschedulable",
   "node(s) had untolerated taint {node.kubernetes.io/not-ready: }",
+  Messages.volumeNodeConflict,
+  Messages.volumeBindConflict,
 ]);
 
 interface NodeUsage {
@@ -59,20 +75,18 @@ function isReady(node: Node): boolean {
 }
 
 /** Runs the filter plugins for one pod against every node. Pure: the same record feeds events, `why` and the UI. */
-export function evaluatePod(tx: Tx, pod: Pod, usage: Map<string, NodeUsage>): SchedulingVerdict {
-  for (const v of pod.spec.volumes ?? []) {
-    // VolumeBinding PreFilter (pkg/scheduler/framework/plugins/volumebinding).
-    if (
-      v.persistentVolumeClaim &&
-      !tx.get("PersistentVolumeClaim", pod.metadata.namespace, v.persistentVolumeClaim.claimName)
-    ) {
-      return {
-        preFilter: `persistentvolumeclaim "${v.persistentVolumeClaim.claimName}" not found`,
-        nodes: [],
-      };
-    }
-  }
+export function evaluatePod(
+  tx: Tx,
+  pod: Pod,
+  usage: Map<string, NodeUsage>,
+  pvIndex: () => PvIndex = lazyPvIndex(tx),
+  precomputed?: PodVolumes,
+): SchedulingVerdict {
+  // VolumeBinding PreFilter (pkg/scheduler/framework/plugins/volumebinding).
+  const volumes = precomputed ?? podVolumes(tx, pod);
+  if (volumes.preFilter) return { preFilter: volumes.preFilter, nodes: [], volumes };
   const request = podRequests(pod);
+  const rwopConflict = readWriteOncePodConflict(tx, pod);
   const nodes = tx.list<Node>("Node").map((node): NodeVerdict => {
     const reasons: string[] = [];
     const name = node.metadata.name;
@@ -89,8 +103,19 @@ export function evaluatePod(tx: Tx, pod: Pod, usage: Map<string, NodeUsage>): Sc
       reasons.push("Insufficient cpu");
     if (request.memory > 0 && u.memory + request.memory > (parseQuantity(alloc.memory ?? "0") ?? 0))
       reasons.push("Insufficient memory");
+    // Filter plugins stop at the first failure: VolumeRestrictions, then VolumeBinding, after NodeResourcesFit.
+    if (reasons.length === 0 && rwopConflict) reasons.push(Messages.readWriteOncePodConflict);
+    if (reasons.length === 0 && (volumes.bound.length > 0 || volumes.delayed.length > 0)) {
+      const volumeReason = volumeFilter(tx, node, volumes, pvIndex);
+      if (volumeReason) reasons.push(volumeReason);
+    }
     return { node: name, reasons };
   });
+  if (volumes.bindError) return { nodes, bindError: volumes.bindError, volumes };
+  // The pod that had its WaitForFirstConsumer claims provisioned goes to the node assumed for it.
+  const assumed = tx.storage.assumed?.[pod.metadata.uid];
+  if (assumed && nodes.some((v) => v.node === assumed && v.reasons.length === 0))
+    return { nodes, chosen: assumed, volumes };
   // Scoring, [engine choice]: the feasible node running the fewest pods, then the first in creation order.
   let chosen: string | undefined;
   let best = Number.POSITIVE_INFINITY;
@@ -102,11 +127,21 @@ export function evaluatePod(tx: Tx, pod: Pod, usage: Map<string, NodeUsage>): Sc
       chosen = v.node;
     }
   }
-  return { nodes, chosen };
+  return { nodes, chosen, volumes };
+}
+
+/** The volumes' index, built on first use (once per scheduling pass). */
+export function lazyPvIndex(tx: Tx): () => PvIndex {
+  let index: PvIndex | undefined;
+  return () => {
+    index ??= new PvIndex(tx.list<PersistentVolume>("PersistentVolume"));
+    return index;
+  };
 }
 
 /** FitError.Error (pkg/scheduler/framework/types.go) with the preemption post-filter's summary. */
 export function failureMessage(verdict: SchedulingVerdict, nodeCount: number): string {
+  if (verdict.bindError) return verdict.bindError;
   const preemption = (counts: string) => ` preemption: 0/${nodeCount} nodes are available: ${counts}.`;
   if (verdict.preFilter) {
     return `0/${nodeCount} nodes are available: ${verdict.preFilter}.${preemption(`${nodeCount} Preemption is not helpful for scheduling`)}`;
@@ -128,12 +163,43 @@ export function failureMessage(verdict: SchedulingVerdict, nodeCount: number): s
 
 export function reconcileScheduling(tx: Tx): void {
   let usage: Map<string, NodeUsage> | undefined;
+  let pvIndex: (() => PvIndex) | undefined;
+  const assumed = tx.storage.assumed;
+  if (assumed && Object.keys(assumed).length > 0) {
+    // Forget assumptions about pods that are gone.
+    const uids = new Set(tx.list<Pod>("Pod").map((p) => p.metadata.uid));
+    for (const uid of Object.keys(assumed)) if (!uids.has(uid)) tx.setAssumed(uid, undefined);
+  }
   for (const pod of tx.list<Pod>("Pod")) {
     if (pod.spec.nodeName || pod.metadata.deletionTimestamp) continue;
     if ((pod.spec.schedulerName ?? "default-scheduler") !== "default-scheduler") continue;
+    const volumes = podVolumes(tx, pod);
+    // A pod waits in PreBind while claims are provisioned for the node chosen (its own or another pod's).
+    if (
+      !volumes.preFilter &&
+      !volumes.bindError &&
+      volumes.delayed.length > 0 &&
+      volumes.delayed.every((c) => c.metadata.annotations?.[ANN_SELECTED_NODE])
+    )
+      continue;
     usage ??= nodeUsage(tx);
-    const verdict = evaluatePod(tx, pod, usage);
+    pvIndex ??= lazyPvIndex(tx);
+    const verdict = evaluatePod(tx, pod, usage, pvIndex, volumes);
     const ns = pod.metadata.namespace ?? "default";
+    if (verdict.chosen && verdict.volumes && verdict.volumes.delayed.length > 0) {
+      // Reserve + PreBind: the pod waits (Pending, no node yet) until its volumes are bound or provisioned.
+      const node = tx.get<Node>("Node", undefined, verdict.chosen);
+      if (!node) continue;
+      const ready = bindPodVolumes(tx, node, verdict.volumes, pvIndex);
+      pvIndex = lazyPvIndex(tx);
+      if (!ready) {
+        if (tx.storage.assumed?.[pod.metadata.uid] !== verdict.chosen)
+          tx.setAssumed(pod.metadata.uid, verdict.chosen);
+        continue;
+      }
+    }
+    if (verdict.chosen && tx.storage.assumed?.[pod.metadata.uid] !== undefined)
+      tx.setAssumed(pod.metadata.uid, undefined);
     if (verdict.chosen) {
       const u = usage.get(verdict.chosen) ?? { pods: 0, cpu: 0, memory: 0 };
       const r = podRequests(pod);

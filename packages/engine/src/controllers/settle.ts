@@ -7,17 +7,28 @@ import { reconcileGarbage } from "./garbage-collector";
 import { reconcileKubelet } from "./kubelet/kubelet";
 import { reconcileNamespaces } from "./namespace";
 import { reconcileReplicaSets } from "./replicaset";
+import { reconcileRootCa } from "./root-ca-publisher";
 import { reconcileScheduling } from "./scheduler";
 import { reconcileLoadBalancers } from "./service-load-balancer";
+import { reconcileAttachDetach } from "./storage/attach-detach";
+import { reconcileProtection } from "./storage/protection";
+import { reconcileProvisioner } from "./storage/provisioner";
+import { reconcileClaims, reconcileVolumes } from "./storage/pv-controller";
 
 /** The controllers, in the order one pass runs them. Each looks at the whole state (level-triggered). */
 export const CONTROLLERS = [
   reconcileNamespaces,
+  reconcileRootCa,
   reconcileGarbage,
   reconcileDeployments,
   reconcileReplicaSets,
+  reconcileVolumes,
+  reconcileClaims,
+  reconcileProvisioner,
   reconcileScheduling,
+  reconcileAttachDetach,
   reconcileKubelet,
+  reconcileProtection,
   reconcileEndpoints,
   reconcileEndpointSlices,
   reconcileLoadBalancers,
@@ -45,6 +56,12 @@ export function nextTimer(tx: Tx, controllers = false): number | undefined {
   let t: number | undefined;
   for (const key in tx.kubelet) {
     const w = tx.kubelet[key]?.wake;
+    if (w !== undefined && (t === undefined || w < t)) t = w;
+  }
+  // Storage operations (provisioning, attaching) take seconds: every command waits for them.
+  const ops = tx.storage.ops;
+  for (const key in ops) {
+    const w = ops[key];
     if (w !== undefined && (t === undefined || w < t)) t = w;
   }
   if (controllers) {

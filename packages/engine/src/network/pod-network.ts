@@ -75,7 +75,7 @@ export class PodNetwork implements NetworkAccess {
     const image = spec?.image ? lookupImage(spec.image) : undefined;
     if (!spec || !image) return { ok: false, error: "refused", address };
     const fs = this.net.cached(`fs|${target.key}|${spec.name}`, () =>
-      containerFs(this.net.view.fs, target.pod, spec, image),
+      containerFs(this.net.view.fs, target.pod, spec, image, target.rt.volumes),
     );
     return {
       ok: true,

@@ -10,6 +10,14 @@ import { dns1123LabelErrors, dns1123SubdomainErrors } from "../validation/names"
 import { validatePodSpec } from "../validation/pod";
 import { validateWorkloadSpec } from "../validation/workloads";
 import { admitService } from "./admit-service";
+import {
+  admitConfigMap,
+  admitPersistentVolume,
+  admitPersistentVolumeClaim,
+  admitSecret,
+  admitStorageClass,
+  validateStorageUpdate,
+} from "./admit-storage";
 
 /** What the API server's REST strategy does for one kind: defaulting, validation, admission. */
 export type Admitted = { ok: true; object: KubeObject } | { ok: false; errors: FieldError[] };
@@ -37,6 +45,16 @@ export function admitCreate(
     case "Deployment":
     case "ReplicaSet":
       return admitWorkload(kind, draft, missing);
+    case "PersistentVolume":
+      return admitPersistentVolume(draft, missing);
+    case "PersistentVolumeClaim":
+      return admitPersistentVolumeClaim(tx, draft, missing);
+    case "StorageClass":
+      return admitStorageClass(draft, missing);
+    case "ConfigMap":
+      return admitConfigMap(draft, missing);
+    case "Secret":
+      return admitSecret(draft, missing);
     case "Namespace":
       return finish(
         {
@@ -187,6 +205,8 @@ function admitWorkload(kind: "Deployment" | "ReplicaSet", draft: Draft, missing:
 
 /** Update rules beyond create's: fields the API server refuses to change. */
 export function validateUpdate(kind: string, live: KubeObject, next: KubeObject): FieldError[] {
+  const storage = validateStorageUpdate(kind, live, next);
+  if (storage.length > 0) return storage;
   if (kind === "Deployment" || kind === "ReplicaSet") {
     const a = JSON.stringify((live.spec as { selector?: unknown }).selector);
     const b = JSON.stringify((next.spec as { selector?: unknown }).selector);

@@ -12,6 +12,7 @@ import type { ClusterState } from "../store/state";
 import { Tx } from "../store/tx";
 import { type FieldError, invalidMessage } from "../validation/field-error";
 import { ADMISSION_OWNS_UPDATE, admitCreate, validateUpdate } from "./admit";
+import { mergeStorageSpec, resizeForbidden } from "./admit-storage";
 import { canonicalJson } from "./canonical-json";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
@@ -182,6 +183,13 @@ function applyObject(
   if (!admitted.ok) return invalid(info.kind, name, admitted.errors);
   const updateErrors = validateUpdate(info.kind, live, next);
   if (updateErrors.length > 0) return invalid(info.kind, name, updateErrors);
+  const denied = resizeForbidden(tx, live, next);
+  if (denied)
+    return fail(
+      "forbidden",
+      `Error from server (Forbidden): error when patching "${file}": ${denied}`,
+      "spec.resources.requests.storage",
+    );
   const stored = ADMISSION_OWNS_UPDATE.has(info.kind) ? { ...next, spec: admitted.object.spec } : next;
   const specChanged = JSON.stringify(live.spec) !== JSON.stringify(stored.spec);
   const generation = (live.metadata.generation ?? 1) + (specChanged && info.kind !== "Pod" ? 1 : 0);
@@ -195,12 +203,32 @@ function applyObject(
   return { ...ok, action: "configured" };
 }
 
+const STORAGE_KINDS = new Set([
+  "PersistentVolume",
+  "PersistentVolumeClaim",
+  "StorageClass",
+  "ConfigMap",
+  "Secret",
+]);
+
 /** The live object with the manifest's fields laid over it, keeping what the server and controllers own. */
 function mergeForUpdate(
   kind: string,
   live: KubeObject,
   draft: Record<string, unknown> & { metadata: ObjectMeta },
 ): KubeObject {
+  if (STORAGE_KINDS.has(kind)) {
+    // Controllers annotate claims and volumes; a re-applied manifest keeps what it does not mention.
+    const merged = mergeStorageSpec(kind, live, draft);
+    return {
+      ...merged,
+      metadata: {
+        ...live.metadata,
+        labels: { ...live.metadata.labels, ...draft.metadata.labels },
+        annotations: { ...live.metadata.annotations, ...draft.metadata.annotations },
+      },
+    } as KubeObject;
+  }
   const metadata = {
     ...live.metadata,
     labels: draft.metadata.labels,

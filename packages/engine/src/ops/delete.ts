@@ -63,10 +63,13 @@ function deleteOne(tx: Tx, r: DeleteRequest): DeleteResult {
         status: { phase: "Terminating" },
       } as KubeObject);
     }
-  } else if (obj.metadata.finalizers?.length) {
-    // Finalizers hold the object (Terminating) until their controllers are done with it.
+  } else if ((obj.metadata.finalizers ?? []).length > 0) {
+    // Finalizers (kubernetes.io/pvc-protection, pv-protection): the object waits, Terminating, for its controllers.
     if (!obj.metadata.deletionTimestamp)
-      tx.update({ ...obj, metadata: { ...obj.metadata, deletionTimestamp: tx.now() } } as KubeObject);
+      tx.update({
+        ...obj,
+        metadata: { ...obj.metadata, deletionTimestamp: tx.now(), deletionGracePeriodSeconds: 0 },
+      });
   } else tx.remove(obj);
   return { ok: true };
 }

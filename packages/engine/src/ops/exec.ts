@@ -71,7 +71,16 @@ export function execInPod(
       },
     };
   }
-  const env = shellEnv(c.links ?? [], tx.fs, pod, spec, image, PodNetwork.forTx(tx, pod), tx.clock);
+  const env = shellEnv(
+    c.links ?? [],
+    tx.fs,
+    pod,
+    spec,
+    image,
+    PodNetwork.forTx(tx, pod),
+    tx.clock,
+    rt.volumes,
+  );
   const result = exec(req.argv, env);
   const changes = env.fs.changes();
   tx.setFs(layerId(pod.metadata.uid, spec.name), changes.upper);

@@ -158,7 +158,9 @@ function traceOne(
           clientIp: r.outcome.clientIp,
           userAgent: "kjctl-trace",
         },
-        net.cached(`fs|${target.key}|${spec.name}`, () => containerFs(tx.fs, target.pod, spec, image)),
+        net.cached(`fs|${target.key}|${spec.name}`, () =>
+          containerFs(tx.fs, target.pod, spec, image, target.rt.volumes),
+        ),
         target.pod.metadata.name,
         tx.clock,
       );

@@ -5,6 +5,7 @@ import type { ClusterState } from "../store/state";
 import { Tx } from "../store/tx";
 import { invalidMessage } from "../validation/field-error";
 import { ADMISSION_OWNS_UPDATE, admitCreate, validateUpdate } from "./admit";
+import { resizeForbidden } from "./admit-storage";
 
 export type UpdateResult =
   | { ok: true; changed: boolean; object: KubeObject }
@@ -33,7 +34,12 @@ export function updateObject(
     };
   const candidate = {
     ...next,
-    metadata: { ...live.metadata, labels: next.metadata.labels, annotations: next.metadata.annotations },
+    metadata: {
+      ...live.metadata,
+      labels: next.metadata.labels,
+      annotations: next.metadata.annotations,
+      finalizers: next.metadata.finalizers,
+    },
   } as KubeObject;
   if (JSON.stringify(candidate) === JSON.stringify(live))
     return { state, result: { ok: true, changed: false, object: live } };
@@ -44,6 +50,8 @@ export function updateObject(
   if (errors.length > 0)
     return { state, result: { ok: false, message: invalidMessage(next.kind, next.metadata.name, errors) } };
   if (check.ok && ADMISSION_OWNS_UPDATE.has(next.kind)) Object.assign(candidate, { spec: check.object.spec });
+  const denied = resizeForbidden(tx, live, candidate);
+  if (denied) return { state, result: { ok: false, message: `Error from server (Forbidden): ${denied}` } };
   const specChanged = JSON.stringify(live.spec) !== JSON.stringify(candidate.spec);
   const generation =
     live.metadata.generation === undefined
@@ -54,6 +62,8 @@ export function updateObject(
     status: live.status,
     metadata: { ...candidate.metadata, generation },
   } as KubeObject);
+  // A terminating object whose last finalizer is removed is deleted (the registry's finalizer handling).
+  if (stored.metadata.deletionTimestamp && (stored.metadata.finalizers ?? []).length === 0) tx.remove(stored);
   settle(tx);
   return { state: tx.commit(), result: { ok: true, changed: true, object: stored } };
 }

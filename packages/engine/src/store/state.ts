@@ -1,6 +1,7 @@
 import type { KubeObject } from "../api/meta";
 import type { Topology } from "../cluster/topology";
 import type { PodRuntime } from "../controllers/kubelet/pod-runtime";
+import type { StorageRuntime } from "../controllers/storage/storage-runtime";
 import type { FsNode } from "../fs/tree";
 import type { PrngState } from "../runtime/prng";
 
@@ -28,4 +29,6 @@ export interface ClusterState {
   timers?: Record<string, number>;
   /** kube-proxy's ClientIP session affinity: the backend each client was sent to, until when. */
   affinity?: Record<string, { endpoint: string; until: number }>;
+  /** The storage controllers' bookkeeping: operations in flight, attached disks (absent in older saved states). */
+  storage?: StorageRuntime;
 }

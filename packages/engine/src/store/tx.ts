@@ -1,6 +1,7 @@
 import type { KubeEvent } from "../api/cluster-kinds";
 import type { KubeObject, StoredMeta } from "../api/meta";
 import type { PodRuntime } from "../controllers/kubelet/pod-runtime";
+import { emptyStorageRuntime, type StorageRuntime } from "../controllers/storage/storage-runtime";
 import type { FsNode } from "../fs/tree";
 import { Ids } from "../runtime/ids";
 import { rfc3339 } from "../runtime/time";
@@ -39,6 +40,8 @@ export class Tx {
   private kindIndex: Map<string, Map<string, KubeObject>> | undefined;
   private readonly ownedIpam = new Set<string>();
   private readonly ownedKubelet = new Set<string>();
+  private storageState: StorageRuntime;
+  private storageOwned = false;
   private readonly lastEventNanos = new Map<string, bigint>();
 
   constructor(private readonly base: ClusterState) {
@@ -51,6 +54,66 @@ export class Tx {
     this.ids = new Ids(base.prng);
     this.clock = base.clock;
     this.rv = base.resourceVersion;
+    this.storageState = base.storage ?? emptyStorageRuntime();
+  }
+
+  /** The storage controllers' bookkeeping (read-only view; change it through the setters). */
+  get storage(): Readonly<StorageRuntime> {
+    return this.storageState;
+  }
+
+  private ownStorage(): StorageRuntime {
+    if (!this.storageOwned) {
+      const s = this.storageState;
+      this.storageState = {
+        ops: { ...s.ops },
+        attached: { ...s.attached },
+        failed: { ...s.failed },
+        ...(s.assumed ? { assumed: { ...s.assumed } } : {}),
+      };
+      this.storageOwned = true;
+    }
+    return this.storageState;
+  }
+
+  /** Starts (a due time) or ends (undefined) a storage operation. */
+  setStorageOp(key: string, due: number | undefined): void {
+    const s = this.ownStorage();
+    if (due === undefined) delete s.ops[key];
+    else s.ops[key] = due;
+    this.changes++;
+  }
+
+  setAttached(pv: string, node: string | undefined): void {
+    const s = this.ownStorage();
+    if (node === undefined) delete s.attached[pv];
+    else s.attached[pv] = node;
+    this.changes++;
+  }
+
+  /** The scheduler's assumption of a pod onto a node (undefined: forget it). */
+  setAssumed(podUid: string, node: string | undefined): void {
+    const s = this.ownStorage();
+    // ownStorage copied the map for this operation: change it in place.
+    s.assumed ??= {};
+    if (node === undefined) delete s.assumed[podUid];
+    else s.assumed[podUid] = node;
+    this.changes++;
+  }
+
+  setProvisionFailed(claimUid: string, message: string | undefined): void {
+    const s = this.ownStorage();
+    if (message === undefined) delete s.failed[claimUid];
+    else s.failed[claimUid] = message;
+    this.changes++;
+  }
+
+  /** Whether an identical event (same object, reason, message and source) was already recorded. */
+  hasEvent(involved: InvolvedObject, reason: string, message: string, source: EventSource): boolean {
+    const key = [involved.metadata.uid, "", reason, message, source.component, source.host ?? ""].join(
+      "\u0000",
+    );
+    return this.events().has(key);
   }
 
   get topology() {
@@ -107,10 +170,11 @@ export class Tx {
   /** Stores a new object, filling in the fields the API server owns. */
   create<T extends KubeObject>(
     obj: Omit<T, "metadata"> & { metadata: Partial<StoredMeta> & { name: string } },
+    options: { uid?: string } = {},
   ): T {
     const metadata: StoredMeta = {
       ...obj.metadata,
-      uid: this.ids.uuid(),
+      uid: options.uid ?? this.ids.uuid(),
       resourceVersion: this.nextResourceVersion(),
       creationTimestamp: this.now(),
     };
@@ -286,6 +350,7 @@ export class Tx {
       ipam: this.ipam,
       timers: this.timers,
       affinity: this.affinity,
+      ...(this.storageOwned || this.base.storage ? { storage: this.storageState } : {}),
     };
   }
 }

@@ -11,10 +11,10 @@ const USAGE = `kjctl: kubectl for the Kubejam simulated GKE cluster
 
 Usage:
   kjctl [--state FILE] [--seed N] <kubectl command and flags>
-  kjctl reset [--state FILE] [--seed N] [--cluster FILE]   start over with a new cluster
+  kjctl reset [--state FILE] [--seed N] [--cluster FILE]   start over with a new cluster (FILE: topology, manifests)
   kjctl advance DURATION [--state FILE]                    let simulated time pass (e.g. 30s, 5m)
   kjctl trace FROM URL [-n NS]                             the path of a request, hop by hop
-  kjctl why KIND/NAME [-n NS]                              why a pod is Pending, why a Service has no endpoints
+  kjctl why KIND/NAME [-n NS]                              why a pod is Pending, a Service has no endpoints, a claim is unbound
 
 The cluster lives in FILE (default .kubejam/state.json in the current directory),
 created on first use. Examples:
@@ -67,10 +67,22 @@ function parseOptions(argv: string[]): Options {
 }
 
 function newCluster(seed: number, clusterFile?: string): ClusterState {
-  const topology = clusterFile
-    ? (parseYaml(readFileSync(clusterFile, "utf8")) as Record<string, unknown>)
+  const doc = clusterFile
+    ? (parseYaml(readFileSync(clusterFile, "utf8")) as Record<string, unknown> | null)
     : undefined;
-  const created = createCluster({ seed, topology: (topology?.topology ?? topology) as never });
+  // A cluster file holds a topology (at the top or under `topology:`) and may list the operator's
+  // manifests under `manifests:` (paths relative to the file), applied when the cluster is created.
+  const { manifests, topology, ...rest } = doc ?? {};
+  const paths = Array.isArray(manifests) ? manifests.map(String) : [];
+  const files = paths.flatMap((p) => {
+    const read = readManifests(resolve(dirname(clusterFile ?? "."), p), true);
+    return read.ok ? read.files : [];
+  });
+  const created = createCluster({
+    seed,
+    topology: (topology ?? (doc ? rest : undefined)) as never,
+    ...(files.length > 0 ? { manifests: files } : {}),
+  });
   if (!created.ok) {
     process.stderr.write(
       `error: cannot create the cluster:\n${created.errors.map((e) => `* ${e}`).join("\n")}\n`,

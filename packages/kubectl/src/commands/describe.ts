@@ -11,13 +11,24 @@ import {
   type ReplicaSet,
   type Service,
 } from "@kubejam/engine";
+import type {
+  ConfigMap,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Secret,
+  StorageClass,
+} from "../../../engine/src/api/storage";
 import { flag, type ParsedArgs } from "../args";
+import { describeConfigMap, describeSecret } from "../describe/configmap";
 import { describeDeployment } from "../describe/deployment";
 import { describeNamespace } from "../describe/namespace";
 import { describeNode } from "../describe/node";
 import { describePod } from "../describe/pod";
+import { describePersistentVolume } from "../describe/pv";
+import { describePersistentVolumeClaim } from "../describe/pvc";
 import { describeReplicaSet } from "../describe/replicaset";
 import { describeEndpointSlice, describeEndpoints, describeService } from "../describe/service";
+import { describeStorageClass } from "../describe/storageclass";
 import { parseTargets, resourceName } from "../resources";
 import { type Context, fail, type KubectlResult, withWarnings } from "../result";
 
@@ -127,6 +138,20 @@ function describeOne(ctx: Context, obj: KubeObject, events: KubeEvent[]): string
       return describeEndpoints(obj as Endpoints, { events }, now);
     case "EndpointSlice":
       return describeEndpointSlice(obj as EndpointSlice, { events }, now);
+    case "PersistentVolume":
+      return describePersistentVolume(obj as PersistentVolume, { events }, now);
+    case "PersistentVolumeClaim":
+      return describePersistentVolumeClaim(
+        obj as PersistentVolumeClaim,
+        { events, pods: listObjects<Pod>(ctx.state, "Pod", ns) },
+        now,
+      );
+    case "StorageClass":
+      return describeStorageClass(obj as StorageClass, { events }, now);
+    case "ConfigMap":
+      return describeConfigMap(obj as ConfigMap, { events }, now);
+    case "Secret":
+      return describeSecret(obj as Secret);
     default:
       return undefined;
   }

@@ -37,7 +37,7 @@ function printProjected(projected: Record<string, unknown>, w: PrefixWriter): vo
   }
 }
 
-function printVolumeAttributes(attributes: unknown, w: PrefixWriter): void {
+export function printVolumeAttributes(attributes: unknown, w: PrefixWriter): void {
   // describe.go: printCSIPersistentVolumeAttributesMultilineIndent
   w.write(LEVEL_2, "VolumeAttributes:\t");
   const attrs = rec(attributes) ?? {};

@@ -1,22 +1,26 @@
 // `kjctl why KIND/NAME`: what no real cluster says outright. Every line renders a verdict record
-// the engine's controllers produced (scheduler, endpoints controllers, kube-proxy); nothing here
-// re-derives a rule.
+// the engine's controllers produced (scheduler, PV binder, kubelet, endpoints controllers,
+// kube-proxy); nothing here re-derives a rule.
 import {
   type BackendVerdict,
   type ClusterState,
+  explainClaim,
   explainPod,
+  explainPodVolumes,
   explainService,
   type ServiceExplanation,
 } from "@kubejam/engine";
 import { flag, type ParsedArgs } from "../args";
 import { formatLabels } from "../printers/labels";
-import { fail, type KubectlResult } from "../result";
+import { fail, type KubectlResult, ok } from "../result";
+import { renderClaim, renderVolumeBlockers } from "./why-claim";
 
 export const WHY_USAGE = `Usage: kjctl why KIND/NAME [-n NAMESPACE]
-  KIND is pod or service (svc).
+  KIND is pod (po), service (svc) or persistentvolumeclaim (pvc).
 Examples:
   kjctl why pod/web
-  kjctl why service/web`;
+  kjctl why service/web
+  kjctl why pvc/data`;
 
 export function whyCommand(state: ClusterState, args: ParsedArgs): KubectlResult {
   const target = args.positionals.join("/");
@@ -27,26 +31,50 @@ export function whyCommand(state: ClusterState, args: ParsedArgs): KubectlResult
     case "pod":
     case "pods":
     case "po": {
-      const pod = state.objects[`Pod/${ns}/${name}`];
-      if (!pod) return fail(state, `Error from server (NotFound): pods "${name}" not found`);
-      const why = explainPod(state, ns, name);
-      const text = why
-        ? `Pod ${ns}/${name} is not scheduled:\n  ${why.message}\n${why.verdict.nodes
-            .map((n) => `  ${n.node}: ${n.reasons.length > 0 ? n.reasons.join("; ") : "fits"}\n`)
-            .join("")}`
-        : `Pod ${ns}/${name} is scheduled on ${(pod.spec as { nodeName?: string }).nodeName ?? "a node"}.\n`;
-      return { state, stdout: text, stderr: "", exitCode: 0 };
+      const text = whyPod(state, ns, name);
+      return text === undefined
+        ? fail(state, `Error from server (NotFound): pods "${name}" not found`)
+        : ok(state, text);
+    }
+    case "persistentvolumeclaim":
+    case "persistentvolumeclaims":
+    case "pvc": {
+      const claim = explainClaim(state, ns, name);
+      if (!claim)
+        return fail(state, `Error from server (NotFound): persistentvolumeclaims "${name}" not found`);
+      return ok(state, renderClaim(claim));
     }
     case "service":
     case "services":
     case "svc": {
       const why = explainService(state, ns, name);
       if (!why) return fail(state, `Error from server (NotFound): services "${name}" not found`);
-      return { state, stdout: formatServiceWhy(why), stderr: "", exitCode: 0 };
+      return ok(state, formatServiceWhy(why));
     }
     default:
-      return fail(state, `error: kjctl why knows pods and services, not "${kind}"`);
+      return fail(
+        state,
+        `error: kjctl why explains pods, services and persistentvolumeclaims, not "${kind}"`,
+      );
   }
+}
+
+/** Why a pod is not running: the scheduler's verdict per node and its claims', or the volumes the kubelet waits for. */
+function whyPod(state: ClusterState, ns: string, name: string): string | undefined {
+  const id = `Pod ${ns}/${name}`;
+  const unscheduled = explainPod(state, ns, name);
+  if (unscheduled) {
+    const out = [`${id} is not scheduled.`, `  scheduler: ${unscheduled.message}`];
+    if (!unscheduled.verdict.preFilter && !unscheduled.verdict.bindError)
+      for (const n of unscheduled.verdict.nodes)
+        out.push(`  ${n.node}: ${n.reasons.length > 0 ? n.reasons.join("; ") : "fits"}`);
+    return `${out.join("\n")}\n${unscheduled.claims.map(renderClaim).join("")}`;
+  }
+  const blockers = explainPodVolumes(state, ns, name);
+  if (blockers === undefined) return undefined;
+  if (blockers.length > 0) return renderVolumeBlockers(id, blockers);
+  const node = (state.objects[`Pod/${ns}/${name}`]?.spec as { nodeName?: string } | undefined)?.nodeName;
+  return `${id} is scheduled on ${node ?? "a node"} and its volumes are mounted; kubectl describe pod ${name} shows its events.\n`;
 }
 
 export function formatServiceWhy(w: ServiceExplanation): string {

@@ -4,16 +4,27 @@ import type { EndpointSlice, Endpoints, Service } from "@kubejam/engine";
 import type { KubeEvent, Namespace, Node } from "../../../engine/src/api/cluster-kinds";
 import type { KubeObject } from "../../../engine/src/api/meta";
 import type { Pod } from "../../../engine/src/api/pod";
+import type {
+  ConfigMap,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Secret,
+  StorageClass,
+} from "../../../engine/src/api/storage";
 import type { Deployment, ReplicaSet } from "../../../engine/src/api/workloads";
 import { translateTimestampSince } from "./age";
+import { configMapColumns, configMapRow, secretColumns, secretRow } from "./configmap";
 import { deploymentColumns, deploymentRow } from "./deployment";
 import { endpointSliceColumns, endpointSliceRow, endpointsColumns, endpointsRow } from "./endpoints";
 import { eventColumns, eventRow } from "./event";
 import { namespaceColumns, namespaceRow } from "./namespace";
 import { nodeColumns, nodeRow } from "./node";
 import { podColumns, podRow } from "./pod";
+import { pvColumns, pvRow } from "./pv";
+import { pvcColumns, pvcRow } from "./pvc";
 import { replicaSetColumns, replicaSetRow } from "./replicaset";
 import { serviceColumns, serviceRow } from "./service";
+import { storageClassColumns, storageClassRow } from "./storageclass";
 import type { TableDef } from "./table";
 
 export interface TableDefs {
@@ -26,6 +37,11 @@ export interface TableDefs {
   Service: TableDef<Service>;
   Endpoints: TableDef<Endpoints>;
   EndpointSlice: TableDef<EndpointSlice>;
+  PersistentVolume: TableDef<PersistentVolume>;
+  PersistentVolumeClaim: TableDef<PersistentVolumeClaim>;
+  StorageClass: TableDef<StorageClass>;
+  ConfigMap: TableDef<ConfigMap>;
+  Secret: TableDef<Secret>;
 }
 
 export const TABLES: TableDefs = {
@@ -62,6 +78,29 @@ export const TABLES: TableDefs = {
     columns: endpointSliceColumns,
     row: endpointSliceRow,
   },
+  PersistentVolume: {
+    kind: "PersistentVolume",
+    group: "",
+    namespaced: false,
+    columns: pvColumns,
+    row: pvRow,
+  },
+  PersistentVolumeClaim: {
+    kind: "PersistentVolumeClaim",
+    group: "",
+    namespaced: true,
+    columns: pvcColumns,
+    row: pvcRow,
+  },
+  StorageClass: {
+    kind: "StorageClass",
+    group: "storage.k8s.io",
+    namespaced: false,
+    columns: storageClassColumns,
+    row: storageClassRow,
+  },
+  ConfigMap: { kind: "ConfigMap", group: "", namespaced: true, columns: configMapColumns, row: configMapRow },
+  Secret: { kind: "Secret", group: "", namespaced: true, columns: secretColumns, row: secretRow },
 };
 
 function isTableKind(kind: string): kind is keyof TableDefs {

@@ -3,6 +3,7 @@ import { ContainerFs, type Mount } from "../../fs/container-fs";
 import type { FsNode } from "../../fs/tree";
 import type { ImageInfo } from "../../images/image-info";
 import type { NetworkAccess, ShellEnv } from "../../shell/types";
+import type { ResolvedVolume } from "./volume-setup";
 
 /** The file system id of a container's writable layer. */
 export const layerId = (podUid: string, container: string) => `ctr/${podUid}/${container}`;
@@ -23,24 +24,40 @@ export const KUBELET_FILES = ["/etc/hosts", "/etc/hostname", "/etc/resolv.conf"]
 export const kubeletFileId = (podUid: string, path: (typeof KUBELET_FILES)[number]) =>
   `pod/${podUid}/~${path.slice("/etc/".length)}`;
 
-export function containerMounts(pod: Pod, c: Container): Mount[] {
+/**
+ * A container's mounts: the kubelet's own files, then each volume's backing store (as the kubelet
+ * resolved it), with the mount's subPath and readOnly.
+ */
+export function containerMounts(pod: Pod, c: Container, resolved?: Record<string, ResolvedVolume>): Mount[] {
   const mounts: Mount[] = KUBELET_FILES.map((path) => ({
     mountPath: path,
     volumeId: kubeletFileId(pod.metadata.uid, path),
     readOnly: false,
   }));
   for (const m of c.volumeMounts ?? []) {
-    const id = volumeId(pod, m.name);
+    const r = resolved?.[m.name];
+    const id = r?.id ?? volumeId(pod, m.name);
     if (!id) continue;
     const v = pod.spec.volumes?.find((x) => x.name === m.name);
     const readOnly = Boolean(
-      m.readOnly || v?.nfs?.readOnly || v?.persistentVolumeClaim?.readOnly || v?.projected,
+      m.readOnly ||
+        r?.readOnly ||
+        v?.nfs?.readOnly ||
+        v?.persistentVolumeClaim?.readOnly ||
+        v?.projected ||
+        v?.configMap ||
+        v?.secret,
     );
+    const subPath = [r?.path ?? "", m.subPath ?? ""]
+      .join("/")
+      .split("/")
+      .filter((s) => s !== "")
+      .join("/");
     mounts.push({
       mountPath: m.mountPath,
       volumeId: id,
       readOnly,
-      ...(m.subPath ? { subPath: m.subPath } : {}),
+      ...(subPath ? { subPath } : {}),
     });
   }
   return mounts;
@@ -51,11 +68,12 @@ export function containerFs(
   pod: Pod,
   c: Container,
   image: ImageInfo,
+  resolved?: Record<string, ResolvedVolume>,
 ): ContainerFs {
   return new ContainerFs({
     lower: image.files,
     upper: fs[layerId(pod.metadata.uid, c.name)],
-    mounts: containerMounts(pod, c),
+    mounts: containerMounts(pod, c, resolved),
     volumes: fs,
   });
 }
@@ -96,9 +114,10 @@ export function shellEnv(
   image: ImageInfo,
   net: NetworkAccess,
   now: number,
+  resolved?: Record<string, ResolvedVolume>,
 ): ShellEnv {
   return {
-    fs: containerFs(fs, pod, c, image),
+    fs: containerFs(fs, pod, c, image, resolved),
     env: containerEnvironment(links, pod, c, image),
     hostname: hostnameOf(pod),
     cwd: c.workingDir ?? image.workingDir ?? "/",

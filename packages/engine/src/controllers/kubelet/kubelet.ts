@@ -2,7 +2,6 @@ import type { Node } from "../../api/cluster-kinds";
 import type { Container, ContainerStatus, Pod } from "../../api/pod";
 import type { Service } from "../../api/service";
 import { Component, Messages, Reason } from "../../events/reasons";
-import { emptyDir } from "../../fs/tree";
 import { lookupImage } from "../../images/catalog";
 import { parseImageRef } from "../../images/image-ref";
 import { ClusterNetwork } from "../../network/cluster-network";
@@ -12,14 +11,14 @@ import { startProcess } from "../../shell/exec";
 import { sameJson } from "../../store/equal";
 import { objectKey } from "../../store/object-key";
 import type { Tx } from "../../store/tx";
-import { containerArgv, layerId, shellEnv, volumeId } from "./container-env";
+import { containerArgv, layerId, shellEnv } from "./container-env";
 import { writeEtcFiles } from "./etc-files";
 import { allocatePodIp } from "./ipam";
 import { type ContainerRuntime, earliestTimer, type PodRuntime } from "./pod-runtime";
 import { podStatusFrom } from "./pod-status";
 import { releasePod } from "./release-pod";
 import { serviceEnvVars, servicesForPod } from "./service-env";
-import { seedVolume } from "./volumes";
+import { MOUNT_TIMEOUT_MS, setUpVolumes } from "./volume-setup";
 
 const MAX_BACKOFF = 300 * SECOND; // pkg/kubelet/kubelet.go MaxContainerBackOff
 const INITIAL_BACKOFF = 10 * SECOND;
@@ -41,35 +40,21 @@ export function reconcileKubelet(tx: Tx): void {
       if (!node) continue;
       rt = createSandbox(tx, pod, node, key);
       if (!rt) continue;
+    } else if (rt.blockedBy) {
+      rt = retryVolumes(tx, pod, key, rt);
+      if (!rt) continue;
     } else if (rt.wake === undefined || rt.wake > tx.clock) continue;
     syncPod(tx, pod, key, rt);
   }
 }
 
 function createSandbox(tx: Tx, pod: Pod, node: Node, key: string): PodRuntime | undefined {
-  const ip = allocatePodIp(tx, node, key);
-  if (!ip) return undefined;
-  writeEtcFiles(tx, new ClusterNetwork(tx), pod, node, ip);
-  let blockedBy: string | undefined;
-  for (const v of pod.spec.volumes ?? []) {
-    const id = volumeId(pod, v.name);
-    if (!id) continue;
-    const unsupported = v.persistentVolumeClaim ?? v.configMap ?? v.secret ?? v.gcePersistentDisk ?? v.csi;
-    if (unsupported && !blockedBy) {
-      blockedBy = v.name;
-      const what = v.configMap
-        ? `configmap "${String((v.configMap as { name?: string }).name ?? "")}" not found`
-        : v.secret
-          ? `secret "${String((v.secret as { secretName?: string }).secretName ?? "")}" not found`
-          : "volume type not supported yet";
-      tx.event(pod, "Warning", "FailedMount", `MountVolume.SetUp failed for volume "${v.name}" : ${what}`, {
-        component: Component.kubelet,
-        host: node.metadata.name,
-      });
-      continue;
-    }
-    if (!tx.fs[id]) tx.setFs(id, seedVolume(pod, v) ?? emptyDir());
-  }
+  const setup = setUpVolumes(tx, pod, node);
+  const blockedBy = setup.ok ? undefined : setup.blockedBy;
+  // The kubelet mounts volumes before it creates the sandbox: a pod still waiting for them has no IP.
+  const ip = setup.ok ? allocatePodIp(tx, node, key) : "";
+  if (ip === undefined || (setup.ok && !ip)) return undefined;
+  if (ip) writeEtcFiles(tx, new ClusterNetwork(tx), pod, node, ip);
   const containers: ContainerRuntime[] = pod.spec.containers.map((c) => ({
     name: c.name,
     phase: "waiting",
@@ -87,12 +72,44 @@ function createSandbox(tx: Tx, pod: Pod, node: Node, key: string): PodRuntime | 
     ip,
     containers,
     cursor: 0,
-    wake: blockedBy ? undefined : tx.clock,
-    ...(blockedBy ? { blockedBy } : {}),
+    wake: blockedBy ? tx.clock + MOUNT_TIMEOUT_MS : tx.clock,
+    ...(setup.ok
+      ? { volumes: setup.volumes }
+      : { blockedBy: setup.blockedBy, mountDeadline: tx.clock + MOUNT_TIMEOUT_MS }),
   };
   tx.setKubelet(key, rt);
   writeStatus(tx, pod, rt);
   return rt;
+}
+
+/** A pod waiting for its volumes: set them up once ready, else report FailedMount when the wait times out. */
+function retryVolumes(tx: Tx, pod: Pod, key: string, rt: PodRuntime): PodRuntime | undefined {
+  const node = tx.get<Node>("Node", undefined, rt.node);
+  if (!node) return undefined;
+  const setup = setUpVolumes(tx, pod, node);
+  if (setup.ok) {
+    const ip = rt.ip || allocatePodIp(tx, node, key);
+    if (!ip) return undefined;
+    if (!rt.ip) writeEtcFiles(tx, new ClusterNetwork(tx), pod, node, ip);
+    const { blockedBy: _b, mountDeadline: _m, ...rest } = rt;
+    const next: PodRuntime = { ...rest, ip, volumes: setup.volumes, wake: tx.clock };
+    tx.setKubelet(key, next);
+    return next;
+  }
+  if (rt.mountDeadline !== undefined && rt.mountDeadline <= tx.clock) {
+    const names = (pod.spec.volumes ?? [])
+      .map((v) => v.name)
+      .filter((n) => !n.startsWith("kube-api-access-"));
+    const unattached = setup.unattached;
+    const unmounted = names.filter((n) => unattached.includes(n) || n === setup.blockedBy);
+    tx.event(pod, "Warning", Reason.FailedMount, Messages.mountTimeout(unmounted, unattached), {
+      component: Component.kubelet,
+      host: rt.node,
+    });
+    const deadline = tx.clock + MOUNT_TIMEOUT_MS;
+    tx.setKubelet(key, { ...rt, mountDeadline: deadline, wake: deadline });
+  }
+  return undefined;
 }
 
 /** Advances every container whose timer is due, in order, then writes the pod's status once. */
@@ -244,7 +261,7 @@ function startContainer(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, s
     ),
   );
   c.links = links;
-  const env = shellEnv(links, tx.fs, pod, spec, info, PodNetwork.forTx(tx, pod), now);
+  const env = shellEnv(links, tx.fs, pod, spec, info, PodNetwork.forTx(tx, pod), now, rt.volumes);
   const outcome = startProcess(containerArgv(spec, info), env);
   const changes = env.fs.changes();
   tx.setFs(layerId(pod.metadata.uid, spec.name), changes.upper);

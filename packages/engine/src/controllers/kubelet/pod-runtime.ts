@@ -1,4 +1,5 @@
 import type { Listener } from "../../shell/types";
+import type { ResolvedVolume } from "./volume-setup";
 
 /** What a kubelet knows about one container beyond what it reports in the pod's status. */
 export interface ContainerRuntime {
@@ -48,6 +49,10 @@ export interface PodRuntime {
   stoppingUntil?: number;
   /** A volume that cannot be set up keeps every container waiting (FailedMount). */
   blockedBy?: string;
+  /** While blocked: when the kubelet gives up waiting for attach/mount and reports FailedMount. */
+  mountDeadline?: number;
+  /** Where each volume's bytes live, fixed when the volumes were set up. */
+  volumes?: Record<string, ResolvedVolume>;
   /** The earliest timer, for the settle loop. */
   wake?: number;
 }
@@ -58,6 +63,7 @@ export function earliestTimer(rt: PodRuntime): number | undefined {
     if (v !== undefined && (t === undefined || v < t)) t = v;
   };
   consider(rt.stoppingUntil);
+  if (rt.blockedBy) consider(rt.mountDeadline);
   for (const c of rt.containers) {
     consider(c.until);
     if (c.phase === "running") consider(c.exitAt);

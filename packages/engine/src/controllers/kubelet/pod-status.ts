@@ -41,7 +41,7 @@ export function podStatusFrom(
   return {
     phase,
     conditions: [
-      cond("PodReadyToStartContainers", !completed),
+      cond("PodReadyToStartContainers", !completed && rt.ip !== ""),
       cond("Initialized", true),
       allReady ? cond("Ready", true) : cond("Ready", false, readyReason, readyMessage),
       allReady ? cond("ContainersReady", true) : cond("ContainersReady", false, readyReason, readyMessage),
@@ -49,8 +49,8 @@ export function podStatusFrom(
     ],
     hostIP,
     hostIPs: [{ ip: hostIP }],
-    podIP: rt.ip,
-    podIPs: [{ ip: rt.ip }],
+    // No sandbox yet (volumes still being set up): no pod IP.
+    ...(rt.ip ? { podIP: rt.ip, podIPs: [{ ip: rt.ip }] } : {}),
     startTime: pod.status.startTime ?? now,
     containerStatuses: statuses,
     qosClass: pod.status.qosClass ?? "BestEffort",

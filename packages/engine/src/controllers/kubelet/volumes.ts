@@ -1,17 +1,9 @@
-import type { Pod, Volume } from "../../api/pod";
-import { buildTree, type FsNode } from "../../fs/tree";
+import type { Pod } from "../../api/pod";
 
-/** Volumes the kubelet fills before containers start: the service account token volume. */
-export function seedVolume(pod: Pod, v: Volume): FsNode | undefined {
-  if (!v.projected) return undefined;
-  // A projected token is a JWT; its bytes carry no meaning in the simulation but its shape does.
+/** A projected service account token: a JWT whose bytes carry no meaning in the simulation but whose shape does. */
+export function serviceAccountToken(pod: Pod): string {
   const header = "eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVqYW0ifQ";
-  return buildTree({
-    token: `${header}.${btoaAscii(JSON.stringify({ sub: `system:serviceaccount:${pod.metadata.namespace}:${pod.spec.serviceAccountName ?? "default"}` }))}.c2ltdWxhdGVk`,
-    "ca.crt":
-      "-----BEGIN CERTIFICATE-----\nMIIELTCCApWgAwIBAgIRAKubejamSimulatedClusterCA\n-----END CERTIFICATE-----\n",
-    namespace: pod.metadata.namespace ?? "default",
-  });
+  return `${header}.${btoaAscii(JSON.stringify({ sub: `system:serviceaccount:${pod.metadata.namespace}:${pod.spec.serviceAccountName ?? "default"}` }))}.c2ltdWxhdGVk`;
 }
 
 function btoaAscii(s: string): string {

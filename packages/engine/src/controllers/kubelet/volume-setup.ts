@@ -1,0 +1,254 @@
+import type { Node } from "../../api/cluster-kinds";
+import type { Pod, Volume } from "../../api/pod";
+import type { ConfigMap, PersistentVolume, PersistentVolumeClaim, Secret } from "../../api/storage";
+import { Component, Messages, Reason } from "../../events/reasons";
+import { buildTree, emptyDir, type FsNode } from "../../fs/tree";
+import { base64Decode } from "../../runtime/base64";
+import type { Tx } from "../../store/tx";
+import { attachedNodes, isAttachedTo } from "../storage/attach-detach";
+import { backingStore, isAttachable } from "../storage/volume-helpers";
+import { volumeId } from "./container-env";
+import { serviceAccountToken } from "./volumes";
+
+/** Where one of a pod's volumes lives once mounted: a file-system id, a directory inside it, read-only or not. */
+export interface ResolvedVolume {
+  id: string;
+  path?: string;
+  readOnly?: boolean;
+}
+
+export type VolumeSetup =
+  | { ok: true; volumes: Record<string, ResolvedVolume> }
+  | { ok: false; blockedBy: string; unattached: string[]; blockers: VolumeBlocker[] };
+
+/** Why one volume is not ready: the kubelet's own record, rendered by `kjctl why pod`. */
+export interface VolumeBlocker {
+  volume: string;
+  /** The field of the pod's manifest naming what is missing. */
+  field: string;
+  message: string;
+}
+
+type Blocked = { wait: boolean; field: string; message: string };
+
+/** How long the kubelet waits for volumes before it reports FailedMount (volumemanager podAttachAndMountTimeout). */
+export const MOUNT_TIMEOUT_MS = 2 * 60 * 1000 + 3000;
+
+function keyedFiles(
+  data: Record<string, string>,
+  items: { key: string; path: string }[] | undefined,
+): Record<string, string> {
+  if (!items || items.length === 0) return { ...data };
+  const out: Record<string, string> = {};
+  for (const it of items) if (data[it.key] !== undefined) out[it.path] = data[it.key] ?? "";
+  return out;
+}
+
+function secretFiles(secret: Secret): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(secret.data ?? {})) out[k] = base64Decode(v) ?? "";
+  return out;
+}
+
+/**
+ * The kubelet's volume manager for one pod on one node: every volume must be ready (claim bound, disk
+ * attached here, ConfigMap or Secret present) before containers start. Pod-lifetime volumes are created
+ * here; persistent ones only point at their backing store.
+ */
+export function setUpVolumes(tx: Tx, pod: Pod, node: Node, explain = false): VolumeSetup {
+  const ns = pod.metadata.namespace ?? "default";
+  const host = { component: Component.kubelet, host: node.metadata.name };
+  const volumes: Record<string, ResolvedVolume> = {};
+  const seeds: [string, FsNode][] = [];
+  const unattached: string[] = [];
+  const blockers: VolumeBlocker[] = [];
+  (pod.spec.volumes ?? []).forEach((v, i) => {
+    const podScoped = volumeId(pod, v.name) ?? `pod/${pod.metadata.uid}/${v.name}`;
+    const resolved = resolveOne(tx, pod, node, v, podScoped, seeds, host, ns, explain);
+    if ("id" in resolved) {
+      volumes[v.name] = resolved;
+      return;
+    }
+    if (resolved.wait) unattached.push(v.name);
+    blockers.push({
+      volume: v.name,
+      field: `spec.volumes[${i}].${resolved.field}`,
+      message: resolved.message,
+    });
+  });
+  const first = blockers[0];
+  if (first) return { ok: false, blockedBy: first.volume, unattached, blockers };
+  for (const [id, root] of seeds) if (!tx.fs[id]) tx.setFs(id, root);
+  return { ok: true, volumes };
+}
+
+function resolveOne(
+  tx: Tx,
+  pod: Pod,
+  node: Node,
+  v: Volume,
+  podScoped: string,
+  seeds: [string, FsNode][],
+  host: { component: string; host: string },
+  ns: string,
+  explain: boolean,
+): ResolvedVolume | Blocked {
+  if (v.persistentVolumeClaim) {
+    const claimName = v.persistentVolumeClaim.claimName;
+    const pvc = tx.get<PersistentVolumeClaim>("PersistentVolumeClaim", ns, claimName);
+    const pv = pvc?.spec.volumeName
+      ? tx.get<PersistentVolume>("PersistentVolume", undefined, pvc.spec.volumeName)
+      : undefined;
+    const field = "persistentVolumeClaim.claimName";
+    if (!pvc) return { wait: true, field, message: `persistentvolumeclaim "${claimName}" not found` };
+    if (pvc.status.phase !== "Bound" || !pv)
+      return {
+        wait: true,
+        field,
+        message: `persistentvolumeclaim "${claimName}" is ${pvc.status.phase}, not Bound`,
+      };
+    if (isAttachable(pv) && !isAttachedTo(tx, pv.metadata.name, node.metadata.name)) {
+      // Only `why` needs to know where the disk is (a scan of every attachment).
+      const elsewhere = explain
+        ? attachedNodes(tx, pv.metadata.name).filter((n) => n !== node.metadata.name)
+        : [];
+      return {
+        wait: true,
+        field,
+        message:
+          elsewhere.length > 0
+            ? `disk ${pv.metadata.name} is attached to node ${elsewhere.join(", ")}; ${pv.spec.accessModes.join(",")} lets one node attach it at a time`
+            : `disk ${pv.metadata.name} is being attached to node ${node.metadata.name}`,
+      };
+    }
+    const store = backingStore(pv.spec, node.metadata.name);
+    if (!store)
+      return {
+        wait: true,
+        field,
+        message: `volume ${pv.metadata.name} has no source the simulation can mount`,
+      };
+    if (!tx.fs[store.id]) seeds.push([store.id, emptyDir()]);
+    const readOnly = Boolean(
+      v.persistentVolumeClaim.readOnly ||
+        pv.spec.nfs?.readOnly ||
+        pv.spec.csi?.readOnly ||
+        pv.spec.gcePersistentDisk?.readOnly,
+    );
+    return { id: store.id, ...(store.path ? { path: store.path } : {}), ...(readOnly ? { readOnly } : {}) };
+  }
+  if (v.nfs) {
+    if (!tx.fs[`nfs/${v.nfs.server}`]) seeds.push([`nfs/${v.nfs.server}`, emptyDir()]);
+    return { id: `nfs/${v.nfs.server}`, path: v.nfs.path, ...(v.nfs.readOnly ? { readOnly: true } : {}) };
+  }
+  if (v.gcePersistentDisk) {
+    const id = `disk/pd/${v.gcePersistentDisk.pdName}`;
+    if (!tx.fs[id]) seeds.push([id, buildTree({ "lost+found/": null })]);
+    return { id, ...(v.gcePersistentDisk.readOnly ? { readOnly: true } : {}) };
+  }
+  if (v.hostPath) {
+    const id = `host/${node.metadata.name}:${v.hostPath.path}`;
+    if (!tx.fs[id]) seeds.push([id, emptyDir()]);
+    return { id };
+  }
+  if (v.configMap) {
+    const name = v.configMap.name ?? "";
+    const cm = tx.get<ConfigMap>("ConfigMap", ns, name);
+    if (!cm) {
+      if (v.configMap.optional) {
+        seeds.push([podScoped, emptyDir()]);
+        return { id: podScoped, readOnly: true };
+      }
+      eventOnceOn(tx, pod, Messages.configMapMissing(v.name, name), host);
+      return { wait: false, field: "configMap.name", message: Messages.configMapMissing(v.name, name) };
+    }
+    seeds.push([podScoped, buildTree(keyedFiles(cm.data ?? {}, v.configMap.items))]);
+    return { id: podScoped, readOnly: true };
+  }
+  if (v.secret) {
+    const name = v.secret.secretName ?? "";
+    const secret = tx.get<Secret>("Secret", ns, name);
+    if (!secret) {
+      if (v.secret.optional) {
+        seeds.push([podScoped, emptyDir()]);
+        return { id: podScoped, readOnly: true };
+      }
+      eventOnceOn(tx, pod, Messages.secretMissing(v.name, name), host);
+      return { wait: false, field: "secret.secretName", message: Messages.secretMissing(v.name, name) };
+    }
+    seeds.push([podScoped, buildTree(keyedFiles(secretFiles(secret), v.secret.items))]);
+    return { id: podScoped, readOnly: true };
+  }
+  if (v.projected) {
+    const files = projectedFiles(tx, pod, v.projected, ns);
+    if (typeof files === "string") {
+      const message = `MountVolume.SetUp failed for volume "${v.name}" : ${files}`;
+      eventOnceOn(tx, pod, message, host);
+      return { wait: false, field: "projected.sources", message };
+    }
+    seeds.push([podScoped, buildTree(files)]);
+    return { id: podScoped, readOnly: true };
+  }
+  // emptyDir (disk or medium: Memory), inline CSI ephemeral volumes, downwardAPI: the pod's own directory.
+  seeds.push([podScoped, emptyDir()]);
+  return { id: podScoped };
+}
+
+interface ProjectionSource {
+  serviceAccountToken?: { path?: string };
+  configMap?: { name?: string; items?: { key: string; path: string }[]; optional?: boolean };
+  secret?: { name?: string; items?: { key: string; path: string }[]; optional?: boolean };
+  downwardAPI?: { items?: { path: string; fieldRef?: { fieldPath?: string } }[] };
+}
+
+/** A projected volume's files, source by source (pkg/volume/projected), or why it cannot be set up. */
+function projectedFiles(
+  tx: Tx,
+  pod: Pod,
+  projected: Record<string, unknown>,
+  ns: string,
+): Record<string, string> | string {
+  const out: Record<string, string> = {};
+  const sources = (Array.isArray(projected.sources) ? projected.sources : []) as ProjectionSource[];
+  for (const src of sources) {
+    if (src.serviceAccountToken) out[src.serviceAccountToken.path ?? "token"] = serviceAccountToken(pod);
+    if (src.configMap) {
+      const cm = tx.get<ConfigMap>("ConfigMap", ns, src.configMap.name ?? "");
+      if (!cm) {
+        if (src.configMap.optional) continue;
+        return `configmap "${src.configMap.name ?? ""}" not found`;
+      }
+      Object.assign(out, keyedFiles(cm.data ?? {}, src.configMap.items));
+    }
+    if (src.secret) {
+      const secret = tx.get<Secret>("Secret", ns, src.secret.name ?? "");
+      if (!secret) {
+        if (src.secret.optional) continue;
+        return `secret "${src.secret.name ?? ""}" not found`;
+      }
+      Object.assign(out, keyedFiles(secretFiles(secret), src.secret.items));
+    }
+    for (const item of src.downwardAPI?.items ?? []) {
+      const path = item.fieldRef?.fieldPath ?? "";
+      const value =
+        path === "metadata.namespace"
+          ? ns
+          : path === "metadata.name"
+            ? pod.metadata.name
+            : path === "metadata.uid"
+              ? pod.metadata.uid
+              : path === "metadata.labels"
+                ? Object.entries(pod.metadata.labels ?? {})
+                    .map(([k, v]) => `${k}="${v}"`)
+                    .join("\n")
+                : "";
+      out[item.path] = value;
+    }
+  }
+  return out;
+}
+
+function eventOnceOn(tx: Tx, pod: Pod, message: string, host: { component: string; host: string }): void {
+  if (!tx.hasEvent(pod, Reason.FailedMount, message, host))
+    tx.event(pod, "Warning", Reason.FailedMount, message, host);
+}
