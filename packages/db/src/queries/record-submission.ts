@@ -4,6 +4,7 @@ import { ContentIdSchema, UserIdSchema } from "../ids.ts";
 import { FilesSchema, JsonObjectSchema } from "../json.ts";
 import { isUniqueViolation } from "../prisma-errors.ts";
 import { type SubmissionStatus, SubmissionStatusSchema } from "../submission-status.ts";
+import { TRANSACTION_OPTIONS } from "../transaction-options.ts";
 import { touchLesson } from "./touch-lesson.ts";
 
 export const RecordSubmissionInputSchema = z.object({
@@ -90,7 +91,7 @@ export async function recordSubmissionWithHooks(
       await touchLesson(tx, input.userId, input.lessonId, row.createdAt);
       await hooks.beforeCommit?.();
       return row;
-    });
+    }, TRANSACTION_OPTIONS);
     return { submission: toRecorded(submission), isNew: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

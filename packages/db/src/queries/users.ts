@@ -5,6 +5,7 @@ import type { Db } from "../client.ts";
 import { UserIdSchema } from "../ids.ts";
 import { isRecordNotFound } from "../prisma-errors.ts";
 import { type Role, RoleSchema } from "../roles.ts";
+import { TRANSACTION_OPTIONS } from "../transaction-options.ts";
 
 /** better-auth's provider id for email + password accounts. */
 export const CREDENTIAL_PROVIDER_ID = "credential";
@@ -91,6 +92,6 @@ export async function createAdmin(db: Db, rawInput: CreateAdminInput): Promise<C
       },
       select: { id: true },
     });
-  });
+  }, TRANSACTION_OPTIONS);
   return { kind: "created", userId };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../client.ts";
 import { ContentIdSchema, UserIdSchema } from "../ids.ts";
 import { type Files, FilesSchema, type JsonObject, JsonObjectSchema } from "../json.ts";
+import { TRANSACTION_OPTIONS } from "../transaction-options.ts";
 
 export const WorkspaceInputSchema = z.object({
   lessonId: ContentIdSchema,
@@ -101,7 +102,7 @@ export async function importAnonymousWork(
       });
     }
     return { imported: toCreate.map((workspace) => workspace.lessonId), kept: [...kept].sort() };
-  });
+  }, TRANSACTION_OPTIONS);
 }
 
 /** The browser may send one lesson twice; the last copy is the newest. */
