@@ -10,7 +10,7 @@ import type { DatabaseTarget } from "../src/database-target.ts";
 import type { MigrationReport } from "../src/migrate/applied-migrations.ts";
 import { migrate } from "../src/migrate/migrate.ts";
 import { MigrationChecksumError, MigrationFailedError } from "../src/migrate/migration-errors.ts";
-import { checksumOf, DEFAULT_MIGRATIONS_ROOT, readMigrationFiles } from "../src/migrate/migration-files.ts";
+import { checksumOf, defaultMigrationsRoot, readMigrationFiles } from "../src/migrate/migration-files.ts";
 import { startAppProcess } from "./support/app-process-driver.ts";
 import { createEmptyDatabase, PROVIDERS } from "./support/test-database.ts";
 
@@ -20,7 +20,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** A copy of the real migrations folder the test may change. */
 function copyOfMigrations(): string {
   const root = mkdtempSync(join(scratch, "root-"));
-  cpSync(DEFAULT_MIGRATIONS_ROOT, root, { recursive: true });
+  cpSync(defaultMigrationsRoot(), root, { recursive: true });
   return root;
 }
 
@@ -54,7 +54,7 @@ describe("migration files", () => {
   it("are read in order with the sha256 of their content, line endings normalised", () => {
     const files = readMigrationFiles("sqlite");
     expect(files.map((file) => file.name)[0]).toBe("0001_init.sql");
-    const raw = readFileSync(join(DEFAULT_MIGRATIONS_ROOT, "sqlite", "0001_init.sql"), "utf8");
+    const raw = readFileSync(join(defaultMigrationsRoot(), "sqlite", "0001_init.sql"), "utf8");
     expect(files[0]?.checksum).toBe(checksumOf(raw));
     expect(checksumOf("a\r\nb\n")).toBe(checksumOf("a\nb\n"));
     expect(checksumOf("a\nb\n")).not.toBe(checksumOf("a\nb \n"));

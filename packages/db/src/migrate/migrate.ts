@@ -2,7 +2,7 @@ import type { DatabaseTarget } from "../database-target.ts";
 import type { MigrationReport } from "./applied-migrations.ts";
 import { migratePostgresql } from "./migrate-postgresql.ts";
 import { migrateSqlite } from "./migrate-sqlite.ts";
-import { DEFAULT_MIGRATIONS_ROOT, readMigrationFiles } from "./migration-files.ts";
+import { defaultMigrationsRoot, readMigrationFiles } from "./migration-files.ts";
 
 export type MigrateOptions = {
   /** A folder holding `sqlite/` and `postgresql/`; default this package's `migrations/`. */
@@ -19,7 +19,7 @@ export async function migrate(
   target: DatabaseTarget,
   options: MigrateOptions = {},
 ): Promise<MigrationReport> {
-  const files = readMigrationFiles(target.provider, options.migrationsRoot ?? DEFAULT_MIGRATIONS_ROOT);
+  const files = readMigrationFiles(target.provider, options.migrationsRoot ?? defaultMigrationsRoot());
   if (target.provider === "sqlite") return migrateSqlite(target.file, files);
   return migratePostgresql(target.url, files);
 }

@@ -14,8 +14,13 @@ export type MigrationFile = {
 
 const MIGRATION_NAME = /^(\d{4})_[a-z0-9]+(?:_[a-z0-9]+)*\.sql$/;
 
-/** `packages/db/migrations`, found from this file so it works from any working directory. */
-export const DEFAULT_MIGRATIONS_ROOT = fileURLToPath(new URL("../../migrations/", import.meta.url));
+/**
+ * `packages/db/migrations`, found from this file so it works from any working directory. Computed
+ * when asked, not at import: a bundler may give this module a URL that is not a file.
+ */
+export function defaultMigrationsRoot(): string {
+  return fileURLToPath(new URL("../../migrations/", import.meta.url));
+}
 
 export function checksumOf(sql: string): string {
   return createHash("sha256").update(sql.replace(/\r\n/g, "\n"), "utf8").digest("hex");
@@ -26,7 +31,7 @@ export function checksumOf(sql: string): string {
  * two files with one number, stop everything: silently skipping a misnamed file would leave a
  * database without tables the code expects.
  */
-export function readMigrationFiles(provider: Provider, root = DEFAULT_MIGRATIONS_ROOT): MigrationFile[] {
+export function readMigrationFiles(provider: Provider, root = defaultMigrationsRoot()): MigrationFile[] {
   const dir = join(root, provider);
   const names = readdirSync(dir).sort();
   const seenNumbers = new Map<string, string>();
