@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Provider } from "../database-target.ts";
+import { findRepositoryRoot } from "../repository-root.ts";
 
 /** One SQL file of `migrations/<provider>/`, named `NNNN_snake_case_name.sql`. */
 export type MigrationFile = {
@@ -15,11 +16,21 @@ export type MigrationFile = {
 const MIGRATION_NAME = /^(\d{4})_[a-z0-9]+(?:_[a-z0-9]+)*\.sql$/;
 
 /**
- * `packages/db/migrations`, found from this file so it works from any working directory. Computed
- * when asked, not at import: a bundler may give this module a URL that is not a file.
+ * `packages/db/migrations`: next to this file's package when it runs from source (tsx, vitest), else
+ * under the repository root (a bundle, e.g. the Next.js server, has moved the code elsewhere).
+ * Written without `new URL("…", import.meta.url)`, which bundlers take for an asset to bundle.
  */
 export function defaultMigrationsRoot(): string {
-  return fileURLToPath(new URL("../../migrations/", import.meta.url));
+  const underRepositoryRoot = join(findRepositoryRoot(process.cwd()), "packages", "db", "migrations");
+  return besideThisPackage().find((dir) => existsSync(join(dir, "sqlite"))) ?? underRepositoryRoot;
+}
+
+function besideThisPackage(): string[] {
+  try {
+    return [join(dirname(fileURLToPath(import.meta.url)), "..", "..", "migrations")];
+  } catch {
+    return [];
+  }
 }
 
 export function checksumOf(sql: string): string {
