@@ -7,7 +7,6 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseTarget } from "../src/database-target.ts";
-import type { MigrationReport } from "../src/migrate/applied-migrations.ts";
 import { migrate } from "../src/migrate/migrate.ts";
 import { MigrationChecksumError, MigrationFailedError } from "../src/migrate/migration-errors.ts";
 import { checksumOf, defaultMigrationsRoot, readMigrationFiles } from "../src/migrate/migration-files.ts";
@@ -28,7 +27,10 @@ async function query(target: DatabaseTarget, sql: string): Promise<Record<string
   if (target.provider === "sqlite") {
     const connection = new Database(target.file, { readonly: true });
     try {
-      return connection.prepare(sql).all() as Record<string, unknown>[];
+      return connection
+        .prepare(sql)
+        .all()
+        .filter((row): row is Record<string, unknown> => typeof row === "object" && row !== null);
     } finally {
       connection.close();
     }
@@ -154,9 +156,7 @@ describe.each(PROVIDERS)("%s: migrate", (provider) => {
     }
     const processes = await Promise.all([startAppProcess(target), startAppProcess(target)]);
     try {
-      const reports = (await Promise.all(
-        processes.map((process) => process.call({ op: "migrate", migrationsRoot: root })),
-      )) as MigrationReport[];
+      const reports = await Promise.all(processes.map((process) => process.migrate(root)));
       const applied = reports.flatMap((report) => report.applied).sort();
       expect(applied).toEqual(readMigrationFiles(provider, root).map((file) => file.name));
       const counts = await query(target, 'SELECT COUNT(*) AS "n" FROM "_kubejam_migrations"');

@@ -2,8 +2,6 @@
 // share one PostgreSQL, or on one machine one SQLite file. What one stores, the others read, and
 // racing on one idempotency key still stores once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SubmissionSummary } from "../src/queries/list-submissions.ts";
-import type { RecordSubmissionOutcome } from "../src/queries/record-submission.ts";
 import { type AppProcess, startAppProcess } from "./support/app-process-driver.ts";
 import { createUser, submissionInput } from "./support/fixtures.ts";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "./support/test-database.ts";
@@ -26,18 +24,12 @@ describe.each(PROVIDERS)("%s: two app processes on one database", (provider) => 
   it("see each other's submissions", async () => {
     const [web1, web2] = processes;
     const userId = await createUser(database.db);
-    const first = (await web1.call({
-      op: "record",
-      input: submissionInput(userId, { score: 30, status: "fail" }),
-    })) as RecordSubmissionOutcome;
-    const seenBy2 = (await web2.call({ op: "list", userId, exerciseId: "pvc-bind" })) as SubmissionSummary[];
+    const first = await web1.record(submissionInput(userId, { score: 30, status: "fail" }));
+    const seenBy2 = await web2.list(userId, "pvc-bind");
     expect(seenBy2.map((submission) => submission.id)).toEqual([first.submission.id]);
 
-    const second = (await web2.call({
-      op: "record",
-      input: submissionInput(userId),
-    })) as RecordSubmissionOutcome;
-    const seenBy1 = (await web1.call({ op: "list", userId, exerciseId: "pvc-bind" })) as SubmissionSummary[];
+    const second = await web2.record(submissionInput(userId));
+    const seenBy1 = await web1.list(userId, "pvc-bind");
     expect(seenBy1.map((submission) => submission.id)).toEqual([second.submission.id, first.submission.id]);
   });
 
@@ -53,7 +45,7 @@ describe.each(PROVIDERS)("%s: two app processes on one database", (provider) => 
     await racer.paused;
     await holder.resume();
     await racer.resume();
-    const [won, lost] = (await Promise.all([holder.done, racer.done])) as RecordSubmissionOutcome[];
+    const [won, lost] = await Promise.all([holder.done, racer.done]);
     expect(won?.isNew).toBe(true);
     expect(lost?.isNew).toBe(false);
     expect(lost?.submission.id).toBe(won?.submission.id);
@@ -63,9 +55,9 @@ describe.each(PROVIDERS)("%s: two app processes on one database", (provider) => 
   it("stores each key once when two processes submit the same 20 keys concurrently", async () => {
     const userId = await createUser(database.db);
     const inputs = Array.from({ length: 20 }, () => submissionInput(userId));
-    const outcomes = (await Promise.all(
-      inputs.flatMap((input) => processes.map((process) => process.call({ op: "record", input }))),
-    )) as RecordSubmissionOutcome[];
+    const outcomes = await Promise.all(
+      inputs.flatMap((input) => processes.map((process) => process.record(input))),
+    );
     expect(outcomes.filter((outcome) => outcome.isNew)).toHaveLength(20);
     expect(await database.db.submission.count({ where: { userId } })).toBe(20);
   });

@@ -3,21 +3,32 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { z } from "zod";
 import type { DatabaseTarget } from "../../src/database-target.ts";
 import type { RecordSubmissionHooks, RecordSubmissionInput } from "../../src/queries/record-submission.ts";
+
+// What comes back over the pipe, as JSON (dates are strings): checked, not assumed.
+const RecordedSchema = z.object({ isNew: z.boolean(), submission: z.object({ id: z.string() }) });
+const ListedSchema = z.array(z.object({ id: z.string() }));
+const MigratedSchema = z.object({ applied: z.array(z.string()), alreadyApplied: z.array(z.string()) });
+export type Recorded = z.infer<typeof RecordedSchema>;
 
 type Reply = { id?: number; ok?: boolean; value?: unknown; error?: string; paused?: string; ready?: boolean };
 
 const packageDir = join(import.meta.dirname, "..", "..");
 
 export type AppProcess = {
-  /** Sends a command and resolves with its result (rejects with the child's error message). */
-  readonly call: (command: Record<string, unknown>) => Promise<unknown>;
+  /** recordSubmission in the child; rejects with the child's error message. */
+  readonly record: (input: RecordSubmissionInput) => Promise<Recorded>;
+  /** listSubmissionsForUser in the child. */
+  readonly list: (userId: string, exerciseId: string) => Promise<{ id: string }[]>;
+  /** migrate in the child. */
+  readonly migrate: (migrationsRoot: string) => Promise<z.infer<typeof MigratedSchema>>;
   /** Starts a record that stops at a pause point; `paused` resolves once the child is there. */
   readonly recordPaused: (
     input: RecordSubmissionInput,
     pauseAt: keyof RecordSubmissionHooks,
-  ) => { paused: Promise<void>; done: Promise<unknown>; resume: () => Promise<unknown> };
+  ) => { paused: Promise<void>; done: Promise<Recorded>; resume: () => Promise<unknown> };
   readonly kill: (signal: NodeJS.Signals) => Promise<void>;
   readonly stop: () => Promise<void>;
   readonly child: ChildProcess;
@@ -66,13 +77,18 @@ export async function startAppProcess(target: DatabaseTarget): Promise<AppProces
 
   return {
     child,
-    call: (command) => send(command).result,
+    record: async (input) => RecordedSchema.parse(await send({ op: "record", input }).result),
+    list: async (userId, exerciseId) =>
+      ListedSchema.parse(await send({ op: "list", userId, exerciseId }).result),
+    migrate: async (migrationsRoot) =>
+      MigratedSchema.parse(await send({ op: "migrate", migrationsRoot }).result),
     recordPaused(input, pauseAt) {
       const sent = send({ op: "record", input, pauseAt });
       // The reply comes through the event loop, after this registration.
       const paused = new Promise<void>((resolve) => pauses.set(sent.id, resolve));
-      sent.result.catch(() => {});
-      return { paused, done: sent.result, resume: () => send({ op: "resume", of: sent.id }).result };
+      const done = sent.result.then((value) => RecordedSchema.parse(value));
+      done.catch(() => {});
+      return { paused, done, resume: () => send({ op: "resume", of: sent.id }).result };
     },
     async kill(signal) {
       if (child.exitCode !== null || child.signalCode !== null) return;
