@@ -67,6 +67,24 @@ describe.each(PROVIDERS)("%s: recordSubmission", (provider) => {
     ).rejects.toBeInstanceOf(IdempotencyKeyReuseError);
   });
 
+  it("stores the grader's checks as JSON: an undefined field is dropped, a bigint is refused", async () => {
+    const userId = await createUser(database.db);
+    const check = { id: "claim-bound", status: "pass", weight: 1, message: "", why: undefined };
+    const { submission } = await recordSubmission(
+      database.db,
+      submissionInput(userId, { result: { status: "pass", score: 100, checks: [check] } }),
+    );
+    const stored = await database.db.submission.findUniqueOrThrow({ where: { id: submission.id } });
+    expect(stored.checks).toEqual([{ id: "claim-bound", status: "pass", weight: 1, message: "" }]);
+    const notJson = { id: "x", weight: 1n };
+    await expect(
+      recordSubmission(
+        database.db,
+        submissionInput(userId, { result: { status: "pass", score: 1, checks: [notJson] } }),
+      ),
+    ).rejects.toThrow();
+  });
+
   it("refuses malformed input before touching the database", async () => {
     const userId = await createUser(database.db);
     await expect(recordSubmission(database.db, submissionInput(userId, { score: 101 }))).rejects.toThrow();

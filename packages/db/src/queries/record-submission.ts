@@ -20,7 +20,16 @@ export const RecordSubmissionInputSchema = z.object({
   result: z.object({
     status: SubmissionStatusSchema,
     score: z.number().int().min(0).max(100),
-    checks: z.array(JsonObjectSchema),
+    /**
+     * The grader's per-check results, stored as JSON: any objects (the grader's `CheckResult`
+     * interface is accepted as it is); what JSON cannot hold (an `undefined` field) is dropped, as
+     * `JSON.stringify` would.
+     */
+    checks: z
+      .array(z.unknown())
+      .readonly()
+      .transform((checks): unknown => JSON.parse(JSON.stringify(checks)))
+      .pipe(z.array(JsonObjectSchema)),
   }),
 });
 export type RecordSubmissionInput = z.input<typeof RecordSubmissionInputSchema>;

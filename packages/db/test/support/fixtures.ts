@@ -19,6 +19,15 @@ export async function createUser(db: Db, overrides: { name?: string; role?: Role
   return id;
 }
 
+/** The shape of packages/grader's CheckResult: an interface, with an optional field. */
+interface GraderCheck {
+  id: string;
+  status: "pass" | "fail";
+  weight: number;
+  message: string;
+  why?: { object: string; text: string };
+}
+
 export function submissionInput(
   userId: string,
   overrides: Partial<RecordSubmissionInput> & { score?: number; status?: "pass" | "fail" | "error" } = {},
@@ -34,8 +43,21 @@ export function submissionInput(
     result: {
       status,
       score,
-      checks: [{ id: "claim-bound", status, message: status === "pass" ? "Bound" : "Pending", why: null }],
+      checks: graderChecks(status),
     },
     ...rest,
   };
+}
+
+function graderChecks(status: "pass" | "fail" | "error"): readonly GraderCheck[] {
+  if (status === "pass") return [{ id: "claim-bound", status: "pass", weight: 2, message: "" }];
+  return [
+    {
+      id: "claim-bound",
+      status: "fail",
+      weight: 2,
+      message: "The claim is Pending",
+      why: { object: "persistentvolumeclaim/data", text: "no volume matches" },
+    },
+  ];
 }
