@@ -101,6 +101,8 @@ switch (task) {
   case "start":
     install();
     pnpm("exec", "turbo", "run", "build", "--output-logs=errors-only");
+    // Creates the SQLite file (.data/kubejam.db) or brings DATABASE_URL's database up to date.
+    pnpm("--filter", "@kubejam/db", "run", "migrate");
     pnpm("--filter", "@kubejam/web", "run", "start");
     break;
   case "test":
