@@ -23,6 +23,9 @@ export interface EventSource {
  * One operation on the cluster. It copies the top-level maps of the state once, replaces (never
  * mutates) the objects it changes, and `commit()` returns the new state. The input state is untouched.
  */
+/** The runtime bookkeeping beside the objects, by who keeps it. */
+export type RuntimeArea = "kubelet" | "storage" | "timers";
+
 export class Tx {
   readonly objects: Record<string, KubeObject>;
   readonly fs: Record<string, FsNode>;
@@ -35,6 +38,13 @@ export class Tx {
   private rv: number;
   /** Bumped on every write: a reconcile pass that leaves it unchanged reached the fixed point. */
   changes = 0;
+  /** Writes to objects, in all and per kind: what a controller watches (informers' change feed). */
+  objectChanges = 0;
+  readonly kindChanges = new Map<string, number>();
+  /** Writes to the runtime bookkeeping the kubelet, storage controllers and timers keep. */
+  readonly runtimeChanges: Record<RuntimeArea, number> = { kubelet: 0, storage: 0, timers: 0 };
+  /** Each controller's input version when it last ran in this operation (see controllers/settle.ts). */
+  readonly controllerInputs = new Map<unknown, number>();
   private eventIndex: Map<string, string> | undefined;
   /** Keys by kind, in creation order: built on the first `list`, then kept in step with every write. */
   private kindIndex: Map<string, Map<string, KubeObject>> | undefined;
@@ -81,14 +91,14 @@ export class Tx {
     const s = this.ownStorage();
     if (due === undefined) delete s.ops[key];
     else s.ops[key] = due;
-    this.changes++;
+    this.runtimeChanged("storage");
   }
 
   setAttached(pv: string, node: string | undefined): void {
     const s = this.ownStorage();
     if (node === undefined) delete s.attached[pv];
     else s.attached[pv] = node;
-    this.changes++;
+    this.runtimeChanged("storage");
   }
 
   /** The scheduler's assumption of a pod onto a node (undefined: forget it). */
@@ -98,14 +108,14 @@ export class Tx {
     s.assumed ??= {};
     if (node === undefined) delete s.assumed[podUid];
     else s.assumed[podUid] = node;
-    this.changes++;
+    this.runtimeChanged("storage");
   }
 
   setProvisionFailed(claimUid: string, message: string | undefined): void {
     const s = this.ownStorage();
     if (message === undefined) delete s.failed[claimUid];
     else s.failed[claimUid] = message;
-    this.changes++;
+    this.runtimeChanged("storage");
   }
 
   /** Whether an identical event (same object, reason, message and source) was already recorded. */
@@ -159,7 +169,18 @@ export class Tx {
   private put(key: string, obj: KubeObject): void {
     this.objects[key] = obj;
     if (this.kindIndex) indexSet(this.kindIndex, obj.kind, key, obj);
+    this.objectChanged(obj.kind);
+  }
+
+  private objectChanged(kind: string): void {
     this.changes++;
+    this.objectChanges++;
+    this.kindChanges.set(kind, (this.kindChanges.get(kind) ?? 0) + 1);
+  }
+
+  private runtimeChanged(area: RuntimeArea): void {
+    this.changes++;
+    this.runtimeChanges[area]++;
   }
 
   nextResourceVersion(): string {
@@ -195,7 +216,7 @@ export class Tx {
     if (key in this.objects) {
       delete this.objects[key];
       this.kindIndex?.get(obj.kind)?.delete(key);
-      this.changes++;
+      this.objectChanged(obj.kind);
     }
   }
 
@@ -214,13 +235,13 @@ export class Tx {
     if (at === undefined) {
       if (key in this.timers) {
         delete this.timers[key];
-        this.changes++;
+        this.runtimeChanged("timers");
       }
       return;
     }
     if (this.timers[key] === at) return;
     this.timers[key] = at;
-    this.changes++;
+    this.runtimeChanged("timers");
   }
 
   setFs(id: string, node: FsNode | undefined): void {
@@ -238,7 +259,7 @@ export class Tx {
     const copy = { ...rt, containers: rt.containers.map((c) => ({ ...c })) };
     this.kubelet[podKey] = copy;
     this.ownedKubelet.add(podKey);
-    this.changes++;
+    this.runtimeChanged("kubelet");
     return copy;
   }
 
@@ -246,7 +267,7 @@ export class Tx {
     this.ownedKubelet.delete(podKey);
     if (runtime === undefined) delete this.kubelet[podKey];
     else this.kubelet[podKey] = runtime;
-    this.changes++;
+    this.runtimeChanged("kubelet");
   }
 
   /**
