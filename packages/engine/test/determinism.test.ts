@@ -1,11 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  advance,
   applyManifests,
-  type ClusterState,
   createCluster,
-  deleteObjects,
   listObjects,
   type Node,
   type PersistentVolume,
@@ -13,7 +10,6 @@ import {
   type Pod,
   reconcile,
   type Service,
-  traceRequests,
 } from "../src/index";
 import { cidrContains, parseCidr, parseIp } from "../src/network/cidr";
 import { manifest, op, runOps } from "./random-ops";

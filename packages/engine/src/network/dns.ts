@@ -1,5 +1,4 @@
 import type { EndpointSlice } from "../api/service";
-import { objectKey } from "../store/object-key";
 import type { ClusterNetwork } from "./cluster-network";
 
 // Cluster DNS as kube-dns serves it (website: concepts/services-networking/dns-pod-service.md) and
@@ -126,7 +125,7 @@ function lookupCluster(net: ClusterNetwork, r: ResolverConfig, fqdn: string, dep
   // <hostname>.<subdomain>.<namespace>.svc: a pod with spec.hostname and spec.subdomain behind a headless Service.
   if (parts.length === 4 && parts[3] === "svc") {
     const svc = net.service(parts[2] ?? "", parts[1] ?? "");
-    if (!svc || svc.spec.clusterIP !== "None") return "nxdomain";
+    if (svc?.spec.clusterIP !== "None") return "nxdomain";
     for (const slice of net.slices(svc)) {
       for (const e of slice.endpoints) {
         const ref = e.targetRef;
