@@ -62,7 +62,7 @@ export { explainPod, explainPodVolumes } from "./ops/why";
 export { type ClaimExplanation, type ClaimState, explainClaim } from "./ops/why-claim";
 export { type EndpointCheck, explainService, type ServiceExplanation } from "./ops/why-service";
 export type { Diagnostic, DiagnosticCode } from "./parse/diagnostic";
-export { parseManifests } from "./parse/parse-manifests";
+export { type ManifestDocument, type ParsedFile, parseManifests } from "./parse/parse-manifests";
 export { parseRfc3339, rfc3339 } from "./runtime/time";
 export { parseLabelSelector, selectorMatches } from "./store/labels";
 export { getObject, listObjects } from "./store/queries";

@@ -110,6 +110,15 @@ export const ExpectationSchema = z.union([
 ]);
 export type Expectation = z.infer<typeof ExpectationSchema>;
 
+/** An object in the learner's files a check is about, and optionally the field (for the editor's cursor). */
+export const AtSchema = z.strictObject({
+  kind: z.string().min(1),
+  name: z.string().min(1),
+  namespace: z.string().optional(),
+  /** e.g. `spec.ports[0].targetPort`. */
+  path: z.string().optional(),
+});
+
 export const CheckSchema = z.strictObject({
   /** Stable id, e.g. `claim-bound`: results and wrong answers refer to it. */
   id: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "a lowercase id such as claim-bound"),
@@ -126,6 +135,8 @@ export const CheckSchema = z.strictObject({
     .string()
     .regex(/^[a-z]+\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/)
     .optional(),
+  /** Where a failure points in the learner's files; by default, the objects the expectations name. */
+  at: z.array(AtSchema).default([]),
 });
 export type Check = z.infer<typeof CheckSchema>;
 

@@ -9,6 +9,7 @@ import {
 import { run, runKj, splitCommandLine } from "@kubejam/kubectl";
 import type { Action, Check, Exercise, Locale } from "./exercise";
 import { evaluate } from "./expectations";
+import { type CheckLocation, FileLocator, targetsOf } from "./locate";
 
 // Grading is a pure function of (exercise, learner files, locale): the same cluster, built from the
 // exercise's seed and the operator's objects, then the learner's files, then each check on its own
@@ -32,6 +33,8 @@ export interface CheckResult {
   hint: string;
   /** The engine's explanation of the object the check names (`kjctl why …`), when it failed. */
   why?: { object: string; text: string };
+  /** Where in the learner's files the failure points (the documents of the objects it is about). */
+  locations: CheckLocation[];
 }
 
 export interface GradeResult {
@@ -82,7 +85,8 @@ export function grade(
   const applied = applyManifests(start, [...files]);
   const diagnostics = applied.results.flatMap((r) => (r.ok ? [] : [r.diagnostic]));
   const settled = advance(applied.state, durationMs(exercise.cluster.settle));
-  const checks = exercise.checks.map((c) => runCheck(c, settled, files, locale));
+  const locator = new FileLocator(files);
+  const checks = exercise.checks.map((c) => runCheck(c, settled, files, locator, locale));
   const total = checks.reduce((n, c) => n + c.weight, 0);
   const passed = checks.filter((c) => c.status === "pass").reduce((n, c) => n + c.weight, 0);
   return {
@@ -112,6 +116,7 @@ function runCheck(
   check: Check,
   start: ClusterState,
   files: readonly ManifestFile[],
+  locator: FileLocator,
   locale: Locale,
 ): CheckResult {
   let state = start;
@@ -123,6 +128,7 @@ function runCheck(
     detail,
     hint: check.hint[locale],
     ...explain(check, at),
+    locations: locator.locate(targetsOf(check)),
   });
   for (const action of check.actions) {
     const done = act(state, action, files);
@@ -136,7 +142,7 @@ function runCheck(
     if (!outcome.ok) return failed(outcome.detail, state);
     seen.push(outcome.detail);
   }
-  return { ...base, status: "pass", message: "", detail: seen.join("; "), hint: "" };
+  return { ...base, status: "pass", message: "", detail: seen.join("; "), hint: "", locations: [] };
 }
 
 function act(

@@ -2,6 +2,7 @@
 export {
   type Action,
   ActionSchema,
+  AtSchema,
   type Check,
   CheckSchema,
   type Exercise,
@@ -27,3 +28,4 @@ export {
   MAX_TOTAL_BYTES,
   startingCluster,
 } from "./grade";
+export { type CheckLocation, type Target, targetsOf } from "./locate";

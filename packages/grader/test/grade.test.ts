@@ -100,6 +100,12 @@ describe("grading a Service exercise", () => {
     expect(check?.why?.text).toContain('its label app is "web" (spec.selector.app is "wbe")');
     expect(r.status).toBe("fail");
     expect(r.score).toBe(20);
+    // The failure points at the learner's Service (from why and the URL) and the Deployment the selector picks.
+    expect(check?.locations).toEqual([
+      { file: "f0.yaml", line: 1, column: 1, object: "Deployment/web" },
+      { file: "f1.yaml", line: 1, column: 1, object: "Service/web" },
+    ]);
+    expect(r.checks.find((c) => c.id === "replicas-ready")?.locations).toEqual([]);
   });
 
   it("fails a targetPort nothing listens on", () => {
@@ -169,5 +175,25 @@ spec:
     const r = grade(shared, files(pod("/data")));
     expect(r.checks[0]?.status).toBe("fail");
     expect(r.checks[0]?.detail).toContain("<title>Welcome to nginx!</title>");
+  });
+
+  it("points a failure at the field the author names, in the learner's file", () => {
+    const pointed = ExerciseSchema.parse({
+      ...shared,
+      checks: shared.checks.map((c) => ({
+        ...c,
+        at: [{ kind: "Pod", name: "web", path: "spec.containers[0].volumeMounts[0].mountPath" }],
+      })),
+    });
+    const r = grade(pointed, files(pod("/data")));
+    expect(r.checks[0]?.locations).toEqual([
+      {
+        file: "f0.yaml",
+        line: 9,
+        column: 34,
+        object: "Pod/web",
+        path: "spec.containers[0].volumeMounts[0].mountPath",
+      },
+    ]);
   });
 });
