@@ -3,3 +3,4 @@
 export { parseArgs } from "./args";
 export type { KubectlIo, KubectlResult } from "./result";
 export { COMMANDS, run } from "./run";
+export { getTables, type ResourceTable, type TablesOptions } from "./tables";
