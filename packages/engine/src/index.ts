@@ -35,7 +35,7 @@ export { type LogsOutcome, type LogsRequest, podLogs } from "./ops/logs";
 export { type UpdateResult, updateObject } from "./ops/update";
 export { explainPod } from "./ops/why";
 export type { Diagnostic, DiagnosticCode } from "./parse/diagnostic";
-export { parseManifests } from "./parse/parse-manifests";
+export { type ManifestDocument, type ParsedFile, parseManifests } from "./parse/parse-manifests";
 export { parseRfc3339, rfc3339 } from "./runtime/time";
 export { parseLabelSelector, selectorMatches } from "./store/labels";
 export { getObject, listObjects } from "./store/queries";

@@ -1,5 +1,6 @@
 // @kubejam/kubectl: the kubectl command language over the engine. The browser terminal and kjctl use `run`.
 
+export { applyResultLine } from "./apply-lines";
 export { parseArgs } from "./args";
 export type { KubectlIo, KubectlResult } from "./result";
 export { COMMANDS, run } from "./run";

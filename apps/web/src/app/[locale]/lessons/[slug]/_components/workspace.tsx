@@ -1,0 +1,98 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
+import { useEffect } from "react";
+import { ApplyOutput } from "./apply-output";
+import { loadManifestEditor } from "./editor-loader";
+import { FileTabs } from "./file-tabs";
+import { NoticeBar } from "./notice-bar";
+import { Panels } from "./panels";
+import { useWorkspace, useWorkspaceStore } from "./workspace-context";
+
+function EditorLoading() {
+  const t = useTranslations("workspace");
+  return <div className="editor-loading">{t("editorLoading")}</div>;
+}
+
+// Monaco is large: it loads after the page is interactive, in the browser only.
+const ManifestEditor = dynamic(loadManifestEditor, {
+  ssr: false,
+  loading: EditorLoading,
+});
+
+export function Workspace() {
+  const t = useTranslations("workspace");
+  const store = useWorkspaceStore();
+  const phase = useWorkspace((s) => s.phase);
+  const busy = useWorkspace((s) => s.busy);
+  const lastMs = useWorkspace((s) => s.lastApply?.ms);
+  const hasFiles = useWorkspace((s) => s.files.length > 0);
+
+  // Ctrl+Enter / ⌘+Enter applies from anywhere on the page (the editor binds it too).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+        e.preventDefault();
+        void store.apply();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [store]);
+
+  const status =
+    phase === "starting"
+      ? t("starting")
+      : busy
+        ? t("applying")
+        : lastMs !== undefined
+          ? t("applied", { ms: lastMs })
+          : t("ready");
+  return (
+    <section className="workspace" aria-label={t("label")}>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => void store.apply()}
+          disabled={phase !== "ready" || busy}
+          title={t("applyTitle")}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+        >
+          {t("apply")}
+          <kbd className="shortcut">Ctrl+↵</kbd>
+        </button>
+        <output className="status" aria-live="polite" data-busy={busy || phase === "starting"}>
+          {status}
+        </output>
+        <span className="toolbar-spacer" />
+        <button
+          type="button"
+          className="button"
+          onClick={() => void store.resetCluster()}
+          disabled={phase !== "ready" || busy}
+          title={t("resetClusterTitle")}
+        >
+          {t("resetCluster")}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            if (window.confirm(t("restoreFilesConfirm"))) store.restoreFiles();
+          }}
+        >
+          {t("restoreFiles")}
+        </button>
+      </div>
+      <NoticeBar />
+      <FileTabs />
+      <div className="editor-area">
+        {hasFiles ? <ManifestEditor /> : <p className="empty">{t("noFiles")}</p>}
+      </div>
+      <ApplyOutput />
+      <Panels />
+    </section>
+  );
+}
