@@ -6,7 +6,10 @@ test("the first visit picks the language from Accept-Language", async ({ browser
     ["en-US,en;q=0.9", "en"],
     ["ko-KR,ko;q=0.9,en;q=0.8", "ko"],
   ] as const) {
-    const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": acceptLanguage } });
+    const context = await browser.newContext({
+      locale: acceptLanguage.split(",")[0],
+      extraHTTPHeaders: { "Accept-Language": acceptLanguage },
+    });
     const page = await context.newPage();
     await page.goto("/");
     await expect(page).toHaveURL(new RegExp(`/${locale}$`));

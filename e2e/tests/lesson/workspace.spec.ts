@@ -4,6 +4,7 @@ import {
   editorText,
   newFile,
   openLesson,
+  pasteIntoEditor,
   resourceRow,
   showPanel,
   typeLines,
@@ -66,9 +67,7 @@ test("a pending pod says why in Korean and its link goes to the line in the edit
     "apiVersion: v1",
     "kind: Pod",
     "metadata: {name: picky}",
-    "spec:",
-    "  nodeSelector: {disktype: ssd}",
-    "  containers: [{name: app, image: nginx:1.27}]",
+    "spec: {nodeSelector: {disktype: ssd}, containers: [{name: app, image: nginx:1.27}]}",
   ]);
   await apply(page);
   await expect(resourceRow(page, "picky")).toContainText("Pending");
@@ -81,8 +80,8 @@ test("a pending pod says why in Korean and its link goes to the line in the edit
   await expect(record).toContainText("spec.nodeSelector[disktype]");
   // The editor has a warning marker on that line, and the link puts the cursor there.
   await expect(page.locator(".monaco-editor .squiggly-warning").first()).toBeAttached();
-  await record.getByRole("button", { name: "picky.yaml 5번째 줄로 이동" }).click();
-  await expect(page.locator(".monaco-editor .line-numbers.active-line-number")).toHaveText("5");
+  await record.getByRole("button", { name: "picky.yaml 4번째 줄로 이동" }).click();
+  await expect(page.locator(".monaco-editor .line-numbers.active-line-number")).toHaveText("4");
 });
 
 test("bad input gets a located message in the learner's language and never freezes the page", async ({
@@ -104,17 +103,53 @@ test("bad input gets a located message in the learner's language and never freez
   await expect(page.locator(".monaco-editor .line-numbers.active-line-number")).toHaveText("4");
   await expect(page.locator(".monaco-editor .squiggly-error").first()).toBeAttached();
 
-  // More than 1 MB is refused before it reaches the cluster, and the page says so.
-  await page.evaluate(() => {
-    const text = `# ${"x".repeat(1_100_000)}\n`;
-    const area = document.querySelector<HTMLTextAreaElement>(".monaco-editor textarea");
-    area?.focus();
-    document.execCommand("insertText", false, text);
-  });
+  // More than 1 MB (here pasted into the editor) is refused before it reaches the cluster, and the page says so.
+  await pasteIntoEditor(
+    page,
+    "# a line of padding that makes this file larger than the limit\n".repeat(17_000),
+  );
   await apply(page);
-  await expect(page.getByRole("alert")).toContainText(
+  await expect(page.locator(".notice[role=alert]")).toContainText(
     "The simulated cluster accepts at most 1 MB in one apply",
   );
+  // A tab in YAML (a common paste accident) is a located syntax error with an explanation.
+  await pasteIntoEditor(page, "apiVersion: v1\nkind: Pod\nmetadata:\n\tname: tabbed\n");
+  await apply(page);
+  await expect(output).toContainText("error converting YAML to JSON");
+  await expect(output).toContainText("spaces only, no tabs");
   // The page still answers.
   await showPanel(page, "en", "resources");
+});
+
+test("once loaded, the lesson keeps working offline", async ({ page, context }) => {
+  await openLesson(page, "en", "one-ip-per-pod");
+  // The service worker has taken the page and keeps a copy of it; the assets are in the browser's cache.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          if (!navigator.serviceWorker.controller) return false;
+          const pages = await caches.open("kubejam-pages-v2");
+          return (await pages.keys()).some((r) => r.url.endsWith("/en/lessons/one-ip-per-pod"));
+        }),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await waitForWorkspace(page, "en");
+  await apply(page);
+  await expect(resourceRow(page, "web")).toContainText("Running");
+  await context.setOffline(false);
+});
+
+test("a Run button in the lesson types its command into the terminal", async ({ page }) => {
+  await openLesson(page, "en", "one-ip-per-pod");
+  await apply(page);
+  await expect(resourceRow(page, "web")).toContainText("Running");
+  await page
+    .getByRole("button", { name: "Run “kubectl exec web -c sidecar -- wget -qO- localhost” in the terminal" })
+    .click();
+  await expect(page.getByRole("tab", { name: "Terminal" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.locator(".xterm-rows")).toContainText("Welcome to nginx!");
 });

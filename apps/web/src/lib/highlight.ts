@@ -7,7 +7,7 @@ let highlighter: Promise<HighlighterCore> | undefined;
 
 function get(): Promise<HighlighterCore> {
   highlighter ??= createHighlighterCore({
-    themes: [import("shiki/themes/github-light.mjs"), import("shiki/themes/github-dark.mjs")],
+    themes: [import("shiki/themes/github-light-default.mjs"), import("shiki/themes/github-dark-default.mjs")],
     langs: [import("shiki/langs/yaml.mjs"), import("shiki/langs/shellscript.mjs")],
     engine: createJavaScriptRegexEngine(),
   });
@@ -19,7 +19,7 @@ export async function highlight(code: string, lang: "yaml" | "shellscript"): Pro
   const h = await get();
   return h.codeToHtml(code.replace(/\n$/, ""), {
     lang,
-    themes: { light: "github-light", dark: "github-dark" },
+    themes: { light: "github-light-default", dark: "github-dark-default" },
     defaultColor: false,
   });
 }

@@ -50,6 +50,7 @@ function column(
   id: string,
   data: FlowNodeData,
   x: number,
+  top: number,
   pods: GraphPod[],
   podStatus: Record<string, string>,
   out: FlowNode[],
@@ -77,7 +78,7 @@ function column(
     type: data.kind === "node" ? "k8snode" : "unscheduled",
     parentId: "vpc",
     extent: "parent",
-    position: { x, y: VPC_HEADER },
+    position: { x, y: top },
     data,
     width: COLUMN_WIDTH,
     height,
@@ -88,30 +89,42 @@ function column(
   return height;
 }
 
+export interface LayoutOptions {
+  /** Nodes stacked top to bottom (narrow screens) instead of side by side. */
+  vertical?: boolean;
+}
+
 export function layoutClusterGraph(
   graph: ClusterGraph,
   podStatus: Record<string, string>,
+  options: LayoutOptions = {},
 ): { nodes: FlowNode[]; edges: Edge[] } {
+  const vertical = options.vertical === true;
   const columns: FlowNode[] = [];
   let x = PAD;
+  let y = VPC_HEADER;
   let tallest = 0;
-  for (const node of graph.nodes) {
-    const pods = graph.pods.filter((p) => p.nodeId === node.id);
-    tallest = Math.max(tallest, column(node.id, { kind: "node", node }, x, pods, podStatus, columns));
-    x += COLUMN_WIDTH + GAP;
-  }
-  const unscheduled = graph.pods.filter((p) => !p.nodeId);
-  if (unscheduled.length > 0) {
-    tallest = Math.max(
-      tallest,
-      column("unscheduled", { kind: "unscheduled" }, x, unscheduled, podStatus, columns),
+  const place = (id: string, data: FlowNodeData, pods: GraphPod[]) => {
+    const height = column(id, data, x, y, pods, podStatus, columns);
+    if (vertical) y += height + GAP;
+    else {
+      tallest = Math.max(tallest, height);
+      x += COLUMN_WIDTH + GAP;
+    }
+  };
+  for (const node of graph.nodes)
+    place(
+      node.id,
+      { kind: "node", node },
+      graph.pods.filter((p) => p.nodeId === node.id),
     );
-    x += COLUMN_WIDTH + GAP;
-  }
-  const vpcWidth = x - GAP + PAD;
-  const vpcHeight = VPC_HEADER + tallest + PAD;
+  const unscheduled = graph.pods.filter((p) => !p.nodeId);
+  if (unscheduled.length > 0) place("unscheduled", { kind: "unscheduled" }, unscheduled);
+  const vpcWidth = vertical ? COLUMN_WIDTH + 2 * PAD : x - GAP + PAD;
+  const vpcHeight = vertical ? y - GAP + PAD : VPC_HEADER + tallest + PAD;
+  // Services on the left and storage on the right, or both below the VPC when vertical.
   const servicesX = 0;
-  const vpcX = graph.services.length > 0 ? SIDE_WIDTH + SIDE_GAP : 0;
+  const vpcX = graph.services.length > 0 && !vertical ? SIDE_WIDTH + SIDE_GAP : 0;
   const nodes: FlowNode[] = [
     {
       id: "vpc",
@@ -126,13 +139,13 @@ export function layoutClusterGraph(
     ...columns,
   ];
 
-  let sy = 0;
+  let sy = vertical ? vpcHeight + SIDE_GAP : VPC_HEADER;
   for (const service of graph.services) {
     const height = sideHeight(3);
     nodes.push({
       id: service.id,
       type: "service",
-      position: { x: servicesX, y: VPC_HEADER + sy },
+      position: { x: servicesX, y: sy },
       data: { kind: "service", service },
       width: SIDE_WIDTH,
       height,
@@ -141,8 +154,8 @@ export function layoutClusterGraph(
     sy += height + GAP;
   }
 
-  const storageX = vpcX + vpcWidth + SIDE_GAP;
-  let ry = VPC_HEADER;
+  const storageX = vertical ? 0 : vpcX + vpcWidth + SIDE_GAP;
+  let ry = vertical ? sy : VPC_HEADER;
   const side = (id: string, type: string, data: FlowNodeData, lines: number) => {
     const height = sideHeight(lines);
     nodes.push({

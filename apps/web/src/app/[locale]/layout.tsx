@@ -3,9 +3,11 @@ import { notFound } from "next/navigation";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { env } from "../../env";
 import { Link } from "../../i18n/navigation";
 import { routing } from "../../i18n/routing";
 import { LanguageSwitcher } from "./_components/language-switcher";
+import { ServiceWorker } from "./_components/service-worker";
 import "../globals.css";
 
 export function generateStaticParams() {
@@ -55,6 +57,7 @@ export default async function LocaleLayout({
             </div>
           </header>
           {children}
+          <ServiceWorker enabled={env.NODE_ENV === "production"} />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -16,7 +16,8 @@ export function KubeTable({
   const withNamespace = table.namespaced && (namespaces.size > 1 || !namespaces.has("default"));
   const rows = reverse ? [...table.rows].reverse() : table.rows;
   return (
-    <div className="table-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable)
+    <section className="table-scroll" aria-label={caption} tabIndex={0}>
       <table className="kube-table">
         <caption>{caption}</caption>
         <thead>
@@ -46,6 +47,6 @@ export function KubeTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

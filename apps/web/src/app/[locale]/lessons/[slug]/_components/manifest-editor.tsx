@@ -128,6 +128,8 @@ export function ManifestEditor() {
           wordWrap: "off",
           fixedOverflowWidgets: true,
           quickSuggestions: { other: true, comments: false, strings: true },
+          // Enter accepts a suggestion only when it changes the text; otherwise it ends the line.
+          acceptSuggestionOnEnter: "smart",
         }}
       />
     </div>

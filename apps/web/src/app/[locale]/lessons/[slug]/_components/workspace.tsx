@@ -29,6 +29,16 @@ export function Workspace() {
   const lastMs = useWorkspace((s) => s.lastApply?.ms);
   const hasFiles = useWorkspace((s) => s.files.length > 0);
 
+  // Once the cluster runs, fetch the lazy panels too, so the page keeps working if the network goes away.
+  useEffect(() => {
+    if (phase !== "ready") return;
+    const id = window.setTimeout(() => {
+      void import("./cluster-diagram");
+      void import("./kubectl-terminal");
+    }, 1000);
+    return () => window.clearTimeout(id);
+  }, [phase]);
+
   // Ctrl+Enter / ⌘+Enter applies from anywhere on the page (the editor binds it too).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
