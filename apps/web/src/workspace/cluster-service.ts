@@ -119,6 +119,18 @@ export function workspaceIo(files: readonly WorkspaceFile[]): KubectlIo {
   };
 }
 
+const WARM_UP = Array.from(
+  { length: 3 },
+  (_, i) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: warm-${i}\nspec:\n  nodeSelector:\n    pool: x${i}\n  containers:\n  - name: web\n    image: nginx:1.27\n`,
+).join("---\n");
+
+/** Runs apply and the snapshot once on a scratch cluster, so the JIT has compiled them before the learner applies. */
+export function warmUp(): void {
+  const files = [{ name: "warm-up.yaml", text: WARM_UP }];
+  for (let i = 0; i < 3; i++) buildSnapshot(applyManifests(newCluster(), files).state, files);
+}
+
 export class ClusterSession {
   state: ClusterState;
 
@@ -156,8 +168,10 @@ export class ClusterSession {
         };
       }
       case "apply": {
+        const started = performance.now();
         const nonEmpty = request.files.filter((f) => f.text.trim() !== "");
         const { state, results } = applyManifests(this.state, nonEmpty);
+        const applied = performance.now();
         this.state = state;
         const markers: Record<string, EditorMarker[]> = {};
         const lines: ApplyLine[] = results.map((r) => {
@@ -169,13 +183,15 @@ export class ClusterSession {
           markers[d.file] = list;
           return { ok: false, text: d.message, code: d.code, position };
         });
+        const snapshot = buildSnapshot(state, request.files);
         return {
           id: request.id,
           ok: true,
           type: "apply",
-          snapshot: buildSnapshot(state, request.files),
+          snapshot,
           lines,
           markers,
+          timing: { apply: applied - started, snapshot: performance.now() - applied },
         };
       }
       case "kubectl": {

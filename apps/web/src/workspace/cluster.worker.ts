@@ -1,5 +1,5 @@
 // The Web Worker: the engine and kubectl run here, so the page never blocks on them.
-import { ClusterSession } from "./cluster-service";
+import { ClusterSession, warmUp } from "./cluster-service";
 import type { WorkerReply, WorkerRequest } from "./protocol";
 
 // The app compiles with the DOM library; this is the part of a worker's global scope used here.
@@ -9,6 +9,7 @@ const scope = self as unknown as {
 };
 
 const session = new ClusterSession();
+let warmed = false;
 
 scope.onmessage = (event) => {
   const request = event.data;
@@ -19,4 +20,9 @@ scope.onmessage = (event) => {
     reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }
   scope.postMessage(reply);
+  // After the first reply, run the engine once on a scratch cluster so the learner's first apply is fast.
+  if (!warmed) {
+    warmed = true;
+    setTimeout(warmUp, 0);
+  }
 };

@@ -73,6 +73,8 @@ export type WorkerReply =
       snapshot: Snapshot;
       lines: ApplyLine[];
       markers: Record<string, EditorMarker[]>;
+      /** Time spent in the worker: the engine's apply, then building the snapshot (ms). */
+      timing: { apply: number; snapshot: number };
     }
   | {
       id: number;

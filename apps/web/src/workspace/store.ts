@@ -24,7 +24,7 @@ export interface WorkspaceState {
   commands: string[];
   resourceTypes: { kind: string; names: string[] }[];
   busy: boolean;
-  lastApply?: { lines: ApplyLine[]; ms: number };
+  lastApply?: { lines: ApplyLine[]; ms: number; worker: { apply: number; snapshot: number } };
   /** Markers from the last apply, per file. */
   markers: Record<string, EditorMarker[]>;
   notice?: Notice;
@@ -201,7 +201,11 @@ export class WorkspaceStore {
           busy: false,
           snapshot: reply.snapshot,
           markers: reply.markers,
-          lastApply: { lines: reply.lines, ms: Math.round(performance.now() - started) },
+          lastApply: {
+            lines: reply.lines,
+            ms: Math.round(performance.now() - started),
+            worker: reply.timing,
+          },
         },
         true,
       );

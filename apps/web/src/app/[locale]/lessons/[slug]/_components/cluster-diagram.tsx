@@ -8,13 +8,25 @@ import { layoutClusterGraph } from "../../../../../workspace/graph-layout";
 import { DIAGRAM_NODE_TYPES } from "./diagram-nodes";
 import { useWorkspace } from "./workspace-context";
 
-function Fit({ signature }: { signature: string }) {
+/**
+ * Refits when the set of things drawn changes (not on every status change). Side by side, the whole
+ * picture fits; stacked (a phone), it fits the width and starts at the top, and the learner scrolls down.
+ */
+function Fit({ signature, vertical, width }: { signature: string; vertical: boolean; width: number }) {
   const flow = useReactFlow();
-  // Refit when the set of things drawn changes (not on every status change).
   useEffect(() => {
-    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.08, duration: 0 }));
+    const id = requestAnimationFrame(() => {
+      if (!vertical) {
+        void flow.fitView({ padding: 0.08, duration: 0 });
+        return;
+      }
+      const el = document.querySelector(".diagram-canvas");
+      const canvasWidth = el?.clientWidth ?? 360;
+      const zoom = Math.min(1, (canvasWidth - 16) / width);
+      void flow.setViewport({ x: (canvasWidth - width * zoom) / 2, y: 8, zoom }, { duration: 0 });
+    });
     return () => cancelAnimationFrame(id);
-  }, [signature, flow]);
+  }, [signature, vertical, width, flow]);
   return null;
 }
 
@@ -37,6 +49,10 @@ export function ClusterDiagram() {
     [snapshot, vertical],
   );
   const signature = `${vertical}|${layout?.nodes.map((n) => n.id).join("|") ?? ""}`;
+  const graphWidth = Math.max(
+    1,
+    ...(layout?.nodes.filter((n) => !n.parentId).map((n) => n.position.x + (n.width ?? 0)) ?? []),
+  );
   return (
     <figure className="diagram" aria-label={t("label")}>
       <div className="diagram-canvas" ref={canvas}>
@@ -51,11 +67,14 @@ export function ClusterDiagram() {
               elementsSelectable={false}
               minZoom={0.2}
               maxZoom={1.5}
-              fitView
+              fitView={!vertical}
+              panOnScroll={vertical}
+              zoomOnScroll={!vertical}
+              preventScrolling
             >
               <Background gap={24} size={1} />
               <Controls showInteractive={false} />
-              <Fit signature={signature} />
+              <Fit signature={signature} vertical={vertical} width={graphWidth} />
             </ReactFlow>
           </ReactFlowProvider>
         ) : null}

@@ -107,6 +107,8 @@ export function ManifestEditor() {
         onMount={(editor) => {
           editorRef.current = editor;
           performance.mark("kubejam:editor-ready");
+          if (performance.getEntriesByName("kubejam:editor-interactive").length === 0)
+            performance.mark("kubejam:editor-interactive");
           editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void store.apply());
           const r = store.getSnapshot().reveal;
           if (r && r.file === file.name) {

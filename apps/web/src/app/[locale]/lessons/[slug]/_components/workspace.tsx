@@ -10,15 +10,43 @@ import { NoticeBar } from "./notice-bar";
 import { Panels } from "./panels";
 import { useWorkspace, useWorkspaceStore } from "./workspace-context";
 
-function EditorLoading() {
+/**
+ * While Monaco loads (it is large, and slow to start on a phone), the file is already editable in a plain
+ * text area bound to the same store; Monaco takes over with whatever was typed.
+ */
+function PlainEditor() {
   const t = useTranslations("workspace");
-  return <div className="editor-loading">{t("editorLoading")}</div>;
+  const store = useWorkspaceStore();
+  const files = useWorkspace((s) => s.files);
+  const active = useWorkspace((s) => s.active);
+  const file = files.find((f) => f.name === active) ?? files[0];
+  useEffect(() => {
+    if (performance.getEntriesByName("kubejam:editor-interactive").length === 0)
+      performance.mark("kubejam:editor-interactive");
+  }, []);
+  if (!file) return null;
+  return (
+    <div className="editor plain">
+      <textarea
+        className="plain-editor"
+        aria-label={t("editorLabel", { file: file.name })}
+        spellCheck={false}
+        autoCapitalize="off"
+        autoCorrect="off"
+        value={file.text}
+        onChange={(e) => store.setText(file.name, e.target.value)}
+      />
+      <p className="plain-editor-note" aria-live="polite">
+        {t("editorLoading")}
+      </p>
+    </div>
+  );
 }
 
 // Monaco is large: it loads after the page is interactive, in the browser only.
 const ManifestEditor = dynamic(loadManifestEditor, {
   ssr: false,
-  loading: EditorLoading,
+  loading: PlainEditor,
 });
 
 export function Workspace() {
@@ -27,6 +55,7 @@ export function Workspace() {
   const phase = useWorkspace((s) => s.phase);
   const busy = useWorkspace((s) => s.busy);
   const lastMs = useWorkspace((s) => s.lastApply?.ms);
+  const workerTiming = useWorkspace((s) => s.lastApply?.worker);
   const hasFiles = useWorkspace((s) => s.files.length > 0);
 
   // Once the cluster runs, fetch the lazy panels too, so the page keeps working if the network goes away.
@@ -73,7 +102,13 @@ export function Workspace() {
           {t("apply")}
           <kbd className="shortcut">Ctrl+↵</kbd>
         </button>
-        <output className="status" aria-live="polite" data-busy={busy || phase === "starting"}>
+        <output
+          className="status"
+          aria-live="polite"
+          data-busy={busy || phase === "starting"}
+          data-worker-apply={workerTiming ? Math.round(workerTiming.apply) : undefined}
+          data-worker-snapshot={workerTiming ? Math.round(workerTiming.snapshot) : undefined}
+        >
           {status}
         </output>
         <span className="toolbar-spacer" />
