@@ -112,12 +112,15 @@ export function layoutClusterGraph(
       x += COLUMN_WIDTH + GAP;
     }
   };
-  for (const node of graph.nodes)
-    place(
-      node.id,
-      { kind: "node", node },
-      graph.pods.filter((p) => p.nodeId === node.id),
-    );
+  const podsOf = (id: string) => graph.pods.filter((p) => p.nodeId === id);
+  // Stacked, the nodes that run pods come first (in their order), so a phone shows them without scrolling.
+  const order = vertical
+    ? [
+        ...graph.nodes.filter((n) => podsOf(n.id).length > 0),
+        ...graph.nodes.filter((n) => podsOf(n.id).length === 0),
+      ]
+    : graph.nodes;
+  for (const node of order) place(node.id, { kind: "node", node }, podsOf(node.id));
   const unscheduled = graph.pods.filter((p) => !p.nodeId);
   if (unscheduled.length > 0) place("unscheduled", { kind: "unscheduled" }, unscheduled);
   const vpcWidth = vertical ? COLUMN_WIDTH + 2 * PAD : x - GAP + PAD;
