@@ -27,6 +27,9 @@ export default defineConfig({
   testDir: "./tests",
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // Monaco, a worker and a build on 2 cores that CI shares: generous, but still bounded.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   workers: 1,
   reporter: "list",
   use: {

@@ -121,6 +121,7 @@ switch (task) {
     );
     ensureChromium();
     env.CHROMIUM_PATH = chromiumPath();
+    pnpm("--filter", "@kubejam/e2e", "run", "typecheck");
     pnpm("--filter", "@kubejam/e2e", "run", "test");
     break;
   case "bench":

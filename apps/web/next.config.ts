@@ -1,13 +1,16 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 // Kubejam builds and runs offline: no Google fonts, no remote images, no telemetry
 // (set NEXT_TELEMETRY_DISABLED=1 in the environment; scripts/run.mjs does).
 const nextConfig: NextConfig = {
   // The workspace packages ship TypeScript source through their `exports`.
-  transpilePackages: ["@kubejam/engine", "@kubejam/kubectl"],
+  transpilePackages: ["@kubejam/engine", "@kubejam/kubectl", "@kubejam/content"],
+  // Server-only renderers: loaded by Node at run time instead of being bundled.
+  serverExternalPackages: ["shiki", "@mdx-js/mdx"],
   reactStrictMode: true,
   poweredByHeader: false,
   images: { unoptimized: true },
 };
 
-export default nextConfig;
+export default createNextIntlPlugin("./src/i18n/request.ts")(nextConfig);

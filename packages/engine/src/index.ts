@@ -67,3 +67,23 @@ export { parseRfc3339, rfc3339 } from "./runtime/time";
 export { parseLabelSelector, selectorMatches } from "./store/labels";
 export { getObject, listObjects } from "./store/queries";
 export type { ClusterState } from "./store/state";
+export {
+  type ClusterGraph,
+  type ClusterGraphOptions,
+  clusterGraph,
+  type GraphClaim,
+  type GraphContainer,
+  type GraphEdge,
+  type GraphEdgeKind,
+  type GraphMount,
+  type GraphNode,
+  type GraphPersistentVolume,
+  type GraphPod,
+  type GraphService,
+  type GraphStorageClass,
+  type GraphVolume,
+  type GraphVpc,
+  type Health,
+  SYSTEM_NAMESPACES,
+} from "./view/cluster-graph";
+export { explainCluster, WHY_CODES, type WhyCode, type WhyReason, type WhyRecord } from "./view/verdicts";

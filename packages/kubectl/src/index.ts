@@ -1,8 +1,10 @@
 // @kubejam/kubectl: the kubectl command language over the engine. The browser terminal and kjctl use `run`.
 
+export { applyResultLine } from "./apply-lines";
 export { parseArgs } from "./args";
 export { splitCommandLine } from "./command-line";
 export { isKjCommand, KJ_COMMANDS, runKj } from "./kj/run-kj";
 export { renderClaim } from "./kj/why-claim";
 export type { KubectlIo, KubectlResult } from "./result";
 export { COMMANDS, run } from "./run";
+export { getTables, type ResourceTable, type TablesOptions } from "./tables";

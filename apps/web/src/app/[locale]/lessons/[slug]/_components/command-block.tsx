@@ -1,0 +1,29 @@
+import { getTranslations } from "next-intl/server";
+import { highlight } from "../../../../../lib/highlight";
+import { RunCommandButton } from "./run-command-button";
+
+/** A fenced code block. `sh` blocks list commands; each kubectl line can be run in the terminal. */
+export async function CommandBlock({ text, lang }: { text: string; lang: string }) {
+  if (lang !== "sh" && lang !== "shell" && lang !== "bash") {
+    const html = await highlight(text, lang === "yaml" ? "yaml" : "shellscript");
+    return <div className="code" dangerouslySetInnerHTML={{ __html: html }} />;
+  }
+  const t = await getTranslations("lesson");
+  const lines = text.replace(/\n$/, "").split("\n");
+  return (
+    <ul className="commands">
+      {lines.map((line, i) => (
+        <li key={i}>
+          <code className="command">{line}</code>
+          {/^(kubectl|k)\s/.test(line) ? (
+            <RunCommandButton
+              command={line}
+              label={t("runCommand")}
+              title={t("runCommandLabel", { command: line })}
+            />
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,250 @@
+"use client";
+
+import { FitAddon } from "@xterm/addon-fit";
+import { Terminal } from "@xterm/xterm";
+import "@xterm/xterm/css/xterm.css";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
+import { complete } from "../../../../../workspace/terminal/complete";
+import { LineEditor } from "../../../../../workspace/terminal/line-editor";
+import { tokenize } from "../../../../../workspace/terminal/tokenize";
+import { useWorkspace, useWorkspaceStore } from "./workspace-context";
+
+const PROMPT = "\x1b[1;32m$\x1b[0m ";
+const crlf = (s: string) => s.replace(/\r?\n/g, "\r\n");
+
+const LIGHT = {
+  background: "#f6f8fa",
+  foreground: "#1f2328",
+  cursor: "#1f2328",
+  selectionBackground: "#b6d4fe",
+  black: "#24292f",
+  green: "#116329",
+  red: "#a40e26",
+  yellow: "#7d4e00",
+  blue: "#0550ae",
+  brightBlack: "#57606a",
+};
+const DARK = {
+  background: "#0d1117",
+  foreground: "#e6edf3",
+  cursor: "#e6edf3",
+  selectionBackground: "#264f78",
+  green: "#3fb950",
+  red: "#ff7b72",
+  yellow: "#d29922",
+  blue: "#79c0ff",
+  brightBlack: "#8b949e",
+};
+
+const INTERACTIVE = new Set(["-i", "-t", "-it", "-ti", "--stdin", "--tty"]);
+
+/** xterm.js running kubectl (the same `run` as kjctl) in the worker, on the cluster the editor applies to. */
+export function KubectlTerminal({ active }: { active: boolean }) {
+  const t = useTranslations("terminal");
+  const store = useWorkspaceStore();
+  const host = useRef<HTMLElement | null>(null);
+  const termRef = useRef<Terminal | null>(null);
+  const fitRef = useRef<FitAddon | null>(null);
+  const runQueued = useRef<(command: string) => Promise<void>>(async () => undefined);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const dark = window.matchMedia("(prefers-color-scheme: dark)").matches;
+    const term = new Terminal({
+      fontFamily:
+        'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", "D2Coding", monospace',
+      fontSize: 13,
+      lineHeight: 1.2,
+      cursorBlink: true,
+      convertEol: false,
+      scrollback: 2000,
+      theme: dark ? DARK : LIGHT,
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(el);
+    termRef.current = term;
+    fitRef.current = fit;
+    try {
+      fit.fit();
+    } catch {
+      // not laid out yet
+    }
+    const editor = new LineEditor(() => store.getSnapshot().history);
+    let busy = false;
+
+    const redraw = () => {
+      term.write(`\r\x1b[K${PROMPT}${editor.line}`);
+      const back = editor.widthAfterCursor();
+      if (back > 0) term.write(`\x1b[${back}D`);
+    };
+    const println = (text: string, style?: "dim" | "error") => {
+      const body = crlf(text.replace(/\n$/, ""));
+      const styled =
+        style === "dim" ? `\x1b[90m${body}\x1b[0m` : style === "error" ? `\x1b[31m${body}\x1b[0m` : body;
+      term.write(`${styled}\r\n`);
+    };
+
+    const execute = async (line: string) => {
+      store.pushHistory(line);
+      const tokens = tokenize(line);
+      if (!tokens.ok) {
+        println(tokens.reason === "pipes" ? t("noPipes") : t("quote"), "error");
+        return;
+      }
+      const [first, ...rest] = tokens.words;
+      if (first === undefined) return;
+      if (first === "clear") {
+        term.clear();
+        return;
+      }
+      if (first === "help") {
+        println(t("help"), "dim");
+        return;
+      }
+      if (first === "history") {
+        store.getSnapshot().history.forEach((h, i) => {
+          println(`${String(i + 1).padStart(4)}  ${h}`);
+        });
+        return;
+      }
+      if (first !== "kubectl" && first !== "k") {
+        println(t("notFound", { command: first }), "error");
+        return;
+      }
+      const dashDash = rest.indexOf("--");
+      const beforeCommand = dashDash === -1 ? rest : rest.slice(0, dashDash);
+      if ((rest[0] === "exec" || rest[0] === "attach") && beforeCommand.some((w) => INTERACTIVE.has(w))) {
+        println(t("interactive"), "error");
+        return;
+      }
+      const result = await store.kubectl(rest);
+      if (result.stdout)
+        term.write(crlf(result.stdout.endsWith("\n") ? result.stdout : `${result.stdout}\n`));
+      if (result.stderr)
+        term.write(crlf(result.stderr.endsWith("\n") ? result.stderr : `${result.stderr}\n`));
+    };
+
+    const submit = async (line: string) => {
+      term.write("\r\n");
+      busy = true;
+      try {
+        if (line.trim() !== "") await execute(line);
+      } finally {
+        busy = false;
+        redraw();
+      }
+    };
+
+    const tab = () => {
+      const s = store.getSnapshot();
+      const before = editor.line.slice(0, editor.cursor);
+      const c = complete(before, {
+        commands: s.commands,
+        resources: s.resourceTypes,
+        objects: s.snapshot?.names ?? {},
+        containers: s.snapshot?.containers ?? {},
+        files: s.files.map((f) => f.name),
+      });
+      const typed = before.slice(c.start);
+      if (c.candidates.length === 0) {
+        term.write("\x07");
+        return;
+      }
+      if (c.common.length > typed.length) {
+        const single = c.candidates.length === 1 && !/[=/]$/.test(c.common);
+        editor.insert(c.common.slice(typed.length) + (single ? " " : ""));
+        redraw();
+        return;
+      }
+      if (c.candidates.length > 1) {
+        term.write("\r\n");
+        println(c.candidates.join("  "));
+        redraw();
+      }
+    };
+
+    runQueued.current = async (command: string) => {
+      editor.set(command);
+      redraw();
+      editor.reset();
+      await submit(command);
+    };
+
+    term.attachCustomKeyEventHandler((e) => {
+      if (e.type !== "keydown") return true;
+      const mod = e.ctrlKey || e.metaKey;
+      // Copy: Ctrl+C with a selection (or Ctrl+Shift+C); Ctrl+C without one interrupts the line.
+      if (mod && e.key.toLowerCase() === "c" && (term.hasSelection() || e.shiftKey)) {
+        void navigator.clipboard?.writeText(term.getSelection());
+        term.clearSelection();
+        return false;
+      }
+      // Paste: let the browser deliver the clipboard (xterm passes it to onData).
+      if (mod && e.key.toLowerCase() === "v") return false;
+      // Ctrl+Enter is the page's Apply.
+      if (mod && e.key === "Enter") return false;
+      return true;
+    });
+
+    term.onData((data) => {
+      if (busy) return;
+      for (const action of editor.feed(data)) {
+        if (action.type === "submit") {
+          void submit(action.line);
+          return;
+        }
+        if (action.type === "cancel") {
+          term.write(`\r\x1b[K${PROMPT}${action.line}^C\r\n`);
+        } else if (action.type === "clear-screen") {
+          term.clear();
+        } else if (action.type === "complete") {
+          tab();
+          return;
+        }
+      }
+      redraw();
+    });
+
+    println(t("welcome"), "dim");
+    redraw();
+    const onResize = () => {
+      try {
+        fit.fit();
+      } catch {
+        // hidden
+      }
+    };
+    const observer = new ResizeObserver(onResize);
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      term.dispose();
+      termRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!active) return;
+    try {
+      fitRef.current?.fit();
+    } catch {
+      // not laid out
+    }
+    termRef.current?.focus();
+  }, [active]);
+
+  // Commands sent from the lesson's "Run" buttons, run as if typed.
+  const queue = useWorkspace((s) => s.commandQueue);
+  useEffect(() => {
+    if (queue.length === 0 || !termRef.current) return;
+    const commands = store.takeCommands();
+    void (async () => {
+      for (const c of commands) await runQueued.current(c.command);
+    })();
+  }, [queue, store]);
+
+  return <section ref={host} className="terminal-host" aria-label={t("label")} />;
+}

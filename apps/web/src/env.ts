@@ -1,0 +1,14 @@
+import "server-only";
+import { z } from "zod";
+
+// Every environment variable the app reads, read once and checked here (nowhere else reads process.env).
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** The content/ folder; by default the nearest one above the app's working directory. */
+  KUBEJAM_CONTENT_DIR: z.string().min(1).optional(),
+});
+
+export const env = EnvSchema.parse({
+  NODE_ENV: process.env.NODE_ENV,
+  KUBEJAM_CONTENT_DIR: process.env.KUBEJAM_CONTENT_DIR,
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { ClusterSession } from "./cluster-service";
+import type { WorkerReply } from "./protocol";
+
+const WEB = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.27
+  - name: sidecar
+    image: busybox:1.36
+    command: ["sh", "-c", "sleep 3600"]
+`;
+const STUCK = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: picky
+spec:
+  replicas: 1
+  selector:
+    matchLabels: { app: picky }
+  template:
+    metadata:
+      labels: { app: picky }
+    spec:
+      nodeSelector:
+        disktype: ssd
+      containers:
+      - name: app
+        image: nginx:1.27
+`;
+
+type Type = Extract<WorkerReply, { ok: true }>["type"];
+
+function ok<T extends Type>(reply: WorkerReply, type: T) {
+  if (!reply.ok || reply.type !== type) throw new Error(JSON.stringify(reply));
+  return reply as Extract<WorkerReply, { ok: true; type: T }>;
+}
+
+describe("ClusterSession", () => {
+  it("applies files and reports kubectl's lines, tables and the graph", () => {
+    const s = new ClusterSession();
+    const init = ok(s.handle({ id: 1, type: "init" }), "init");
+    expect(init.resourceTypes.find((r) => r.kind === "Pod")?.names).toContain("po");
+    expect(JSON.stringify(init.schema)).toContain('"const":"Pod"');
+    const reply = ok(s.handle({ id: 2, type: "apply", files: [{ name: "web.yaml", text: WEB }] }), "apply");
+    expect(reply.lines).toEqual([{ ok: true, text: "pod/web created" }]);
+    const pods = reply.snapshot.tables.find((t) => t.kind === "Pod");
+    expect(pods?.rows.map((r) => r.name)).toEqual(["web"]);
+    expect(reply.snapshot.podStatus["Pod/default/web"]).toBe("Running");
+    expect(reply.snapshot.graph.pods[0]?.ip).toMatch(/^10\.8\./);
+    expect(reply.snapshot.containers.web).toEqual(["nginx", "sidecar"]);
+  });
+
+  it("puts an engine diagnostic where kubectl says it is", () => {
+    const s = new ClusterSession();
+    const text = WEB.replace("image: nginx:1.27", "imagee: nginx:1.27");
+    const reply = ok(s.handle({ id: 1, type: "apply", files: [{ name: "web.yaml", text }] }), "apply");
+    expect(reply.lines[0]).toMatchObject({
+      ok: false,
+      code: "decode",
+      position: { file: "web.yaml", line: 8 },
+    });
+    expect(reply.markers["web.yaml"]?.[0]?.message).toContain('unknown field "spec.containers[0].imagee"');
+  });
+
+  it("traces a Deployment's pending pod to the nodeSelector line of the template", () => {
+    const s = new ClusterSession();
+    const reply = ok(
+      s.handle({ id: 1, type: "apply", files: [{ name: "picky.yaml", text: STUCK }] }),
+      "apply",
+    );
+    const why = reply.snapshot.why[0];
+    expect(why?.reasons[0]?.code).toBe("node-selector-mismatch");
+    expect(why?.locations[0]).toEqual({ file: "picky.yaml", line: 14, column: 9 });
+    expect(reply.snapshot.whyMarkers["picky.yaml"]?.[0]?.line).toBe(14);
+  });
+
+  it("runs kubectl on the same cluster, reading -f from the workspace files", () => {
+    const s = new ClusterSession();
+    const files = [{ name: "web.yaml", text: WEB }];
+    const applied = ok(
+      s.handle({ id: 1, type: "kubectl", argv: ["apply", "-f", "web.yaml"], files }),
+      "kubectl",
+    );
+    expect(applied.stdout).toBe("pod/web created\n");
+    expect(applied.snapshot).toBeDefined();
+    const got = ok(s.handle({ id: 2, type: "kubectl", argv: ["get", "pods"], files }), "kubectl");
+    expect(got.stdout).toMatch(/^NAME\s+READY/);
+    expect(got.snapshot).toBeUndefined();
+    const exec = ok(
+      s.handle({ id: 3, type: "kubectl", argv: ["exec", "web", "-c", "sidecar", "--", "hostname"], files }),
+      "kubectl",
+    );
+    expect(exec.stdout).toBe("web\n");
+  });
+
+  it("restores a saved state, and starts afresh from one it cannot use", () => {
+    const s = new ClusterSession();
+    const applied = ok(s.handle({ id: 1, type: "apply", files: [{ name: "web.yaml", text: WEB }] }), "apply");
+    const again = new ClusterSession();
+    const restored = ok(again.handle({ id: 1, type: "init", state: applied.snapshot.state }), "init");
+    expect(restored.restored).toBe(true);
+    expect(restored.snapshot.tables.find((t) => t.kind === "Pod")?.rows).toHaveLength(1);
+    const broken = ok(again.handle({ id: 2, type: "init", state: { schemaVersion: 99 } as never }), "init");
+    expect(broken.restored).toBe(false);
+  });
+});
