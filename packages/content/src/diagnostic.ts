@@ -15,6 +15,10 @@ export const CONTENT_CODES = [
   "manifest-kind",
   "parallel-lines",
   "parallel-manifests",
+  "unknown-exercise",
+  "orphan-exercise",
+  "unknown-check",
+  "exercise-verify",
 ] as const;
 export type ContentCode = (typeof CONTENT_CODES)[number];
 

@@ -7,6 +7,7 @@ export {
   formatDiagnostic,
   sortDiagnostics,
 } from "./diagnostic";
+export { type ExerciseFileInput, ExerciseFileSchema } from "./exercise-schema";
 export { findContentRoot } from "./find-root";
 export {
   type Course,
@@ -16,5 +17,13 @@ export {
   type LoadResult,
   loadCourse,
 } from "./load-course";
+export {
+  type ExerciseLoad,
+  type LoadedExercise,
+  loadExercise,
+  loadExerciseDir,
+  type WrongAnswer,
+} from "./load-exercise";
 export { CALLOUT_TYPES, type CalloutType, checkMdx, LESSON_COMPONENTS } from "./mdx-check";
 export { LOCALES, type Locale, type Localized } from "./schema";
+export { verifyExercise } from "./verify-exercise";

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { kindInfo, parseManifests } from "@kubejam/engine";
 import type { ContentDiagnostic } from "./diagnostic";
 import { sortDiagnostics } from "./diagnostic";
+import { type LoadedExercise, loadExercise } from "./load-exercise";
 import { checkMdx } from "./mdx-check";
 import { CourseSchema, LessonMetaSchema, LOCALES, type Locale, type Localized } from "./schema";
 import { positionOf, readYaml } from "./yaml-file";
@@ -25,6 +26,8 @@ export interface Lesson {
   manifests: LessonManifest[];
   /** The MDX source per language. */
   body: Record<Locale, string>;
+  /** Ids of the lesson's exercises (in `Course.exercises`), in order. */
+  exercises: string[];
 }
 
 export interface CourseModule {
@@ -41,6 +44,8 @@ export interface Course {
   modules: CourseModule[];
   /** Every lesson, in course order. */
   lessons: Lesson[];
+  /** Every exercise, in course order. */
+  exercises: LoadedExercise[];
 }
 
 export interface LoadResult {
@@ -182,6 +187,7 @@ function loadLesson(
     minutes: meta.value.minutes,
     manifests,
     body,
+    exercises: meta.value.exercises,
   };
 }
 
@@ -240,6 +246,7 @@ export function loadCourse(root: string): LoadResult {
       if (lesson) lessons.push(lesson);
     });
   });
+  const exercises = loadLessonExercises(root, lessons, diagnostics);
   const lessonsDir = join(root, "lessons");
   if (existsSync(lessonsDir)) {
     for (const entry of readdirSync(lessonsDir).sort()) {
@@ -264,6 +271,7 @@ export function loadCourse(root: string): LoadResult {
       summary: course.value.summary,
       modules: course.value.modules.map((m) => ({ ...m, lessons: m.lessons.filter((s) => loaded.has(s)) })),
       lessons,
+      exercises,
     },
     diagnostics: sortDiagnostics(
       located.map((d) =>
@@ -281,4 +289,57 @@ function locateIn(text: string, d: ContentDiagnostic): ContentDiagnostic {
 function locateLessonYaml(root: string, d: ContentDiagnostic): ContentDiagnostic {
   const text = read(join(root, d.file));
   return text === undefined ? d : locateIn(text, d);
+}
+
+/** Each lesson's exercises, in course order; a lesson keeps only the ids that loaded. */
+function loadLessonExercises(
+  root: string,
+  lessons: Lesson[],
+  diagnostics: ContentDiagnostic[],
+): LoadedExercise[] {
+  const out: LoadedExercise[] = [];
+  const owner = new Map<string, string>();
+  for (const lesson of lessons) {
+    const kept: string[] = [];
+    lesson.exercises.forEach((id, i) => {
+      const where = { file: `lessons/${lesson.slug}/lesson.yaml`, path: `exercises[${i}]` };
+      const other = owner.get(id);
+      if (other !== undefined) {
+        diagnostics.push({
+          level: "error",
+          code: "duplicate-id",
+          ...where,
+          message: `exercise "${id}" already belongs to lesson "${other}"`,
+        });
+        return;
+      }
+      owner.set(id, lesson.slug);
+      if (!existsSync(join(root, "exercises", id))) {
+        diagnostics.push({
+          level: "error",
+          code: "unknown-exercise",
+          ...where,
+          message: `there is no folder exercises/${id}`,
+        });
+        return;
+      }
+      const loaded = loadExercise(root, id, lesson.slug);
+      diagnostics.push(...loaded.diagnostics);
+      if (!loaded.exercise) return;
+      out.push(loaded.exercise);
+      kept.push(id);
+    });
+    lesson.exercises = kept;
+  }
+  const dir = join(root, "exercises");
+  if (existsSync(dir))
+    for (const entry of readdirSync(dir).sort())
+      if (!owner.has(entry) && statSync(join(dir, entry)).isDirectory())
+        diagnostics.push({
+          level: "warning",
+          code: "orphan-exercise",
+          file: `exercises/${entry}`,
+          message: `exercises/${entry} is not listed in any lesson.yaml, so learners never see it`,
+        });
+  return out;
 }

@@ -52,5 +52,7 @@ export const LessonMetaSchema = z.strictObject({
   /** Minutes a learner needs, roughly. */
   minutes: z.number().int().min(1).max(240),
   manifests: z.array(ManifestEntrySchema).default([]),
+  /** Exercise folders (content/exercises/<id>/) the lesson ends with, in order. */
+  exercises: z.array(SlugSchema).default([]),
 });
 export type LessonMeta = z.infer<typeof LessonMetaSchema>;

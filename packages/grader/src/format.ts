@@ -19,6 +19,8 @@ export function formatGrade(result: GradeResult): string {
     out += `      ${c.message}\n`;
     out += `      seen: ${c.detail.replaceAll("\n", "\n            ")}\n`;
     out += `      hint: ${c.hint}\n`;
+    for (const l of c.locations)
+      out += `      at: ${l.file}:${l.line}:${l.column} (${l.object}${l.path ? ` ${l.path}` : ""})\n`;
     if (c.why) out += `      why (kjctl why ${c.why.object}):\n${indent(c.why.text, "        ")}`;
   }
   const passed = result.checks.filter((c) => c.status === "pass").length;

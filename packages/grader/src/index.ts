@@ -5,6 +5,7 @@ export {
   AtSchema,
   type Check,
   CheckSchema,
+  DurationSchema,
   type Exercise,
   type ExerciseFile,
   type ExerciseInput,
