@@ -12,6 +12,7 @@ export type {
   PodCondition,
   PodSpec,
   PodStatus,
+  PodTemplateSpec,
   Volume,
   VolumeMount,
 } from "./api/pod";
@@ -63,6 +64,7 @@ export { type ClaimExplanation, type ClaimState, explainClaim } from "./ops/why-
 export { type EndpointCheck, explainService, type ServiceExplanation } from "./ops/why-service";
 export type { Diagnostic, DiagnosticCode } from "./parse/diagnostic";
 export { type ManifestDocument, type ParsedFile, parseManifests } from "./parse/parse-manifests";
+export { base64DecodeBytes, base64Encode } from "./runtime/base64";
 export { parseRfc3339, rfc3339 } from "./runtime/time";
 export { parseLabelSelector, selectorMatches } from "./store/labels";
 export { getObject, listObjects } from "./store/queries";

@@ -1,3 +1,10 @@
+import type {
+  ConfigMap,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Secret,
+  StorageClass,
+} from "@kubejam/engine";
 import {
   type Deployment,
   type EndpointSlice,
@@ -11,13 +18,6 @@ import {
   type ReplicaSet,
   type Service,
 } from "@kubejam/engine";
-import type {
-  ConfigMap,
-  PersistentVolume,
-  PersistentVolumeClaim,
-  Secret,
-  StorageClass,
-} from "../../../engine/src/api/storage";
 import { flag, type ParsedArgs } from "../args";
 import { describeConfigMap, describeSecret } from "../describe/configmap";
 import { describeDeployment } from "../describe/deployment";

@@ -1,7 +1,7 @@
 // `kubectl describe configmap` / `secret` (staging/src/k8s.io/kubectl/pkg/describe/describe.go: describeConfigMap,
 // describeSecret). Go ranges over the maps in random order; the simulation sorts the keys.
-import type { ConfigMap, Secret } from "../../../engine/src/api/storage";
-import { base64DecodeBytes } from "../../../engine/src/runtime/base64";
+import type { ConfigMap, Secret } from "@kubejam/engine";
+import { base64DecodeBytes } from "@kubejam/engine";
 import { describeEvents, eventsFor } from "./events";
 import { printAnnotationsMultiline, printLabelsMultiline } from "./multiline";
 import { LEVEL_0, PrefixWriter } from "./prefix-writer";

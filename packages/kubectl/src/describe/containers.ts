@@ -1,6 +1,6 @@
 // The Containers / Init Containers sections (staging/src/k8s.io/kubectl/pkg/describe/describe.go:
 // describeContainers and the describeContainer* helpers, DescribeProbe, describeStatus).
-import type { Container, ContainerStatus } from "../../../engine/src/api/pod";
+import type { Container, ContainerStatus } from "@kubejam/engine";
 import { stateView } from "../printers/container-state";
 import { goQuote } from "../printers/go-format";
 import { compareStrings } from "../printers/labels";

@@ -1,6 +1,6 @@
 // `kubectl describe deployment` (staging/src/k8s.io/kubectl/pkg/describe/describe.go: describeDeployment;
 // old/new ReplicaSets as staging/src/k8s.io/kubectl/pkg/util/deployment/deployment.go finds them).
-import type { Deployment, ReplicaSet } from "../../../engine/src/api/workloads";
+import type { Deployment, ReplicaSet } from "@kubejam/engine";
 import { selectorString } from "../printers/labels";
 import { describeEvents, eventsFor } from "./events";
 import { printAnnotationsMultiline, printLabelsMultiline } from "./multiline";

@@ -1,6 +1,6 @@
 // The Events block every describer ends with (staging/src/k8s.io/kubectl/pkg/describe/describe.go:
 // DescribeEvents, kubectl 1.33: no fieldPath prefix on messages, which arrived in 1.35).
-import type { KubeEvent } from "../../../engine/src/api/cluster-kinds";
+import type { KubeEvent } from "@kubejam/engine";
 import { parseTimestamp, translateTimestampSince } from "../printers/age";
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from "./prefix-writer";
 

@@ -1,6 +1,6 @@
 // `kubectl describe namespace` (staging/src/k8s.io/kubectl/pkg/describe/describe.go: describeNamespace with
 // empty ResourceQuota and LimitRange lists; kubectl prints no events for namespaces).
-import type { Namespace } from "../../../engine/src/api/cluster-kinds";
+import type { Namespace } from "@kubejam/engine";
 import { printAnnotationsMultiline, printLabelsMultiline } from "./multiline";
 import { LEVEL_0, PrefixWriter } from "./prefix-writer";
 import type { DescribeRelated } from "./related";

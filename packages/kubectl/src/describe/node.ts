@@ -1,7 +1,6 @@
 // `kubectl describe node` (staging/src/k8s.io/kubectl/pkg/describe/describe.go: describeNode,
 // describeNodeResource, getPodsTotalRequestsAndLimits; kubectl 1.33, before node-local ResourceSlices).
-import type { Node } from "../../../engine/src/api/cluster-kinds";
-import type { Pod } from "../../../engine/src/api/pod";
+import type { Node, Pod } from "@kubejam/engine";
 import { translateTimestampSince } from "../printers/age";
 import { compareStrings } from "../printers/labels";
 import { findNodeRoles } from "../printers/node-roles";

@@ -1,5 +1,5 @@
 // describe.go: DescribePodTemplate (the "Pod Template:" block of Deployments and ReplicaSets).
-import type { PodTemplateSpec } from "../../../engine/src/api/pod";
+import type { PodTemplateSpec } from "@kubejam/engine";
 import { describeContainers } from "./containers";
 import { printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline } from "./multiline";
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from "./prefix-writer";

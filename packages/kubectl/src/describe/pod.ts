@@ -1,5 +1,5 @@
 // `kubectl describe pod` (staging/src/k8s.io/kubectl/pkg/describe/describe.go: describePod, kubectl 1.33).
-import type { Pod } from "../../../engine/src/api/pod";
+import type { Pod } from "@kubejam/engine";
 import { translateTimestampSince } from "../printers/age";
 import type { PodStatusView } from "../printers/container-state";
 import { describeContainers, type EnvResolver } from "./containers";

@@ -1,6 +1,6 @@
 // `kubectl describe persistentvolume` (staging/src/k8s.io/kubectl/pkg/describe/describe.go: describePersistentVolume,
 // printVolumeNodeAffinity and the print*VolumeSource helpers for the sources a PersistentVolume may have).
-import type { PersistentVolume } from "../../../engine/src/api/storage";
+import type { PersistentVolume } from "@kubejam/engine";
 import { translateTimestampSince } from "../printers/age";
 import { accessModes, pvClassName } from "../printers/pv";
 import { canonicalQuantity } from "../printers/quantity";

@@ -1,7 +1,6 @@
 // `kubectl describe persistentvolumeclaim` (staging/src/k8s.io/kubectl/pkg/describe/describe.go:
 // describePersistentVolumeClaim, printPersistentVolumeClaim, getPodsForPVC, printPodsMultiline).
-import type { Pod } from "../../../engine/src/api/pod";
-import type { PersistentVolumeClaim } from "../../../engine/src/api/storage";
+import type { PersistentVolumeClaim, Pod } from "@kubejam/engine";
 import { translateTimestampSince } from "../printers/age";
 import { accessModes } from "../printers/pv";
 import { pvcClassName } from "../printers/pvc";

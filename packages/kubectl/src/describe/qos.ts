@@ -1,5 +1,5 @@
 // staging/src/k8s.io/kubectl/pkg/util/qos/qos.go: GetPodQOS (status.qosClass when set, else computed).
-import type { Pod } from "../../../engine/src/api/pod";
+import type { Pod } from "@kubejam/engine";
 import { parseQuantity, quantityMilliValue } from "../printers/quantity";
 
 const SUPPORTED = ["cpu", "memory"];

@@ -1,8 +1,5 @@
 // What a describer needs besides the object, fetched by the caller the way kubectl's describers list it.
-import type { EndpointSlice } from "@kubejam/engine";
-import type { KubeEvent } from "../../../engine/src/api/cluster-kinds";
-import type { Pod } from "../../../engine/src/api/pod";
-import type { ReplicaSet } from "../../../engine/src/api/workloads";
+import type { EndpointSlice, KubeEvent, Pod, ReplicaSet } from "@kubejam/engine";
 
 export interface DescribeRelated {
   /** Events; each describer keeps those about its object (describe.go: searchEvents). */

@@ -1,7 +1,6 @@
 // `kubectl describe replicaset` (staging/src/k8s.io/kubectl/pkg/describe/describe.go: describeReplicaSet,
 // getPodStatusForController).
-import type { Pod } from "../../../engine/src/api/pod";
-import type { ReplicaSet } from "../../../engine/src/api/workloads";
+import type { Pod, ReplicaSet } from "@kubejam/engine";
 import { formatLabelSelector } from "../printers/labels";
 import { describeEvents, eventsFor } from "./events";
 import { printAnnotationsMultiline, printLabelsMultiline } from "./multiline";

@@ -1,5 +1,5 @@
 // `kubectl describe storageclass` (staging/src/k8s.io/kubectl/pkg/describe/describe.go: describeStorageClass).
-import type { StorageClass } from "../../../engine/src/api/storage";
+import type { StorageClass } from "@kubejam/engine";
 import { isDefaultStorageClass } from "../printers/storageclass";
 import { describeEvents, eventsFor } from "./events";
 import { LEVEL_0, LEVEL_1, PrefixWriter } from "./prefix-writer";

@@ -1,6 +1,6 @@
 // The Volumes section (staging/src/k8s.io/kubectl/pkg/describe/describe.go: describeVolumes and the
 // print*VolumeSource helpers for the sources a GKE learner meets).
-import type { Volume } from "../../../engine/src/api/pod";
+import type { Volume } from "@kubejam/engine";
 import { compareStrings } from "../printers/labels";
 import { formatQuantity, parseQuantity } from "../printers/quantity";
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from "./prefix-writer";

@@ -1,6 +1,6 @@
 // `kubectl get configmaps` and `kubectl get secrets` (pkg/printers/internalversion/printers.go:
 // configMapColumnDefinitions, printConfigMap; secretColumnDefinitions, printSecret).
-import type { ConfigMap, Secret } from "../../../engine/src/api/storage";
+import type { ConfigMap, Secret } from "@kubejam/engine";
 import { translateTimestampSince } from "./age";
 import type { Column } from "./table";
 

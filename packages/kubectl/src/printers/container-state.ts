@@ -1,5 +1,5 @@
 // Normalised access to core/v1 ContainerState, whose engine type is a union of one-key objects.
-import type { ContainerStatus } from "../../../engine/src/api/pod";
+import type { ContainerStatus } from "@kubejam/engine";
 
 export interface WaitingState {
   reason?: string;

@@ -1,5 +1,5 @@
 // `kubectl get deployments` (pkg/printers/internalversion/printers.go: deploymentColumnDefinitions, printDeployment).
-import type { Deployment } from "../../../engine/src/api/workloads";
+import type { Deployment } from "@kubejam/engine";
 import { translateTimestampSince } from "./age";
 import { layoutContainerCells } from "./container-cells";
 import { selectorString } from "./labels";

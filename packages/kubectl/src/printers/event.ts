@@ -1,6 +1,6 @@
 // `kubectl get events` (pkg/printers/internalversion/printers.go: eventColumnDefinitions, printEvent).
 // kubectl get does not sort events: they come in the API server's list order (use --sort-by to sort).
-import type { KubeEvent } from "../../../engine/src/api/cluster-kinds";
+import type { KubeEvent } from "@kubejam/engine";
 import { translateTimestampSince } from "./age";
 import type { Column } from "./table";
 

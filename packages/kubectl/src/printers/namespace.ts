@@ -1,5 +1,5 @@
 // `kubectl get namespaces` (pkg/printers/internalversion/printers.go: namespaceColumnDefinitions, printNamespace).
-import type { Namespace } from "../../../engine/src/api/cluster-kinds";
+import type { Namespace } from "@kubejam/engine";
 import { translateTimestampSince } from "./age";
 import type { Column } from "./table";
 

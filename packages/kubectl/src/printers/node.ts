@@ -1,5 +1,5 @@
 // `kubectl get nodes` (pkg/printers/internalversion/printers.go: nodeColumnDefinitions, printNode).
-import type { Node } from "../../../engine/src/api/cluster-kinds";
+import type { Node } from "@kubejam/engine";
 import { translateTimestampSince } from "./age";
 import { findNodeRoles } from "./node-roles";
 import type { Column } from "./table";

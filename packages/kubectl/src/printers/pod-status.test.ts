@@ -1,7 +1,8 @@
 // The READY / STATUS / RESTARTS cells of `kubectl get pods` (printPod, kubectl 1.33) as a case table;
 // cases after pkg/printers/internalversion/printers_test.go: TestPrintPod*.
+
+import type { ContainerStatus, Pod } from "@kubejam/engine";
 import { describe, expect, it } from "vitest";
-import type { ContainerStatus, Pod } from "../../../engine/src/api/pod";
 import { podSummary } from "./pod-status";
 
 const NOW = Date.parse("2025-05-20T12:00:00Z");

@@ -1,6 +1,6 @@
 // READY, STATUS and RESTARTS of `kubectl get pods`, as printPod computes them in kubectl 1.33
 // (pkg/printers/internalversion/printers.go: printPod, before the 1.35 errorReason change of PR #124766).
-import type { Pod } from "../../../engine/src/api/pod";
+import type { Pod } from "@kubejam/engine";
 import { humanDuration, parseTimestamp } from "./age";
 import { type PodStatusView, stateView } from "./container-state";
 

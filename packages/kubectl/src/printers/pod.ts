@@ -1,5 +1,5 @@
 // `kubectl get pods` (pkg/printers/internalversion/printers.go: podColumnDefinitions, printPod).
-import type { Pod } from "../../../engine/src/api/pod";
+import type { Pod } from "@kubejam/engine";
 import { translateTimestampSince } from "./age";
 import type { PodStatusView } from "./container-state";
 import { podSummary } from "./pod-status";

@@ -1,6 +1,6 @@
 // `kubectl get persistentvolumes` (pkg/printers/internalversion/printers.go: persistentVolumeColumnDefinitions,
 // printPersistentVolume).
-import type { PersistentVolume } from "../../../engine/src/api/storage";
+import type { PersistentVolume } from "@kubejam/engine";
 import { translateTimestampSince } from "./age";
 import { canonicalQuantity } from "./quantity";
 import type { Column } from "./table";

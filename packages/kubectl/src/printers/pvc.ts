@@ -1,6 +1,6 @@
 // `kubectl get persistentvolumeclaims` (pkg/printers/internalversion/printers.go:
 // persistentVolumeClaimColumnDefinitions, printPersistentVolumeClaim).
-import type { PersistentVolumeClaim } from "../../../engine/src/api/storage";
+import type { PersistentVolumeClaim } from "@kubejam/engine";
 import { translateTimestampSince } from "./age";
 import { accessModes } from "./pv";
 import { canonicalQuantity } from "./quantity";

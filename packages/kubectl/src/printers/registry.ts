@@ -1,17 +1,22 @@
 // Which columns and row function print each kind (the TableHandler registrations of
 // pkg/printers/internalversion/printers.go: AddHandlers).
-import type { EndpointSlice, Endpoints, Service } from "@kubejam/engine";
-import type { KubeEvent, Namespace, Node } from "../../../engine/src/api/cluster-kinds";
-import type { KubeObject } from "../../../engine/src/api/meta";
-import type { Pod } from "../../../engine/src/api/pod";
 import type {
   ConfigMap,
+  Deployment,
+  EndpointSlice,
+  Endpoints,
+  KubeEvent,
+  KubeObject,
+  Namespace,
+  Node,
   PersistentVolume,
   PersistentVolumeClaim,
+  Pod,
+  ReplicaSet,
   Secret,
+  Service,
   StorageClass,
-} from "../../../engine/src/api/storage";
-import type { Deployment, ReplicaSet } from "../../../engine/src/api/workloads";
+} from "@kubejam/engine";
 import { translateTimestampSince } from "./age";
 import { configMapColumns, configMapRow, secretColumns, secretRow } from "./configmap";
 import { deploymentColumns, deploymentRow } from "./deployment";

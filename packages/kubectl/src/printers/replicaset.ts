@@ -1,5 +1,5 @@
 // `kubectl get replicasets` (pkg/printers/internalversion/printers.go: replicaSetColumnDefinitions, printReplicaSet).
-import type { ReplicaSet } from "../../../engine/src/api/workloads";
+import type { ReplicaSet } from "@kubejam/engine";
 import { translateTimestampSince } from "./age";
 import { layoutContainerCells } from "./container-cells";
 import { formatLabelSelector } from "./labels";

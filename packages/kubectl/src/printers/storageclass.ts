@@ -1,6 +1,6 @@
 // `kubectl get storageclasses` (pkg/printers/internalversion/printers.go: storageClassColumnDefinitions,
 // printStorageClass).
-import type { StorageClass } from "../../../engine/src/api/storage";
+import type { StorageClass } from "@kubejam/engine";
 import { translateTimestampSince } from "./age";
 import type { Column } from "./table";
 
