@@ -14,6 +14,7 @@ import {
 import { run } from "@kubejam/kubectl";
 import { describe, expect, it } from "vitest";
 import { type Lesson, loadCourse } from "../src/index";
+import { runLessonScript, type ScriptRun } from "./lesson-script";
 
 const root = join(import.meta.dirname, "..", "..", "..", "content");
 const { course, diagnostics } = loadCourse(root);
@@ -22,6 +23,7 @@ const lessons = course?.lessons ?? [];
 /** The kinds each lesson needs; kept by hand so that a new kind in a lesson is a conscious change. */
 const LESSON_KINDS: Record<string, string[]> = {
   "one-ip-per-pod": ["Pod"],
+  "pod-to-pod": ["Pod"],
   "pv-pvc-storageclass": ["PersistentVolume", "PersistentVolumeClaim", "Pod", "StorageClass"],
 };
 
@@ -133,4 +135,68 @@ describe("pv-pvc-storageclass says what the cluster does", () => {
     expect(after?.status.phase).toBe("Bound");
     expect(after?.spec.volumeName).toMatch(/^pvc-/);
   });
+});
+
+/** Runs a lesson's body as a script in both languages: same commands, every shown output as printed. */
+function scriptOf(l: Lesson): ScriptRun {
+  const en = runLessonScript(l, "en");
+  const ko = runLessonScript(l, "ko");
+  expect(en.problems, `${l.slug} (en)`).toEqual([]);
+  expect(ko.problems, `${l.slug} (ko)`).toEqual([]);
+  expect(ko.commands, `${l.slug}: the ko body runs other commands than the en body`).toEqual(en.commands);
+  for (const o of [...en.outputs, ...ko.outputs])
+    expect(o.shown, `${l.slug}: $ ${o.command}`).toBe(o.printed);
+  expect(ko.outputs.map((o) => o.shown)).toEqual(en.outputs.map((o) => o.shown));
+  return en;
+}
+
+type NodeView = { metadata: { name: string }; spec: { podCIDR?: string } };
+
+/** Whether an IPv4 address lies in a CIDR block. */
+function inCidr(ip: string, cidr: string): boolean {
+  const toInt = (a: string) => a.split(".").reduce((n, o) => n * 256 + Number(o), 0);
+  const [base = "", bits = "32"] = cidr.split("/");
+  const size = 2 ** (32 - Number(bits));
+  return Math.floor(toInt(ip) / size) === Math.floor(toInt(base) / size);
+}
+
+function podOn(state: ClusterState, name: string): { ip: string; node: string; cidr: string } {
+  const pod = getObject<Pod>(state, "Pod", "default", name);
+  const node = pod?.spec.nodeName ?? "";
+  const cidr = (getObject(state, "Node", undefined, node) as unknown as NodeView | undefined)?.spec.podCIDR;
+  return { ip: pod?.status.podIP ?? "", node, cidr: cidr ?? "" };
+}
+
+describe("pod-to-pod says what the cluster does", () => {
+  const l = lesson("pod-to-pod");
+  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
+    if (l) scriptOf(l);
+  });
+
+  it.skipIf(!l)("near shares the server's node, far does not, and each IP is in its node's range", () => {
+    if (!l) return;
+    const state = applyLesson(l);
+    const [server, near, far] = ["server", "near", "far"].map((n) => podOn(state, n));
+    expect(server?.ip).toBe("10.8.0.3");
+    expect(near?.node).toBe(server?.node);
+    expect(far?.node).not.toBe(server?.node);
+    for (const p of [server, near, far]) expect(p && inCidr(p.ip, p.cidr), JSON.stringify(p)).toBe(true);
+  });
+
+  it.skipIf(!l)(
+    "the server logs each client's own pod IP (no NAT), and a re-created pod gets a new IP",
+    () => {
+      if (!l) return;
+      const { steps } = scriptOf(l);
+      const fetched = steps.find((s) => s.command === "kubectl exec far -- wget -qO- http://10.8.0.3");
+      expect(fetched?.printed).toContain("Welcome to nginx!");
+      const log = fetched ? kubectl(fetched.state, "logs server").stdout : "";
+      expect(log).toMatch(/^10\.8\.0\.4 - - .*"Wget"/m);
+      expect(log).toMatch(/^10\.8\.1\.3 - - .*"Wget"/m);
+      const before = steps.find((s) => s.command === "kubectl delete pod far");
+      const recreated = steps.find((s) => s.command === "kubectl apply -f clients.yaml");
+      expect(before && podOn(before.state, "far").ip).toBe("");
+      expect(recreated && podOn(recreated.state, "far").ip).toBe("10.8.1.4");
+    },
+  );
 });
