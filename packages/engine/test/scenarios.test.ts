@@ -154,6 +154,23 @@ describe("things that go wrong", () => {
     ).toBe(true);
   });
 
+  it("two servers on one port in one pod: the second cannot bind and crash-loops, the first serves", () => {
+    const c = new TestCluster();
+    c.apply(
+      "apiVersion: v1\nkind: Pod\nmetadata: { name: clash }\nspec:\n  containers:\n  - { name: nginx, image: nginx }\n  - { name: httpd, image: httpd }\n",
+    );
+    c.tick(60_000);
+    const statuses = c.pod("clash")?.status.containerStatuses ?? [];
+    const nginx = statuses.find((s) => s.name === "nginx");
+    const httpd = statuses.find((s) => s.name === "httpd");
+    expect(nginx?.ready).toBe(true);
+    expect(nginx?.restartCount).toBe(0);
+    expect(httpd?.ready).toBe(false);
+    expect(httpd?.restartCount).toBeGreaterThanOrEqual(2);
+    expect(httpd?.lastState).toMatchObject({ terminated: { reason: "Error", exitCode: 1 } });
+    expect(httpd?.state).toMatchObject({ waiting: { reason: "CrashLoopBackOff" } });
+  });
+
   it("a pod asking for more than any node has stays Pending with the scheduler's reason", () => {
     const c = new TestCluster();
     c.apply(
