@@ -8,6 +8,7 @@ import {
   createCluster,
   getObject,
   KINDS,
+  listObjects,
   type Pod,
   parseManifests,
 } from "@kubejam/engine";
@@ -24,6 +25,7 @@ const lessons = course?.lessons ?? [];
 const LESSON_KINDS: Record<string, string[]> = {
   "one-ip-per-pod": ["Pod"],
   "pod-to-pod": ["Pod"],
+  "vpc-native": ["Deployment"],
   "pv-pvc-storageclass": ["PersistentVolume", "PersistentVolumeClaim", "Pod", "StorageClass"],
 };
 
@@ -160,8 +162,12 @@ function inCidr(ip: string, cidr: string): boolean {
   return Math.floor(toInt(ip) / size) === Math.floor(toInt(base) / size);
 }
 
-function podOn(state: ClusterState, name: string): { ip: string; node: string; cidr: string } {
-  const pod = getObject<Pod>(state, "Pod", "default", name);
+function podOn(
+  state: ClusterState,
+  name: string,
+  namespace = "default",
+): { ip: string; node: string; cidr: string } {
+  const pod = getObject<Pod>(state, "Pod", namespace, name);
   const node = pod?.spec.nodeName ?? "";
   const cidr = (getObject(state, "Node", undefined, node) as unknown as NodeView | undefined)?.spec.podCIDR;
   return { ip: pod?.status.podIP ?? "", node, cidr: cidr ?? "" };
@@ -199,4 +205,71 @@ describe("pod-to-pod says what the cluster does", () => {
       expect(recreated && podOn(recreated.state, "far").ip).toBe("10.8.1.4");
     },
   );
+});
+
+describe("vpc-native says what the cluster does", () => {
+  const l = lesson("vpc-native");
+  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
+    if (l) scriptOf(l);
+  });
+
+  it.skipIf(!l)("nodes, pods and Services take addresses from their own ranges", () => {
+    if (!l) return;
+    const state = applyLesson(l);
+    const nodes = listObjects(state, "Node") as unknown as (NodeView & {
+      status: { addresses: { type: string; address: string }[] };
+    })[];
+    expect(nodes).toHaveLength(3);
+    for (const n of nodes) {
+      expect(n.spec.podCIDR).toMatch(/\/24$/);
+      expect(inCidr(n.spec.podCIDR?.split("/")[0] ?? "", "10.8.0.0/14")).toBe(true);
+      const internal = n.status.addresses.find((a) => a.type === "InternalIP")?.address ?? "";
+      expect(inCidr(internal, "10.128.0.0/20"), internal).toBe(true);
+    }
+    const pods = [
+      ...listObjects<Pod>(state, "Pod", "default"),
+      ...listObjects<Pod>(state, "Pod", "kube-system"),
+    ];
+    expect(pods.length).toBe(8);
+    for (const p of pods) {
+      const { ip, cidr } = podOn(state, p.metadata.name, p.metadata.namespace);
+      expect(inCidr(ip, cidr), `${p.metadata.name} ${ip} ${cidr}`).toBe(true);
+    }
+    const dns = listObjects<Pod>(state, "Pod", "kube-system").map((p) => p.status.podIP);
+    expect(dns.sort()).toEqual(["10.8.0.2", "10.8.1.2"]);
+    const svc = getObject(state, "Service", "default", "kubernetes") as unknown as {
+      spec: { clusterIP: string };
+    };
+    expect(inCidr(svc.spec.clusterIP, "10.12.0.0/20")).toBe(true);
+  });
+
+  it.skipIf(!l)("each row of the lesson's table is the range GKE gives a node for that many pods", () => {
+    if (!l) return;
+    const rows = [...l.body.en.matchAll(/^\| (\d+)(?:–(\d+))? \| `\/(\d+)` \| (\d+) \|$/gm)];
+    expect(rows).toHaveLength(5);
+    for (const [, low, high, prefix, addresses] of rows) {
+      for (const maxPodsPerNode of [Number(low), Number(high ?? low)]) {
+        const created = createCluster({ seed: 1, topology: { nodeCount: 1, maxPodsPerNode } });
+        if (!created.ok) throw new Error(created.errors.join("\n"));
+        const [node] = listObjects(created.state, "Node") as unknown as NodeView[];
+        expect(node?.spec.podCIDR, `${maxPodsPerNode} pods per node`).toMatch(new RegExp(`/${prefix}$`));
+        expect(2 ** (32 - Number(prefix))).toBe(Number(addresses));
+      }
+    }
+  });
+
+  it.skipIf(!l)("a pod beyond max pods per node, system pods included, stays Pending: Too many pods", () => {
+    const created = createCluster({ seed: 1, topology: { nodeCount: 1, maxPodsPerNode: 8 } });
+    if (!created.ok) throw new Error(created.errors.join("\n"));
+    const system = listObjects<Pod>(created.state, "Pod", "kube-system").length;
+    expect(system).toBeGreaterThan(0);
+    const state = kubectl(
+      created.state,
+      `create deployment fill --image=nginx:1.27 --replicas=${9 - system}`,
+    ).state;
+    const phases = listObjects<Pod>(state, "Pod", "default").map((p) => p.status.phase);
+    expect(phases.filter((p) => p === "Running")).toHaveLength(8 - system);
+    expect(phases.filter((p) => p === "Pending")).toHaveLength(1);
+    expect(kubectl(state, "get events").stdout).toContain("Too many pods");
+  });
 });
