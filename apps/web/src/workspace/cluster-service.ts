@@ -19,6 +19,7 @@ import {
   type KubectlIo,
   type ResourceTable,
   run,
+  runKj,
 } from "@kubejam/kubectl";
 import { indexSources, locateField } from "./locate";
 import { manifestSchema } from "./manifest-schema";
@@ -27,6 +28,7 @@ import type {
   EditorMarker,
   LocatedWhy,
   Snapshot,
+  TraceView,
   WorkerReply,
   WorkerRequest,
   WorkspaceFile,
@@ -120,6 +122,20 @@ export function buildSnapshot(state: ClusterState, files: readonly WorkspaceFile
     containers,
     whyMarkers,
   };
+}
+
+/** The diagram ids a trace passes: pods by their network namespace, Services where kube-proxy acts. */
+export function tracePath(hops: TraceView["hops"]): string[] {
+  const path: string[] = [];
+  for (const h of hops) {
+    const id = h.service
+      ? `Service/${h.service}`
+      : h.pod && (h.kind === "pod-out" || h.kind === "pod-in" || h.kind === "loopback")
+        ? `Pod/${h.pod}`
+        : undefined;
+    if (id && path.at(-1) !== id) path.push(id);
+  }
+  return path;
 }
 
 /** kubectl's `-f` reads the editor's files: a name, `.`, or `./name`. */
@@ -222,6 +238,35 @@ export class ClusterSession {
           stderr: result.stderr,
           exitCode: result.exitCode,
           ...(result.state !== before ? { snapshot: buildSnapshot(result.state, request.files) } : {}),
+        };
+      }
+      case "kj": {
+        const before = this.state;
+        const result = runKj(before, request.argv);
+        this.state = result.state;
+        const t = "trace" in result ? result.trace : undefined;
+        return {
+          id: request.id,
+          ok: true,
+          type: "kj",
+          stdout: result.stdout,
+          stderr: result.stderr,
+          exitCode: result.exitCode,
+          ...(result.state !== before ? { snapshot: buildSnapshot(result.state, request.files) } : {}),
+          ...(t
+            ? {
+                trace: {
+                  command: request.argv.join(" "),
+                  from: t.from,
+                  url: t.url,
+                  outcome: t.outcome,
+                  ...(t.reason ? { reason: t.reason } : {}),
+                  ...(t.status ? { status: t.status } : {}),
+                  hops: t.hops,
+                  path: tracePath(t.hops),
+                },
+              }
+            : {}),
         };
       }
       case "reset": {

@@ -1,6 +1,6 @@
 // Messages between the lesson page and the Web Worker that runs the engine and kubectl.
 // Everything here is plain JSON (structured-clone safe).
-import type { ClusterGraph, ClusterState, DiagnosticCode, WhyRecord } from "@kubejam/engine";
+import type { ClusterGraph, ClusterState, DiagnosticCode, TraceResult, WhyRecord } from "@kubejam/engine";
 import type { ResourceTable } from "@kubejam/kubectl";
 
 export interface WorkspaceFile {
@@ -43,6 +43,21 @@ export interface Snapshot {
   whyMarkers: Record<string, EditorMarker[]>;
 }
 
+type TraceOk = Extract<TraceResult, { ok: true }>;
+
+/** A traced request as the diagram draws it: the engine's hops, and the diagram ids they pass, in order. */
+export interface TraceView {
+  command: string;
+  from: TraceOk["from"];
+  url: string;
+  outcome: TraceOk["outcome"];
+  reason?: string;
+  status?: string;
+  hops: TraceOk["hops"];
+  /** Graph ids (`Pod/ns/name`, `Service/ns/name`) the request passes, consecutive repeats removed. */
+  path: string[];
+}
+
 export type ApplyLine =
   | { ok: true; text: string }
   | { ok: false; text: string; code: DiagnosticCode; position?: FilePosition };
@@ -51,6 +66,8 @@ export type WorkerRequest =
   | { id: number; type: "init"; state?: ClusterState }
   | { id: number; type: "apply"; files: WorkspaceFile[] }
   | { id: number; type: "kubectl"; argv: string[]; files: WorkspaceFile[] }
+  /** The simulator's own commands: `trace`, `why`, `advance` (kjctl's, without the `kjctl`). */
+  | { id: number; type: "kj"; argv: string[]; files: WorkspaceFile[] }
   | { id: number; type: "reset"; files: WorkspaceFile[] };
 
 export type WorkerReply =
@@ -84,6 +101,16 @@ export type WorkerReply =
       stderr: string;
       exitCode: number;
       snapshot?: Snapshot;
+    }
+  | {
+      id: number;
+      ok: true;
+      type: "kj";
+      stdout: string;
+      stderr: string;
+      exitCode: number;
+      snapshot?: Snapshot;
+      trace?: TraceView;
     }
   | { id: number; ok: true; type: "reset"; snapshot: Snapshot }
   | { id: number; ok: false; message: string };

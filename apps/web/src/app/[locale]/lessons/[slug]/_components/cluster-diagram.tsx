@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { layoutClusterGraph } from "../../../../../workspace/graph-layout";
 import { DIAGRAM_NODE_TYPES } from "./diagram-nodes";
+import { TracePanel } from "./trace-panel";
 import { useWorkspace } from "./workspace-context";
 
 /**
@@ -34,6 +35,7 @@ function Fit({ signature, vertical, width }: { signature: string; vertical: bool
 export function ClusterDiagram() {
   const t = useTranslations("diagram");
   const snapshot = useWorkspace((s) => s.snapshot);
+  const trace = useWorkspace((s) => s.trace);
   const canvas = useRef<HTMLDivElement | null>(null);
   // A narrow panel (a phone) stacks the nodes top to bottom, so the diagram reads without zooming.
   const [vertical, setVertical] = useState(false);
@@ -45,8 +47,15 @@ export function ClusterDiagram() {
     return () => observer.disconnect();
   }, []);
   const layout = useMemo(
-    () => (snapshot ? layoutClusterGraph(snapshot.graph, snapshot.podStatus, { vertical }) : undefined),
-    [snapshot, vertical],
+    () =>
+      snapshot
+        ? layoutClusterGraph(snapshot.graph, snapshot.podStatus, {
+            vertical,
+            why: snapshot.why,
+            ...(trace ? { trace } : {}),
+          })
+        : undefined,
+    [snapshot, vertical, trace],
   );
   const signature = `${vertical}|${layout?.nodes.map((n) => n.id).join("|") ?? ""}`;
   const graphWidth = Math.max(
@@ -83,6 +92,7 @@ export function ClusterDiagram() {
         {(snapshot?.graph.pods.length ?? 0) === 0 ? `${t("empty")} ` : ""}
         {t("legend")}
       </figcaption>
+      <TracePanel />
     </figure>
   );
 }
