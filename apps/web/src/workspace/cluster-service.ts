@@ -58,6 +58,19 @@ export function newCluster(): ClusterState {
   return created.state;
 }
 
+/** A saved state (JSON text, or an object from older saves), if it is one this engine can use. */
+function readState(saved: unknown): ClusterState | undefined {
+  let value = saved;
+  if (typeof saved === "string") {
+    try {
+      value = JSON.parse(saved);
+    } catch {
+      return undefined;
+    }
+  }
+  return isUsableState(value) ? value : undefined;
+}
+
 /** A state read back from storage is used only if it still looks like one this engine wrote. */
 export function isUsableState(value: unknown): value is ClusterState {
   if (typeof value !== "object" || value === null) return false;
@@ -112,7 +125,7 @@ export function buildSnapshot(state: ClusterState, files: readonly WorkspaceFile
   for (const pod of listObjects<Pod>(state, "Pod"))
     containers[pod.metadata.name] = pod.spec.containers.map((c) => c.name);
   return {
-    state,
+    stateJson: JSON.stringify(state),
     tables,
     ...(events ? { events } : {}),
     why,
@@ -173,11 +186,12 @@ export class ClusterSession {
   handle(request: WorkerRequest): WorkerReply {
     switch (request.type) {
       case "init": {
-        const restored = request.state !== undefined && isUsableState(request.state);
+        const saved = readState(request.state);
+        const restored = saved !== undefined;
         let snapshot: Snapshot;
         let resumed = restored;
         try {
-          this.state = restored && request.state ? request.state : newCluster();
+          this.state = saved ?? newCluster();
           snapshot = buildSnapshot(this.state, []);
         } catch {
           // A state from an older engine that this one cannot read: start afresh.

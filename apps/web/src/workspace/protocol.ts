@@ -28,7 +28,12 @@ export interface EditorMarker {
 
 /** What the panels show after every change: all derived from the state by the engine and kubectl. */
 export interface Snapshot {
-  state: ClusterState;
+  /**
+   * The cluster state as JSON text. The page only keeps it (IndexedDB, a replacement worker's start), never
+   * reads it: a string crosses the worker boundary as one copy, where the object graph (hundreds of KB of
+   * objects, file systems, kubelet records) would be cloned object by object on the page's main thread.
+   */
+  stateJson: string;
   tables: ResourceTable[];
   events?: ResourceTable;
   why: LocatedWhy[];
@@ -63,7 +68,8 @@ export type ApplyLine =
   | { ok: false; text: string; code: DiagnosticCode; position?: FilePosition };
 
 export type WorkerRequest =
-  | { id: number; type: "init"; state?: ClusterState }
+  /** `state`: a saved state, as JSON text (what snapshots carry) or, from older saves, as the object. */
+  | { id: number; type: "init"; state?: ClusterState | string }
   | { id: number; type: "apply"; files: WorkspaceFile[] }
   | { id: number; type: "kubectl"; argv: string[]; files: WorkspaceFile[] }
   /** The simulator's own commands: `trace`, `why`, `advance` (kjctl's, without the `kjctl`). */

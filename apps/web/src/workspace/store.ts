@@ -173,7 +173,7 @@ export class WorkspaceStore {
     void saveWorkspace(this.lesson.slug, {
       files: this.state.files,
       active: this.state.active,
-      state: this.state.snapshot?.state,
+      state: this.state.snapshot?.stateJson,
       history: this.state.history,
     });
   }

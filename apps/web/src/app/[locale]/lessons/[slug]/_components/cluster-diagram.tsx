@@ -5,7 +5,7 @@ import "@xyflow/react/dist/style.css";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { layoutClusterGraph } from "../../../../../workspace/graph-layout";
-import { DIAGRAM_NODE_TYPES } from "./diagram-nodes";
+import { DIAGRAM_NODE_TYPES, WhyOverlay } from "./diagram-nodes";
 import { TracePanel } from "./trace-panel";
 import { useWorkspace } from "./workspace-context";
 
@@ -37,6 +37,11 @@ export function ClusterDiagram() {
   const snapshot = useWorkspace((s) => s.snapshot);
   const trace = useWorkspace((s) => s.trace);
   const canvas = useRef<HTMLDivElement | null>(null);
+  // The card under the pointer, or with the keyboard focus: its why is shown at full size over the diagram.
+  const [pointed, setPointed] = useState<string | undefined>();
+  const [focused, setFocused] = useState<string | undefined>();
+  const cardId = (target: EventTarget | null) =>
+    (target instanceof Element ? target.closest<HTMLElement>(".react-flow__node") : null)?.dataset.id;
   // A narrow panel (a phone) stacks the nodes top to bottom, so the diagram reads without zooming.
   const [vertical, setVertical] = useState(false);
   useEffect(() => {
@@ -57,6 +62,9 @@ export function ClusterDiagram() {
         : undefined,
     [snapshot, vertical, trace],
   );
+  const shownId = pointed ?? focused;
+  const shown = shownId ? layout?.nodes.find((n) => n.id === shownId) : undefined;
+  const shownWhy = shown && "why" in shown.data ? shown.data.why : undefined;
   const signature = `${vertical}|${layout?.nodes.map((n) => n.id).join("|") ?? ""}`;
   const graphWidth = Math.max(
     1,
@@ -64,7 +72,16 @@ export function ClusterDiagram() {
   );
   return (
     <figure className="diagram" aria-label={t("label")}>
-      <div className="diagram-canvas" ref={canvas}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: hover and focus only show what the focused card already says */}
+      <div
+        className="diagram-canvas"
+        ref={canvas}
+        onMouseOver={(e) => setPointed(cardId(e.target))}
+        onMouseLeave={() => setPointed(undefined)}
+        onFocus={(e) => setFocused(cardId(e.target))}
+        onBlur={() => setFocused(undefined)}
+      >
+        <WhyOverlay why={shownWhy} />
         {layout ? (
           <ReactFlowProvider>
             <ReactFlow

@@ -22,11 +22,13 @@ function WhyHint({ why }: { why: LocatedWhy | undefined }) {
   );
 }
 
-function WhyTip({ why }: { why: LocatedWhy | undefined }) {
+/** The why of the card under the pointer or the keyboard focus, drawn at full size over the diagram. */
+export function WhyOverlay({ why }: { why: LocatedWhy | undefined }) {
   const t = useTranslations("why");
   if (!why) return null;
   return (
-    <div className="dg-tip" role="tooltip">
+    <div className="diagram-why">
+      <p className="dg-tip-title">{t("title", { kind: why.kind, name: why.name })}</p>
       <p className="dg-tip-message">{why.message}</p>
       <ul>
         {why.reasons.map((r, i) => (
@@ -107,53 +109,50 @@ function PodNode({ data }: NodeProps<FlowNode>) {
   const p = data.pod;
   const volumes = p.volumes.filter((v) => !v.system);
   return (
-    <>
-      <div
-        className={`dg dg-pod health-${p.health}${data.traced ? " traced" : ""}`}
-        data-testid={`pod-${p.name}`}
-      >
-        <Handles />
-        <TraceBadge traced={data.traced} />
-        <p className="dg-title">
-          <span className="dot" aria-hidden="true" />
-          {p.name}
-          {p.namespace !== "default" ? <span className="muted"> ({p.namespace})</span> : null}
+    <div
+      className={`dg dg-pod health-${p.health}${data.traced ? " traced" : ""}`}
+      data-testid={`pod-${p.name}`}
+    >
+      <Handles />
+      <TraceBadge traced={data.traced} />
+      <p className="dg-title">
+        <span className="dot" aria-hidden="true" />
+        {p.name}
+        {p.namespace !== "default" ? <span className="muted"> ({p.namespace})</span> : null}
+      </p>
+      <p className="dg-sub">
+        <span>{p.ip ? t("podIp", { ip: p.ip }) : t("noIp")}</span>
+        <span className="dg-status">{data.status}</span>
+      </p>
+      {p.containers.map((c) => (
+        <p key={c.name} className={`dg-container state-${c.state}`}>
+          ▸ {c.name} <span className="muted">{c.image}</span>
+          {c.ports.length > 0 ? (
+            <span className="muted"> :{c.ports.map((x) => x.containerPort).join(",")}</span>
+          ) : null}
         </p>
-        <p className="dg-sub">
-          <span>{p.ip ? t("podIp", { ip: p.ip }) : t("noIp")}</span>
-          <span className="dg-status">{data.status}</span>
-        </p>
-        {p.containers.map((c) => (
-          <p key={c.name} className={`dg-container state-${c.state}`}>
-            ▸ {c.name} <span className="muted">{c.image}</span>
-            {c.ports.length > 0 ? (
-              <span className="muted"> :{c.ports.map((x) => x.containerPort).join(",")}</span>
-            ) : null}
+      ))}
+      {volumes.length > 0 ? <p className="dg-label">{t("volumes")}</p> : null}
+      {volumes.map((v) => (
+        <div key={v.name}>
+          <p className="dg-volume">
+            ⛁ {v.name}{" "}
+            <span className="muted">
+              {v.type}
+              {v.detail ? ` ${v.detail}` : ""}
+            </span>
           </p>
-        ))}
-        {volumes.length > 0 ? <p className="dg-label">{t("volumes")}</p> : null}
-        {volumes.map((v) => (
-          <div key={v.name}>
-            <p className="dg-volume">
-              ⛁ {v.name}{" "}
-              <span className="muted">
-                {v.type}
-                {v.detail ? ` ${v.detail}` : ""}
-              </span>
+          {v.mounts.map((m) => (
+            <p key={`${m.container}:${m.mountPath}`} className="dg-mount">
+              {t("mount", { container: m.container, path: m.mountPath })}
+              {m.readOnly ? <span className="muted"> ({t("readOnly")})</span> : null}
             </p>
-            {v.mounts.map((m) => (
-              <p key={`${m.container}:${m.mountPath}`} className="dg-mount">
-                {t("mount", { container: m.container, path: m.mountPath })}
-                {m.readOnly ? <span className="muted"> ({t("readOnly")})</span> : null}
-              </p>
-            ))}
-          </div>
-        ))}
-        {p.why ? <p className="dg-why">{p.why}</p> : null}
-        {p.health !== "ok" ? <WhyHint why={data.why} /> : null}
-      </div>
-      <WhyTip why={data.why} />
-    </>
+          ))}
+        </div>
+      ))}
+      {p.why ? <p className="dg-why">{p.why}</p> : null}
+      {p.health !== "ok" ? <WhyHint why={data.why} /> : null}
+    </div>
   );
 }
 
@@ -162,19 +161,16 @@ function ClaimNode({ data }: NodeProps<FlowNode>) {
   if (data.kind !== "claim") return null;
   const c = data.claim;
   return (
-    <>
-      <div className={`dg dg-side health-${c.health}`} data-testid={`claim-${c.name}`}>
-        <Handles />
-        <p className="dg-kind">{t("claim")}</p>
-        <p className="dg-title">{c.name}</p>
-        <p>
-          <span className="dg-status">{c.phase}</span> · {c.request ?? ""} {c.accessModes.join(",")}{" "}
-          {c.storageClassName !== undefined ? `· ${c.storageClassName || '""'}` : ""}
-        </p>
-        {c.health !== "ok" ? <WhyHint why={data.why} /> : null}
-      </div>
-      <WhyTip why={data.why} />
-    </>
+    <div className={`dg dg-side health-${c.health}`} data-testid={`claim-${c.name}`}>
+      <Handles />
+      <p className="dg-kind">{t("claim")}</p>
+      <p className="dg-title">{c.name}</p>
+      <p>
+        <span className="dg-status">{c.phase}</span> · {c.request ?? ""} {c.accessModes.join(",")}{" "}
+        {c.storageClassName !== undefined ? `· ${c.storageClassName || '""'}` : ""}
+      </p>
+      {c.health !== "ok" ? <WhyHint why={data.why} /> : null}
+    </div>
   );
 }
 
@@ -222,28 +218,25 @@ function ServiceNode({ data }: NodeProps<FlowNode>) {
   if (data.kind !== "service") return null;
   const s = data.service;
   return (
-    <>
-      <div
-        className={`dg dg-side health-${s.health}${data.traced ? " traced" : ""}`}
-        data-testid={`service-${s.name}`}
-      >
-        <Handles />
-        <TraceBadge traced={data.traced} />
-        <p className="dg-kind">{t("service")}</p>
-        <p className="dg-title">{s.name}</p>
-        <p className="dg-mono">
-          {s.type} {s.clusterIP ?? ""}
-          {s.loadBalancer
-            ? ` · ${s.loadBalancer === "pending" ? t("externalPending") : s.loadBalancer.ip}`
-            : ""}
-        </p>
-        <p className="dg-mono" title={s.ports.join(", ")}>
-          {s.ports.join(", ")} · {t("endpoints", { count: s.endpoints.length })}
-        </p>
-        {s.health !== "ok" ? <WhyHint why={data.why} /> : null}
-      </div>
-      <WhyTip why={data.why} />
-    </>
+    <div
+      className={`dg dg-side health-${s.health}${data.traced ? " traced" : ""}`}
+      data-testid={`service-${s.name}`}
+    >
+      <Handles />
+      <TraceBadge traced={data.traced} />
+      <p className="dg-kind">{t("service")}</p>
+      <p className="dg-title">{s.name}</p>
+      <p className="dg-mono">
+        {s.type} {s.clusterIP ?? ""}
+        {s.loadBalancer
+          ? ` · ${s.loadBalancer === "pending" ? t("externalPending") : s.loadBalancer.ip}`
+          : ""}
+      </p>
+      <p className="dg-mono" title={s.ports.join(", ")}>
+        {s.ports.join(", ")} · {t("endpoints", { count: s.endpoints.length })}
+      </p>
+      {s.health !== "ok" ? <WhyHint why={data.why} /> : null}
+    </div>
   );
 }
 

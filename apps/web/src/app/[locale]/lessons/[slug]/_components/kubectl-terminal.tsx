@@ -246,7 +246,13 @@ export function KubectlTerminal({ active }: { active: boolean }) {
     } catch {
       // not laid out
     }
-    termRef.current?.focus();
+    // While the panel was hidden xterm drew nothing: show the latest lines and the prompt again.
+    const term = termRef.current;
+    if (term) {
+      term.scrollToBottom();
+      term.refresh(0, term.rows - 1);
+      term.focus();
+    }
   }, [active]);
 
   // Commands sent from the lesson's "Run" buttons, run as if typed.
