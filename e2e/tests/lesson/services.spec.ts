@@ -101,7 +101,7 @@ test("a Service with a selector typo says why; fixed, a trace through it is draw
   await expect(page.locator(".react-flow__edge.edge-trace")).toHaveCount(2);
 
   // Time passes: Google Cloud builds the load balancer and the Service gets its external address.
-  await page.getByRole("button", { name: "Wait 1 minute" }).click();
+  await page.getByRole("button", { name: "Wait 1 min" }).click();
   await expect(
     page.getByRole("status").filter({ hasText: "One minute of cluster time passed." }),
   ).toBeVisible();
