@@ -40,8 +40,16 @@ export function ClusterDiagram() {
   // The card under the pointer, or with the keyboard focus: its why is shown at full size over the diagram.
   const [pointed, setPointed] = useState<string | undefined>();
   const [focused, setFocused] = useState<string | undefined>();
-  const cardId = (target: EventTarget | null) =>
-    (target instanceof Element ? target.closest<HTMLElement>(".react-flow__node") : null)?.dataset.id;
+  const [side, setSide] = useState<"left" | "right">("right");
+  const cardId = (target: EventTarget | null) => {
+    const card = target instanceof Element ? target.closest<HTMLElement>(".react-flow__node") : null;
+    const box = canvas.current?.getBoundingClientRect();
+    if (card && box) {
+      const r = card.getBoundingClientRect();
+      setSide(r.left + r.width / 2 > box.left + box.width / 2 ? "left" : "right");
+    }
+    return card?.dataset.id;
+  };
   // A narrow panel (a phone) stacks the nodes top to bottom, so the diagram reads without zooming.
   const [vertical, setVertical] = useState(false);
   useEffect(() => {
@@ -81,7 +89,7 @@ export function ClusterDiagram() {
         onFocus={(e) => setFocused(cardId(e.target))}
         onBlur={() => setFocused(undefined)}
       >
-        <WhyOverlay why={shownWhy} />
+        <WhyOverlay why={shownWhy} side={side} />
         {layout ? (
           <ReactFlowProvider>
             <ReactFlow

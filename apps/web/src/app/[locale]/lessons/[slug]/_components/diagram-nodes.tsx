@@ -23,11 +23,11 @@ function WhyHint({ why }: { why: LocatedWhy | undefined }) {
 }
 
 /** The why of the card under the pointer or the keyboard focus, drawn at full size over the diagram. */
-export function WhyOverlay({ why }: { why: LocatedWhy | undefined }) {
+export function WhyOverlay({ why, side }: { why: LocatedWhy | undefined; side: "left" | "right" }) {
   const t = useTranslations("why");
   if (!why) return null;
   return (
-    <div className="diagram-why">
+    <div className={`diagram-why${side === "left" ? " at-left" : ""}`}>
       <p className="dg-tip-title">{t("title", { kind: why.kind, name: why.name })}</p>
       <p className="dg-tip-message">{why.message}</p>
       <ul>

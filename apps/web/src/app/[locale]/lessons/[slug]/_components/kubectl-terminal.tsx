@@ -224,11 +224,14 @@ export function KubectlTerminal({ active }: { active: boolean }) {
     println(t("welcome"), "dim");
     redraw();
     const onResize = () => {
+      // A hidden panel has no size: keep the last one rather than shrink the terminal to nothing.
+      if (el.clientWidth === 0 || el.clientHeight === 0) return;
       try {
         fit.fit();
       } catch {
         // hidden
       }
+      term.scrollToBottom();
     };
     const observer = new ResizeObserver(onResize);
     observer.observe(el);
@@ -241,18 +244,21 @@ export function KubectlTerminal({ active }: { active: boolean }) {
 
   useEffect(() => {
     if (!active) return;
-    try {
-      fitRef.current?.fit();
-    } catch {
-      // not laid out
-    }
-    // While the panel was hidden xterm drew nothing: show the latest lines and the prompt again.
-    const term = termRef.current;
-    if (term) {
+    // While the panel was hidden xterm drew nothing: once it is laid out again, fit it, show the latest
+    // lines and the prompt, and redraw.
+    const id = requestAnimationFrame(() => {
+      const term = termRef.current;
+      if (!term) return;
+      try {
+        fitRef.current?.fit();
+      } catch {
+        // not laid out
+      }
       term.scrollToBottom();
       term.refresh(0, term.rows - 1);
-      term.focus();
-    }
+    });
+    termRef.current?.focus();
+    return () => cancelAnimationFrame(id);
   }, [active]);
 
   // Commands sent from the lesson's "Run" buttons, run as if typed.

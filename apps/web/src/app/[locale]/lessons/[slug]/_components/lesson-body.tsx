@@ -2,6 +2,7 @@ import type { LessonManifest } from "@kubejam/content";
 import { evaluate } from "@mdx-js/mdx";
 import type { ComponentProps, ReactElement, ReactNode } from "react";
 import * as runtime from "react/jsx-runtime";
+import remarkGfm from "remark-gfm";
 import { Callout } from "./callout";
 import { CommandBlock } from "./command-block";
 import { ManifestBlock } from "./manifest-block";
@@ -12,13 +13,27 @@ function isElement(node: ReactNode): node is ReactElement<{ className?: string; 
 
 /** The lesson's MDX, rendered on the server with the lesson's own components. */
 export async function LessonBody({ source, manifests }: { source: string; manifests: LessonManifest[] }) {
-  const { default: Content } = await evaluate(source, { ...runtime, development: false });
+  // GFM: lessons compare things in tables.
+  const { default: Content } = await evaluate(source, {
+    ...runtime,
+    development: false,
+    remarkPlugins: [remarkGfm],
+  });
   const components = {
     Manifest: ({ file }: { file: string }) => {
       const m = manifests.find((x) => x.name === file);
       return m ? <ManifestBlock file={m.name} text={m.text} /> : null;
     },
     Callout,
+    // A wide table scrolls on its own rather than widening the page; the keyboard can scroll it too.
+    table: (props: ComponentProps<"table">) => (
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+      <div className="table-scroll" tabIndex={0}>
+        <table {...props} />
+      </div>
+    ),
+    th: (props: ComponentProps<"th">) => <th className="md-cell md-head" {...props} />,
+    td: (props: ComponentProps<"td">) => <td className="md-cell" {...props} />,
     pre: ({ children }: ComponentProps<"pre">) => {
       const code = isElement(children) ? children : undefined;
       const text = typeof code?.props.children === "string" ? code.props.children : "";
