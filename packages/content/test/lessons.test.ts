@@ -12,9 +12,10 @@ import {
   type Pod,
   parseManifests,
 } from "@kubejam/engine";
-import { run, splitCommandLine } from "@kubejam/kubectl";
+import { run } from "@kubejam/kubectl";
 import { describe, expect, it } from "vitest";
 import { type Lesson, loadCourse } from "../src/index";
+import { runLessonScript, type ScriptRun } from "./lesson-script";
 
 const root = join(import.meta.dirname, "..", "..", "..", "content");
 const { course, diagnostics } = loadCourse(root);
@@ -23,6 +24,7 @@ const lessons = course?.lessons ?? [];
 /** The kinds each lesson needs; kept by hand so that a new kind in a lesson is a conscious change. */
 const LESSON_KINDS: Record<string, string[]> = {
   "one-ip-per-pod": ["Pod"],
+  "pod-to-pod": ["Pod"],
   volumes: ["Pod"],
   "pv-pvc-storageclass": ["PersistentVolume", "PersistentVolumeClaim", "Pod", "StorageClass"],
 };
@@ -61,29 +63,6 @@ function applyLesson(lesson: Lesson, upTo?: string): ClusterState {
 }
 
 const kubectl = (state: ClusterState, line: string) => run(state, line.split(" "));
-
-/** Runs a command line exactly as a lesson prints it (`kubectl …`, quotes and all), checking that both bodies show it. */
-function shown(l: Lesson, state: ClusterState, line: string) {
-  for (const locale of ["ko", "en"] as const)
-    expect(l.body[locale], `${l.slug} (${locale}) shows \`${line}\``).toContain(`\n${line}\n`);
-  const argv = splitCommandLine(line);
-  if (!argv) throw new Error(`cannot split ${line}`);
-  // `kubectl apply -f NAME` reads the lesson's own file, as the learner's editor holds it.
-  return run(state, argv, {
-    readManifests: (path) => {
-      const m = l.manifests.find((f) => f.name === path);
-      return m ? { ok: true, files: [{ name: m.name, text: m.text }] } : { ok: false, message: `no ${path}` };
-    },
-  });
-}
-
-/** The text a learner sees for a command: stdout, then stderr, as the terminal prints them. */
-const screen = (r: { stdout: string; stderr: string }) => r.stdout + r.stderr;
-
-/** Checks that both bodies show `text` (an output listing) verbatim. */
-function showsOutput(l: Lesson, text: string) {
-  for (const locale of ["ko", "en"] as const) expect(l.body[locale], `${l.slug} (${locale})`).toContain(text);
-}
 const lesson = (slug: string) => lessons.find((l) => l.slug === slug);
 
 describe("content/", () => {
@@ -160,28 +139,102 @@ describe("pv-pvc-storageclass says what the cluster does", () => {
   });
 });
 
+/** Runs a lesson's body as a script in both languages: same commands, every shown output as printed. */
+function scriptOf(l: Lesson): ScriptRun {
+  const en = runLessonScript(l, "en");
+  const ko = runLessonScript(l, "ko");
+  expect(en.problems, `${l.slug} (en)`).toEqual([]);
+  expect(ko.problems, `${l.slug} (ko)`).toEqual([]);
+  expect(ko.commands, `${l.slug}: the ko body runs other commands than the en body`).toEqual(en.commands);
+  for (const o of [...en.outputs, ...ko.outputs])
+    expect(o.shown, `${l.slug}: $ ${o.command}`).toBe(o.printed);
+  expect(ko.outputs.map((o) => o.shown)).toEqual(en.outputs.map((o) => o.shown));
+  return en;
+}
+
+type NodeView = { metadata: { name: string }; spec: { podCIDR?: string } };
+
+/** Whether an IPv4 address lies in a CIDR block. */
+function inCidr(ip: string, cidr: string): boolean {
+  const toInt = (a: string) => a.split(".").reduce((n, o) => n * 256 + Number(o), 0);
+  const [base = "", bits = "32"] = cidr.split("/");
+  const size = 2 ** (32 - Number(bits));
+  return Math.floor(toInt(ip) / size) === Math.floor(toInt(base) / size);
+}
+
+function podOn(state: ClusterState, name: string): { ip: string; node: string; cidr: string } {
+  const pod = getObject<Pod>(state, "Pod", "default", name);
+  const node = pod?.spec.nodeName ?? "";
+  const cidr = (getObject(state, "Node", undefined, node) as unknown as NodeView | undefined)?.spec.podCIDR;
+  return { ip: pod?.status.podIP ?? "", node, cidr: cidr ?? "" };
+}
+
+describe("pod-to-pod says what the cluster does", () => {
+  const l = lesson("pod-to-pod");
+  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
+    if (l) scriptOf(l);
+  });
+
+  it.skipIf(!l)("near shares the server's node, far does not, and each IP is in its node's range", () => {
+    if (!l) return;
+    const state = applyLesson(l);
+    const [server, near, far] = ["server", "near", "far"].map((n) => podOn(state, n));
+    expect(server?.ip).toBe("10.8.0.3");
+    expect(near?.node).toBe(server?.node);
+    expect(far?.node).not.toBe(server?.node);
+    for (const p of [server, near, far]) expect(p && inCidr(p.ip, p.cidr), JSON.stringify(p)).toBe(true);
+  });
+
+  it.skipIf(!l)(
+    "the server logs each client's own pod IP (no NAT), and a re-created pod gets a new IP",
+    () => {
+      if (!l) return;
+      const { steps } = scriptOf(l);
+      const fetched = steps.find((s) => s.command === "kubectl exec far -- wget -qO- http://10.8.0.3");
+      expect(fetched?.printed).toContain("Welcome to nginx!");
+      const log = fetched ? kubectl(fetched.state, "logs server").stdout : "";
+      expect(log).toMatch(/^10\.8\.0\.4 - - .*"Wget"/m);
+      expect(log).toMatch(/^10\.8\.1\.3 - - .*"Wget"/m);
+      const before = steps.find((s) => s.command === "kubectl delete pod far");
+      const recreated = steps.find((s) => s.command === "kubectl apply -f clients.yaml");
+      expect(before && podOn(before.state, "far").ip).toBe("");
+      expect(recreated && podOn(recreated.state, "far").ip).toBe("10.8.1.4");
+    },
+  );
+});
+
 describe("volumes says what the cluster does", () => {
   const l = lesson("volumes");
   const skip = !l || missingKinds("volumes").length > 0;
-  const podFile = (name: string) => l?.manifests.find((m) => m.name === name);
-  const applyFile = (state: ClusterState, name: string, text = podFile(name)?.text ?? "") => {
+  const file = (name: string) => l?.manifests.find((m) => m.name === name)?.text ?? "";
+  const applyText = (state: ClusterState, name: string, text: string) => {
     const applied = applyManifests(state, [{ name, text }]);
-    expect(applied.results.every((r) => r.ok)).toBe(true);
+    expect(
+      applied.results.every((r) => r.ok),
+      name,
+    ).toBe(true);
     return applied.state;
   };
+  /** The step of the lesson's script that ran `command` (the nth time it appears). */
+  const step = (run: ScriptRun, command: string, nth = 0) => {
+    const found = run.steps.filter((s) => s.command === command)[nth];
+    if (!found) throw new Error(`the lesson does not run "${command}" ${nth + 1} times`);
+    return found;
+  };
+
+  it.skipIf(skip)("every command runs and every output shown is what the engine prints", () => {
+    if (l) scriptOf(l);
+  });
 
   it.skipIf(skip)("a volume is seen only by the containers that mount it, each at its own path", () => {
     if (!l) return;
-    let state = applyLesson(l, "scratch.yaml");
-    expect(kubectl(state, "get pod scratch").stdout).toMatch(/scratch\s+3\/3\s+Running/);
-    const wrote = shown(l, state, "kubectl exec scratch -c writer -- sh -c 'echo hello > /cache/greeting'");
-    expect(wrote.exitCode).toBe(0);
-    state = wrote.state;
-    expect(shown(l, state, "kubectl exec scratch -c reader -- cat /in/greeting").stdout).toBe("hello\n");
-    const bystander = shown(l, state, "kubectl exec scratch -c bystander -- ls /cache");
-    expect(bystander.exitCode).toBe(1);
-    showsOutput(l, `\`\`\`text\n${screen(bystander)}\`\`\``);
-    const described = kubectl(state, "describe pod scratch").stdout;
+    const run = scriptOf(l);
+    const read = step(run, "kubectl exec scratch -c reader -- cat /in/greeting");
+    expect(read.printed).toBe("hello\n");
+    expect(step(run, "kubectl exec scratch -c bystander -- ls /cache").printed).toContain(
+      "ls: /cache: No such file or directory",
+    );
+    const described = kubectl(read.state, "describe pod scratch").stdout;
     expect(described).toContain("/cache from cache (rw)");
     expect(described).toContain("/in from cache (rw)");
     expect(described).toContain("Type:       EmptyDir (a temporary directory that shares a pod's lifetime)");
@@ -189,76 +242,73 @@ describe("volumes says what the cluster does", () => {
 
   it.skipIf(skip)("a mount naming no volume of the pod is refused with the message the lesson prints", () => {
     if (!l) return;
-    const typo = podFile("mount-typo.yaml");
-    const applied = applyManifests(cluster(), [{ name: "mount-typo.yaml", text: typo?.text ?? "" }]);
+    const applied = applyManifests(cluster(), [{ name: "mount-typo.yaml", text: file("mount-typo.yaml") }]);
     const result = applied.results[0];
-    expect(result?.ok).toBe(false);
     const message = result && !result.ok ? result.diagnostic.message : "";
     expect(message).toBe(
       'The Pod "typo" is invalid: spec.containers[0].volumeMounts[0].name: Not found: "cahce"',
     );
-    showsOutput(l, `\`${message}\``);
+    expect(applied.state.objects).toEqual(cluster().objects);
+    for (const locale of ["ko", "en"] as const) expect(l.body[locale]).toContain(`\`${message}\``);
   });
 
-  it.skipIf(skip)("an emptyDir goes with its pod: the same manifest applied again starts empty", () => {
-    if (!l) return;
-    let state = applyLesson(l, "scratch.yaml");
-    state = shown(l, state, "kubectl exec scratch -c writer -- sh -c 'echo hello > /cache/greeting'").state;
-    state = shown(l, state, "kubectl delete pod scratch").state;
-    expect(getObject<Pod>(state, "Pod", "default", "scratch")).toBeUndefined();
-    state = shown(l, state, "kubectl apply -f scratch.yaml").state;
-    const read = shown(l, state, "kubectl exec scratch -c reader -- cat /in/greeting");
-    expect(read.exitCode).toBe(1);
-    showsOutput(l, `\`\`\`text\n${screen(read)}\`\`\``);
-  });
+  it.skipIf(skip)(
+    "an emptyDir goes with its pod: the same manifest applied again is a new pod, empty",
+    () => {
+      if (!l) return;
+      const run = scriptOf(l);
+      const uid = (s: ClusterState) => getObject<Pod>(s, "Pod", "default", "scratch")?.metadata.uid;
+      const before = step(run, "kubectl exec scratch -c reader -- cat /in/greeting", 0);
+      const after = step(run, "kubectl exec scratch -c reader -- cat /in/greeting", 1);
+      expect(uid(after.state)).toBeDefined();
+      expect(uid(after.state)).not.toBe(uid(before.state));
+      expect(after.printed).toContain("can't open '/in/greeting'");
+    },
+  );
 
   it.skipIf(skip)("a container that crashes and restarts finds the emptyDir's files where they were", () => {
     if (!l) return;
-    const crashing = (podFile("scratch.yaml")?.text ?? "").replace(
+    const crashing = file("scratch.yaml").replace(
       'command: ["sleep", "3600"]',
       'command: ["sh", "-c", "date >> /cache/starts; sleep 20; exit 1"]',
     );
-    let state = applyFile(cluster(), "scratch.yaml", crashing);
+    let state = applyText(cluster(), "scratch.yaml", crashing);
+    const writer = () =>
+      getObject<Pod>(state, "Pod", "default", "scratch")?.status.containerStatuses?.find(
+        (c) => c.name === "writer",
+      );
     for (let i = 0; i < 20; i++) {
+      const w = writer();
+      if ((w?.restartCount ?? 0) >= 2 && w?.state && "running" in w.state) break;
       state = advance(state, 10_000);
-      const pod = getObject<Pod>(state, "Pod", "default", "scratch");
-      const writer = pod?.status.containerStatuses?.find((c) => c.name === "writer");
-      if ((writer?.restartCount ?? 0) >= 2 && writer?.state && "running" in writer.state) break;
     }
-    const writer = getObject<Pod>(state, "Pod", "default", "scratch")?.status.containerStatuses?.find(
-      (c) => c.name === "writer",
-    );
-    expect(writer?.restartCount).toBeGreaterThanOrEqual(2);
+    expect(writer()?.restartCount).toBeGreaterThanOrEqual(2);
     const starts = kubectl(state, "exec scratch -c reader -- cat /in/starts").stdout.trim().split("\n");
-    expect(starts.length).toBe((writer?.restartCount ?? 0) + 1);
+    expect(starts.length).toBe((writer()?.restartCount ?? 0) + 1);
   });
 
-  it.skipIf(skip)("an NFS volume's data outlives the pod, and another pod on another node sees it", () => {
+  it.skipIf(skip)("an NFS volume's data outlives the pod, and a pod on another node sees it", () => {
     if (!l) return;
-    let state = applyLesson(l);
-    state = shown(l, state, `kubectl exec notes -- sh -c 'echo "buy milk" > /data/todo'`).state;
-    state = shown(l, state, "kubectl delete pod notes").state;
-    expect(getObject<Pod>(state, "Pod", "default", "notes")).toBeUndefined();
-    state = shown(l, state, "kubectl apply -f notes-nfs.yaml").state;
-    expect(shown(l, state, "kubectl exec notes -- cat /data/todo").stdout).toBe("buy milk\n");
-    expect(kubectl(state, "describe pod notes").stdout).toContain(
+    const run = scriptOf(l);
+    const read = step(run, "kubectl exec notes -- cat /data/todo");
+    expect(read.printed).toBe("buy milk\n");
+    expect(kubectl(read.state, "describe pod notes").stdout).toContain(
       "Type:      NFS (an NFS mount that lasts the lifetime of a pod)",
     );
-    const notesNode = getObject<Pod>(state, "Pod", "default", "notes")?.spec.nodeName;
-    const nodes = kubectl(state, "get nodes -o name")
+    // After the cleanup no pod is left; the file is still on the server, for a pod on another node.
+    const notesNode = getObject<Pod>(read.state, "Pod", "default", "notes")?.spec.nodeName;
+    const other = kubectl(run.state, "get nodes -o name")
       .stdout.trim()
       .split("\n")
-      .map((n) => n.replace("node/", ""));
-    const other = nodes.find((n) => n !== notesNode);
-    expect(other).toBeDefined();
-    const elsewhere = (podFile("notes-nfs.yaml")?.text ?? "").replace(
+      .map((n) => n.replace("node/", ""))
+      .find((n) => n !== notesNode);
+    expect(getObject<Pod>(run.state, "Pod", "default", "notes")).toBeUndefined();
+    const elsewhere = file("notes-nfs.yaml").replace(
       "name: notes\nspec:",
       `name: elsewhere\nspec:\n  nodeName: ${other}`,
     );
-    state = applyFile(state, "elsewhere.yaml", elsewhere);
+    const state = applyText(run.state, "elsewhere.yaml", elsewhere);
     expect(getObject<Pod>(state, "Pod", "default", "elsewhere")?.spec.nodeName).toBe(other);
-    expect(kubectl(state, "exec elsewhere -- cat /data/todo").stdout).toBe("buy milk\n");
-    state = shown(l, state, "kubectl delete pod scratch notes").state;
     expect(kubectl(state, "exec elsewhere -- cat /data/todo").stdout).toBe("buy milk\n");
   });
 });
