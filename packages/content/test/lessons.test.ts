@@ -3,12 +3,12 @@
 // yet (storage arrives in its own work) is skipped, judged from the engine's KINDS at test time.
 import { join } from "node:path";
 import {
-  advance,
   applyManifests,
   type ClusterState,
   createCluster,
   getObject,
   KINDS,
+  listObjects,
   type Pod,
   parseManifests,
 } from "@kubejam/engine";
@@ -25,6 +25,7 @@ const lessons = course?.lessons ?? [];
 const LESSON_KINDS: Record<string, string[]> = {
   "one-ip-per-pod": ["Pod"],
   "pod-to-pod": ["Pod"],
+  "vpc-native": ["Deployment"],
   volumes: ["Pod"],
   "pv-pvc-storageclass": ["PersistentVolume", "PersistentVolumeClaim", "Pod", "StorageClass"],
 };
@@ -162,8 +163,12 @@ function inCidr(ip: string, cidr: string): boolean {
   return Math.floor(toInt(ip) / size) === Math.floor(toInt(base) / size);
 }
 
-function podOn(state: ClusterState, name: string): { ip: string; node: string; cidr: string } {
-  const pod = getObject<Pod>(state, "Pod", "default", name);
+function podOn(
+  state: ClusterState,
+  name: string,
+  namespace = "default",
+): { ip: string; node: string; cidr: string } {
+  const pod = getObject<Pod>(state, "Pod", namespace, name);
   const node = pod?.spec.nodeName ?? "";
   const cidr = (getObject(state, "Node", undefined, node) as unknown as NodeView | undefined)?.spec.podCIDR;
   return { ip: pod?.status.podIP ?? "", node, cidr: cidr ?? "" };
@@ -203,112 +208,69 @@ describe("pod-to-pod says what the cluster does", () => {
   );
 });
 
-describe("volumes says what the cluster does", () => {
-  const l = lesson("volumes");
-  const skip = !l || missingKinds("volumes").length > 0;
-  const file = (name: string) => l?.manifests.find((m) => m.name === name)?.text ?? "";
-  const applyText = (state: ClusterState, name: string, text: string) => {
-    const applied = applyManifests(state, [{ name, text }]);
-    expect(
-      applied.results.every((r) => r.ok),
-      name,
-    ).toBe(true);
-    return applied.state;
-  };
-  /** The step of the lesson's script that ran `command` (the nth time it appears). */
-  const step = (run: ScriptRun, command: string, nth = 0) => {
-    const found = run.steps.filter((s) => s.command === command)[nth];
-    if (!found) throw new Error(`the lesson does not run "${command}" ${nth + 1} times`);
-    return found;
-  };
-
-  it.skipIf(skip)("every command runs and every output shown is what the engine prints", () => {
+describe("vpc-native says what the cluster does", () => {
+  const l = lesson("vpc-native");
+  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
     if (l) scriptOf(l);
   });
 
-  it.skipIf(skip)("a volume is seen only by the containers that mount it, each at its own path", () => {
+  it.skipIf(!l)("nodes, pods and Services take addresses from their own ranges", () => {
     if (!l) return;
-    const run = scriptOf(l);
-    const read = step(run, "kubectl exec scratch -c reader -- cat /in/greeting");
-    expect(read.printed).toBe("hello\n");
-    expect(step(run, "kubectl exec scratch -c bystander -- ls /cache").printed).toContain(
-      "ls: /cache: No such file or directory",
-    );
-    const described = kubectl(read.state, "describe pod scratch").stdout;
-    expect(described).toContain("/cache from cache (rw)");
-    expect(described).toContain("/in from cache (rw)");
-    expect(described).toContain("Type:       EmptyDir (a temporary directory that shares a pod's lifetime)");
-  });
-
-  it.skipIf(skip)("a mount naming no volume of the pod is refused with the message the lesson prints", () => {
-    if (!l) return;
-    const applied = applyManifests(cluster(), [{ name: "mount-typo.yaml", text: file("mount-typo.yaml") }]);
-    const result = applied.results[0];
-    const message = result && !result.ok ? result.diagnostic.message : "";
-    expect(message).toBe(
-      'The Pod "typo" is invalid: spec.containers[0].volumeMounts[0].name: Not found: "cahce"',
-    );
-    expect(applied.state.objects).toEqual(cluster().objects);
-    for (const locale of ["ko", "en"] as const) expect(l.body[locale]).toContain(`\`${message}\``);
-  });
-
-  it.skipIf(skip)(
-    "an emptyDir goes with its pod: the same manifest applied again is a new pod, empty",
-    () => {
-      if (!l) return;
-      const run = scriptOf(l);
-      const uid = (s: ClusterState) => getObject<Pod>(s, "Pod", "default", "scratch")?.metadata.uid;
-      const before = step(run, "kubectl exec scratch -c reader -- cat /in/greeting", 0);
-      const after = step(run, "kubectl exec scratch -c reader -- cat /in/greeting", 1);
-      expect(uid(after.state)).toBeDefined();
-      expect(uid(after.state)).not.toBe(uid(before.state));
-      expect(after.printed).toContain("can't open '/in/greeting'");
-    },
-  );
-
-  it.skipIf(skip)("a container that crashes and restarts finds the emptyDir's files where they were", () => {
-    if (!l) return;
-    const crashing = file("scratch.yaml").replace(
-      'command: ["sleep", "3600"]',
-      'command: ["sh", "-c", "date >> /cache/starts; sleep 20; exit 1"]',
-    );
-    let state = applyText(cluster(), "scratch.yaml", crashing);
-    const writer = () =>
-      getObject<Pod>(state, "Pod", "default", "scratch")?.status.containerStatuses?.find(
-        (c) => c.name === "writer",
-      );
-    for (let i = 0; i < 20; i++) {
-      const w = writer();
-      if ((w?.restartCount ?? 0) >= 2 && w?.state && "running" in w.state) break;
-      state = advance(state, 10_000);
+    const state = applyLesson(l);
+    const nodes = listObjects(state, "Node") as unknown as (NodeView & {
+      status: { addresses: { type: string; address: string }[] };
+    })[];
+    expect(nodes).toHaveLength(3);
+    for (const n of nodes) {
+      expect(n.spec.podCIDR).toMatch(/\/24$/);
+      expect(inCidr(n.spec.podCIDR?.split("/")[0] ?? "", "10.8.0.0/14")).toBe(true);
+      const internal = n.status.addresses.find((a) => a.type === "InternalIP")?.address ?? "";
+      expect(inCidr(internal, "10.128.0.0/20"), internal).toBe(true);
     }
-    expect(writer()?.restartCount).toBeGreaterThanOrEqual(2);
-    const starts = kubectl(state, "exec scratch -c reader -- cat /in/starts").stdout.trim().split("\n");
-    expect(starts.length).toBe((writer()?.restartCount ?? 0) + 1);
+    const pods = [
+      ...listObjects<Pod>(state, "Pod", "default"),
+      ...listObjects<Pod>(state, "Pod", "kube-system"),
+    ];
+    expect(pods.length).toBe(8);
+    for (const p of pods) {
+      const { ip, cidr } = podOn(state, p.metadata.name, p.metadata.namespace);
+      expect(inCidr(ip, cidr), `${p.metadata.name} ${ip} ${cidr}`).toBe(true);
+    }
+    const dns = listObjects<Pod>(state, "Pod", "kube-system").map((p) => p.status.podIP);
+    expect(dns.sort()).toEqual(["10.8.0.2", "10.8.1.2"]);
+    const svc = getObject(state, "Service", "default", "kubernetes") as unknown as {
+      spec: { clusterIP: string };
+    };
+    expect(inCidr(svc.spec.clusterIP, "10.12.0.0/20")).toBe(true);
   });
 
-  it.skipIf(skip)("an NFS volume's data outlives the pod, and a pod on another node sees it", () => {
+  it.skipIf(!l)("each row of the lesson's table is the range GKE gives a node for that many pods", () => {
     if (!l) return;
-    const run = scriptOf(l);
-    const read = step(run, "kubectl exec notes -- cat /data/todo");
-    expect(read.printed).toBe("buy milk\n");
-    expect(kubectl(read.state, "describe pod notes").stdout).toContain(
-      "Type:      NFS (an NFS mount that lasts the lifetime of a pod)",
-    );
-    // After the cleanup no pod is left; the file is still on the server, for a pod on another node.
-    const notesNode = getObject<Pod>(read.state, "Pod", "default", "notes")?.spec.nodeName;
-    const other = kubectl(run.state, "get nodes -o name")
-      .stdout.trim()
-      .split("\n")
-      .map((n) => n.replace("node/", ""))
-      .find((n) => n !== notesNode);
-    expect(getObject<Pod>(run.state, "Pod", "default", "notes")).toBeUndefined();
-    const elsewhere = file("notes-nfs.yaml").replace(
-      "name: notes\nspec:",
-      `name: elsewhere\nspec:\n  nodeName: ${other}`,
-    );
-    const state = applyText(run.state, "elsewhere.yaml", elsewhere);
-    expect(getObject<Pod>(state, "Pod", "default", "elsewhere")?.spec.nodeName).toBe(other);
-    expect(kubectl(state, "exec elsewhere -- cat /data/todo").stdout).toBe("buy milk\n");
+    const rows = [...l.body.en.matchAll(/^\| (\d+)(?:–(\d+))? \| `\/(\d+)` \| (\d+) \|$/gm)];
+    expect(rows).toHaveLength(5);
+    for (const [, low, high, prefix, addresses] of rows) {
+      for (const maxPodsPerNode of [Number(low), Number(high ?? low)]) {
+        const created = createCluster({ seed: 1, topology: { nodeCount: 1, maxPodsPerNode } });
+        if (!created.ok) throw new Error(created.errors.join("\n"));
+        const [node] = listObjects(created.state, "Node") as unknown as NodeView[];
+        expect(node?.spec.podCIDR, `${maxPodsPerNode} pods per node`).toMatch(new RegExp(`/${prefix}$`));
+        expect(2 ** (32 - Number(prefix))).toBe(Number(addresses));
+      }
+    }
+  });
+
+  it.skipIf(!l)("a pod beyond max pods per node, system pods included, stays Pending: Too many pods", () => {
+    const created = createCluster({ seed: 1, topology: { nodeCount: 1, maxPodsPerNode: 8 } });
+    if (!created.ok) throw new Error(created.errors.join("\n"));
+    const system = listObjects<Pod>(created.state, "Pod", "kube-system").length;
+    expect(system).toBeGreaterThan(0);
+    const state = kubectl(
+      created.state,
+      `create deployment fill --image=nginx:1.27 --replicas=${9 - system}`,
+    ).state;
+    const phases = listObjects<Pod>(state, "Pod", "default").map((p) => p.status.phase);
+    expect(phases.filter((p) => p === "Running")).toHaveLength(8 - system);
+    expect(phases.filter((p) => p === "Pending")).toHaveLength(1);
+    expect(kubectl(state, "get events").stdout).toContain("Too many pods");
   });
 });
