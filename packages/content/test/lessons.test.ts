@@ -27,6 +27,7 @@ const LESSON_KINDS: Record<string, string[]> = {
   "pod-to-pod": ["Pod"],
   "vpc-native": ["Deployment"],
   volumes: ["Pod"],
+  "operator-and-developer": ["PersistentVolumeClaim", "Pod", "StorageClass"],
   "pv-pvc-storageclass": ["PersistentVolume", "PersistentVolumeClaim", "Pod", "StorageClass"],
 };
 
