@@ -49,6 +49,16 @@ describe("a pod with two containers", () => {
     expect(reasons.slice(0, 5)).toEqual(["Scheduled", "Pulling", "Pulled", "Created", "Started"]);
   });
 
+  it("keeps a file in the container's writable layer across later commands that only read", () => {
+    const c = new TestCluster();
+    c.apply(nginxPod);
+    expect(c.exec("web", ["sh", "-c", "echo kept > /root/note"], "sidecar").ok).toBe(true);
+    for (let i = 0; i < 2; i++) {
+      const read = c.exec("web", ["cat", "/root/note"], "sidecar");
+      expect(read.ok && read.stdout).toBe("kept\n");
+    }
+  });
+
   it("applies the same manifest again as unchanged, and never mutates the input state", () => {
     const c = new TestCluster();
     c.apply(nginxPod);
