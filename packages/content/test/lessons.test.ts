@@ -26,6 +26,7 @@ const LESSON_KINDS: Record<string, string[]> = {
   "one-ip-per-pod": ["Pod"],
   "pod-to-pod": ["Pod"],
   "vpc-native": ["Deployment"],
+  volumes: ["Pod"],
   "pv-pvc-storageclass": ["PersistentVolume", "PersistentVolumeClaim", "Pod", "StorageClass"],
 };
 
