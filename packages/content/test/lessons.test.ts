@@ -28,6 +28,7 @@ const LESSON_KINDS: Record<string, string[]> = {
   "pod-to-pod": ["Pod"],
   "vpc-native": ["Deployment"],
   services: ["Deployment", "Pod", "Service"],
+  volumes: ["Pod"],
   "pv-pvc-storageclass": ["PersistentVolume", "PersistentVolumeClaim", "Pod", "StorageClass"],
 };
 
@@ -89,6 +90,10 @@ describe("content/", () => {
 
 describe("one-ip-per-pod says what the cluster does", () => {
   const l = lesson("one-ip-per-pod");
+  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
+    if (l) scriptOf(l);
+  });
+
   it.skipIf(!l || missingKinds("one-ip-per-pod").length > 0)("two containers, one IP, one localhost", () => {
     if (!l) return;
     const state = applyLesson(l, "web-sidecar.yaml");
