@@ -8,12 +8,14 @@ import {
   createCluster,
   getObject,
   KINDS,
+  listObjects,
   type Pod,
   parseManifests,
 } from "@kubejam/engine";
 import { run } from "@kubejam/kubectl";
 import { describe, expect, it } from "vitest";
 import { type Lesson, loadCourse } from "../src/index";
+import { runLessonScript, type ScriptRun } from "./lesson-script";
 
 const root = join(import.meta.dirname, "..", "..", "..", "content");
 const { course, diagnostics } = loadCourse(root);
@@ -22,6 +24,9 @@ const lessons = course?.lessons ?? [];
 /** The kinds each lesson needs; kept by hand so that a new kind in a lesson is a conscious change. */
 const LESSON_KINDS: Record<string, string[]> = {
   "one-ip-per-pod": ["Pod"],
+  "pod-to-pod": ["Pod"],
+  "vpc-native": ["Deployment"],
+  volumes: ["Pod"],
   "pv-pvc-storageclass": ["PersistentVolume", "PersistentVolumeClaim", "Pod", "StorageClass"],
 };
 
@@ -83,6 +88,10 @@ describe("content/", () => {
 
 describe("one-ip-per-pod says what the cluster does", () => {
   const l = lesson("one-ip-per-pod");
+  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
+    if (l) scriptOf(l);
+  });
+
   it.skipIf(!l || missingKinds("one-ip-per-pod").length > 0)("two containers, one IP, one localhost", () => {
     if (!l) return;
     const state = applyLesson(l, "web-sidecar.yaml");
@@ -132,5 +141,140 @@ describe("pv-pvc-storageclass says what the cluster does", () => {
       | undefined;
     expect(after?.status.phase).toBe("Bound");
     expect(after?.spec.volumeName).toMatch(/^pvc-/);
+  });
+});
+
+/** Runs a lesson's body as a script in both languages: same commands, every shown output as printed. */
+function scriptOf(l: Lesson): ScriptRun {
+  const en = runLessonScript(l, "en");
+  const ko = runLessonScript(l, "ko");
+  expect(en.problems, `${l.slug} (en)`).toEqual([]);
+  expect(ko.problems, `${l.slug} (ko)`).toEqual([]);
+  expect(ko.commands, `${l.slug}: the ko body runs other commands than the en body`).toEqual(en.commands);
+  for (const o of [...en.outputs, ...ko.outputs])
+    expect(o.shown, `${l.slug}: $ ${o.command}`).toBe(o.printed);
+  expect(ko.outputs.map((o) => o.shown)).toEqual(en.outputs.map((o) => o.shown));
+  return en;
+}
+
+type NodeView = { metadata: { name: string }; spec: { podCIDR?: string } };
+
+/** Whether an IPv4 address lies in a CIDR block. */
+function inCidr(ip: string, cidr: string): boolean {
+  const toInt = (a: string) => a.split(".").reduce((n, o) => n * 256 + Number(o), 0);
+  const [base = "", bits = "32"] = cidr.split("/");
+  const size = 2 ** (32 - Number(bits));
+  return Math.floor(toInt(ip) / size) === Math.floor(toInt(base) / size);
+}
+
+function podOn(
+  state: ClusterState,
+  name: string,
+  namespace = "default",
+): { ip: string; node: string; cidr: string } {
+  const pod = getObject<Pod>(state, "Pod", namespace, name);
+  const node = pod?.spec.nodeName ?? "";
+  const cidr = (getObject(state, "Node", undefined, node) as unknown as NodeView | undefined)?.spec.podCIDR;
+  return { ip: pod?.status.podIP ?? "", node, cidr: cidr ?? "" };
+}
+
+describe("pod-to-pod says what the cluster does", () => {
+  const l = lesson("pod-to-pod");
+  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
+    if (l) scriptOf(l);
+  });
+
+  it.skipIf(!l)("near shares the server's node, far does not, and each IP is in its node's range", () => {
+    if (!l) return;
+    const state = applyLesson(l);
+    const [server, near, far] = ["server", "near", "far"].map((n) => podOn(state, n));
+    expect(server?.ip).toBe("10.8.0.3");
+    expect(near?.node).toBe(server?.node);
+    expect(far?.node).not.toBe(server?.node);
+    for (const p of [server, near, far]) expect(p && inCidr(p.ip, p.cidr), JSON.stringify(p)).toBe(true);
+  });
+
+  it.skipIf(!l)(
+    "the server logs each client's own pod IP (no NAT), and a re-created pod gets a new IP",
+    () => {
+      if (!l) return;
+      const { steps } = scriptOf(l);
+      const fetched = steps.find((s) => s.command === "kubectl exec far -- wget -qO- http://10.8.0.3");
+      expect(fetched?.printed).toContain("Welcome to nginx!");
+      const log = fetched ? kubectl(fetched.state, "logs server").stdout : "";
+      expect(log).toMatch(/^10\.8\.0\.4 - - .*"Wget"/m);
+      expect(log).toMatch(/^10\.8\.1\.3 - - .*"Wget"/m);
+      const before = steps.find((s) => s.command === "kubectl delete pod far");
+      const recreated = steps.find((s) => s.command === "kubectl apply -f clients.yaml");
+      expect(before && podOn(before.state, "far").ip).toBe("");
+      expect(recreated && podOn(recreated.state, "far").ip).toBe("10.8.1.4");
+    },
+  );
+});
+
+describe("vpc-native says what the cluster does", () => {
+  const l = lesson("vpc-native");
+  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
+    if (l) scriptOf(l);
+  });
+
+  it.skipIf(!l)("nodes, pods and Services take addresses from their own ranges", () => {
+    if (!l) return;
+    const state = applyLesson(l);
+    const nodes = listObjects(state, "Node") as unknown as (NodeView & {
+      status: { addresses: { type: string; address: string }[] };
+    })[];
+    expect(nodes).toHaveLength(3);
+    for (const n of nodes) {
+      expect(n.spec.podCIDR).toMatch(/\/24$/);
+      expect(inCidr(n.spec.podCIDR?.split("/")[0] ?? "", "10.8.0.0/14")).toBe(true);
+      const internal = n.status.addresses.find((a) => a.type === "InternalIP")?.address ?? "";
+      expect(inCidr(internal, "10.128.0.0/20"), internal).toBe(true);
+    }
+    const pods = [
+      ...listObjects<Pod>(state, "Pod", "default"),
+      ...listObjects<Pod>(state, "Pod", "kube-system"),
+    ];
+    expect(pods.length).toBe(8);
+    for (const p of pods) {
+      const { ip, cidr } = podOn(state, p.metadata.name, p.metadata.namespace);
+      expect(inCidr(ip, cidr), `${p.metadata.name} ${ip} ${cidr}`).toBe(true);
+    }
+    const dns = listObjects<Pod>(state, "Pod", "kube-system").map((p) => p.status.podIP);
+    expect(dns.sort()).toEqual(["10.8.0.2", "10.8.1.2"]);
+    const svc = getObject(state, "Service", "default", "kubernetes") as unknown as {
+      spec: { clusterIP: string };
+    };
+    expect(inCidr(svc.spec.clusterIP, "10.12.0.0/20")).toBe(true);
+  });
+
+  it.skipIf(!l)("each row of the lesson's table is the range GKE gives a node for that many pods", () => {
+    if (!l) return;
+    const rows = [...l.body.en.matchAll(/^\| (\d+)(?:–(\d+))? \| `\/(\d+)` \| (\d+) \|$/gm)];
+    expect(rows).toHaveLength(5);
+    for (const [, low, high, prefix, addresses] of rows) {
+      for (const maxPodsPerNode of [Number(low), Number(high ?? low)]) {
+        const created = createCluster({ seed: 1, topology: { nodeCount: 1, maxPodsPerNode } });
+        if (!created.ok) throw new Error(created.errors.join("\n"));
+        const [node] = listObjects(created.state, "Node") as unknown as NodeView[];
+        expect(node?.spec.podCIDR, `${maxPodsPerNode} pods per node`).toMatch(new RegExp(`/${prefix}$`));
+        expect(2 ** (32 - Number(prefix))).toBe(Number(addresses));
+      }
+    }
+  });
+
+  it.skipIf(!l)("a pod beyond max pods per node, system pods included, stays Pending: Too many pods", () => {
+    const created = createCluster({ seed: 1, topology: { nodeCount: 1, maxPodsPerNode: 8 } });
+    if (!created.ok) throw new Error(created.errors.join("\n"));
+    const system = listObjects<Pod>(created.state, "Pod", "kube-system").length;
+    expect(system).toBeGreaterThan(0);
+    const state = kubectl(
+      created.state,
+      `create deployment fill --image=nginx:1.27 --replicas=${9 - system}`,
+    ).state;
+    const phases = listObjects<Pod>(state, "Pod", "default").map((p) => p.status.phase);
+    expect(phases.filter((p) => p === "Running")).toHaveLength(8 - system);
+    expect(phases.filter((p) => p === "Pending")).toHaveLength(1);
+    expect(kubectl(state, "get events").stdout).toContain("Too many pods");
   });
 });

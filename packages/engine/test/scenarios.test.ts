@@ -49,6 +49,16 @@ describe("a pod with two containers", () => {
     expect(reasons.slice(0, 5)).toEqual(["Scheduled", "Pulling", "Pulled", "Created", "Started"]);
   });
 
+  it("keeps a file in the container's writable layer across later commands that only read", () => {
+    const c = new TestCluster();
+    c.apply(nginxPod);
+    expect(c.exec("web", ["sh", "-c", "echo kept > /root/note"], "sidecar").ok).toBe(true);
+    for (let i = 0; i < 2; i++) {
+      const read = c.exec("web", ["cat", "/root/note"], "sidecar");
+      expect(read.ok && read.stdout).toBe("kept\n");
+    }
+  });
+
   it("applies the same manifest again as unchanged, and never mutates the input state", () => {
     const c = new TestCluster();
     c.apply(nginxPod);
@@ -142,6 +152,23 @@ describe("things that go wrong", () => {
           (e) => e.reason === "BackOff" && e.message.startsWith("Back-off restarting failed container app"),
         ),
     ).toBe(true);
+  });
+
+  it("two servers on one port in one pod: the second cannot bind and crash-loops, the first serves", () => {
+    const c = new TestCluster();
+    c.apply(
+      "apiVersion: v1\nkind: Pod\nmetadata: { name: clash }\nspec:\n  containers:\n  - { name: nginx, image: nginx }\n  - { name: httpd, image: httpd }\n",
+    );
+    c.tick(60_000);
+    const statuses = c.pod("clash")?.status.containerStatuses ?? [];
+    const nginx = statuses.find((s) => s.name === "nginx");
+    const httpd = statuses.find((s) => s.name === "httpd");
+    expect(nginx?.ready).toBe(true);
+    expect(nginx?.restartCount).toBe(0);
+    expect(httpd?.ready).toBe(false);
+    expect(httpd?.restartCount).toBeGreaterThanOrEqual(2);
+    expect(httpd?.lastState).toMatchObject({ terminated: { reason: "Error", exitCode: 1 } });
+    expect(httpd?.state).toMatchObject({ waiting: { reason: "CrashLoopBackOff" } });
   });
 
   it("a pod asking for more than any node has stays Pending with the scheduler's reason", () => {

@@ -79,6 +79,32 @@ describe("ClusterSession", () => {
     expect(reply.snapshot.whyMarkers["picky.yaml"]?.[0]?.line).toBe(14);
   });
 
+  it.each([
+    {
+      story: "a claim for a class that does not exist points at storageClassName",
+      file: "claim.yaml",
+      text: "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n  storageClassName: fast\n",
+      id: "PersistentVolumeClaim/default/data",
+      code: "class-not-found",
+      at: { line: 10, column: 3 },
+    },
+    {
+      story: "a Service whose selector has a typo points at the selector's key",
+      file: "svc.yaml",
+      text: `${WEB.replace("  name: web\n", "  name: web\n  labels: {app: web}\n")}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: wbe\n  ports:\n  - port: 80\n`,
+      id: "Service/default/web",
+      code: "selector-mismatch",
+      at: { line: 20, column: 5 },
+    },
+  ])("$story", ({ file, text, id, code, at }) => {
+    const s = new ClusterSession();
+    const reply = ok(s.handle({ id: 1, type: "apply", files: [{ name: file, text }] }), "apply");
+    const why = reply.snapshot.why.find((w) => w.id === id);
+    expect(why?.reasons[0]?.code).toBe(code);
+    expect(why?.locations[0]).toEqual({ file, ...at });
+    expect(reply.snapshot.whyMarkers[file]?.[0]).toMatchObject(at);
+  });
+
   it("runs kubectl on the same cluster, reading -f from the workspace files", () => {
     const s = new ClusterSession();
     const files = [{ name: "web.yaml", text: WEB }];

@@ -83,7 +83,8 @@ export function execInPod(
   );
   const result = exec(req.argv, env);
   const changes = env.fs.changes();
-  tx.setFs(layerId(pod.metadata.uid, spec.name), changes.upper);
+  // `upper` is undefined when this command wrote nothing there: the layer the container has stays.
+  if (changes.upper !== undefined) tx.setFs(layerId(pod.metadata.uid, spec.name), changes.upper);
   for (const [id, node] of Object.entries(changes.volumes)) tx.setFs(id, node);
   if (result.elapsedMs > 0) settle(tx, result.elapsedMs);
   const defaulted = !req.container && pod.spec.containers.length > 1 ? name : undefined;

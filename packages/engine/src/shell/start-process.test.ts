@@ -171,3 +171,32 @@ describe("startProcess with pod commands", () => {
     expect(exec(["redis-cli", "ping"], env)).toMatchObject({ kind: "exited", exitCode: 0, logs: "PONG\n" });
   });
 });
+
+describe("a server whose port another container of the pod already holds", () => {
+  it.each<[string, number, string[] | undefined, string]>([
+    ["nginx", 80, undefined, "nginx: [emerg] still could not bind()\n"],
+    ["httpd", 80, undefined, "no listening sockets available, shutting down\nAH00015: Unable to open logs\n"],
+    ["redis", 6379, undefined, "# Failed listening on port 6379 (tcp), aborting.\n"],
+    [
+      "gcr.io/google-samples/hello-app:1.0",
+      8080,
+      undefined,
+      "listen tcp :8080: bind: address already in use\n",
+    ],
+    ["python:3", 8000, ["python", "-m", "http.server"], "OSError: [Errno 98] Address already in use\n"],
+  ])("%s exits 1 with its own bind error", (image, port, argv, logTail) => {
+    const info = lookupImage(image);
+    const env = { ...containerEnv({ image }), portsInUse: [port] };
+    const r = startProcess(argv ?? [...(info?.entrypoint ?? []), ...(info?.cmd ?? [])], env);
+    expect(r.kind).toBe("exited");
+    if (r.kind !== "exited") return;
+    expect(r.exitCode).toBe(1);
+    expect(r.logs.endsWith(logTail)).toBe(true);
+  });
+
+  it("a different port is free", () => {
+    const info = lookupImage("httpd");
+    const env = { ...containerEnv({ image: "httpd" }), portsInUse: [8080] };
+    expect(startProcess([...(info?.entrypoint ?? []), ...(info?.cmd ?? [])], env).kind).toBe("running");
+  });
+});

@@ -13,6 +13,11 @@ export interface ShellEnv {
   /** Virtual clock, ms since epoch (for `date` and log timestamps). */
   now: number;
   net: NetworkAccess;
+  /**
+   * Ports the pod's other containers already listen on. Containers share one network namespace,
+   * so a server that starts second cannot bind one of these (the kubelet fills it at start).
+   */
+  portsInUse?: readonly number[];
 }
 
 export type ConnectResult =

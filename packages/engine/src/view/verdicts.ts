@@ -1,55 +1,21 @@
 // "Why" records for everything that waits or fails, in one shape whatever the kind: the scheduler's
-// verdict for an unscheduled pod, the kubelet's reason for a container that cannot start, and (as the
-// storage and networking controllers add theirs) claims and Services. The editor's markers, the app's
+// verdict for an unscheduled pod, the kubelet's reason for a container or volume that cannot start, the
+// PV controller's for a claim that stays Pending, the endpoints controllers' for a Service without endpoints. The editor's markers, the app's
 // "why" panel and the diagram's hover all render these records; none re-derives a rule.
 import type { Pod } from "../api/pod";
+import type { PersistentVolumeClaim } from "../api/storage";
+import type { BlockCause } from "../controllers/kubelet/volume-setup";
 import { evaluatePod, failureMessage, nodeUsage } from "../controllers/scheduler";
+import { explainPodVolumes } from "../ops/why";
 import { objectKey } from "../store/object-key";
 import { listObjects } from "../store/queries";
 import type { ClusterState } from "../store/state";
 import { Tx } from "../store/tx";
+import { explainClaims } from "./why-claims";
+import type { WhyCode, WhyReason, WhyRecord } from "./why-record";
+import { explainServices } from "./why-services";
 
-/** A closed set, so that a UI can explain each code in the learner's language. */
-export const WHY_CODES = [
-  "node-selector-mismatch",
-  "insufficient-cpu",
-  "insufficient-memory",
-  "too-many-pods",
-  "node-unschedulable",
-  "node-not-ready",
-  "claim-not-found",
-  "image-pull",
-  "crash-loop",
-  "container-error",
-  "container-creating",
-  "other",
-] as const;
-export type WhyCode = (typeof WHY_CODES)[number];
-
-export interface WhyReason {
-  code: WhyCode;
-  /** The engine's words for this reason (kubectl's English). */
-  text: string;
-  /** The field of the object's manifest this reason points at, as the API server writes paths. */
-  fieldPath?: string;
-  /** How many candidates (e.g. nodes) gave this reason. */
-  count?: number;
-  /** Values that help a learner: the labels a selector asked for, the image name, … */
-  values?: Record<string, string>;
-}
-
-export interface WhyRecord {
-  /** The object's store key, `Kind/namespace/name`. */
-  id: string;
-  kind: string;
-  namespace?: string;
-  name: string;
-  /** Who decided: `default-scheduler`, `kubelet`, `persistentvolume-controller`, … */
-  source: string;
-  /** The full message as the event or `kubectl describe` shows it. */
-  message: string;
-  reasons: WhyReason[];
-}
+export { WHY_CODES, type WhyCode, type WhyReason, type WhyRecord } from "./why-record";
 
 const SCHEDULER_REASONS: Record<string, WhyCode> = {
   "node(s) didn't match Pod's node affinity/selector": "node-selector-mismatch",
@@ -58,7 +24,20 @@ const SCHEDULER_REASONS: Record<string, WhyCode> = {
   "Too many pods": "too-many-pods",
   "node(s) were unschedulable": "node-unschedulable",
   "node(s) had untolerated taint {node.kubernetes.io/not-ready: }": "node-not-ready",
+  "node(s) didn't find available persistent volumes to bind": "volume-bind-conflict",
+  "node(s) had volume node affinity conflict": "volume-node-conflict",
 };
+
+/** The pod's claim volumes, with their index in spec.volumes. */
+function claimVolumes(pod: Pod): { index: number; claim: string }[] {
+  const out: { index: number; claim: string }[] = [];
+  (pod.spec.volumes ?? []).forEach((v, index) => {
+    if (v.persistentVolumeClaim) out.push({ index, claim: v.persistentVolumeClaim.claimName });
+  });
+  return out;
+}
+
+const claimField = (index: number) => `spec.volumes[${index}].persistentVolumeClaim.claimName`;
 
 function requestPath(pod: Pod, resource: "cpu" | "memory"): string | undefined {
   const i = pod.spec.containers.findIndex((c) => c.resources?.requests?.[resource] !== undefined);
@@ -85,6 +64,16 @@ function schedulerReason(pod: Pod, text: string, count: number): WhyReason {
       return { code, text, count, fieldPath: requestPath(pod, "memory") };
     case "node-not-ready":
       return { code, text, count, fieldPath: pod.spec.tolerations ? "spec.tolerations" : undefined };
+    case "volume-bind-conflict":
+    case "volume-node-conflict": {
+      const first = claimVolumes(pod)[0];
+      return {
+        code,
+        text,
+        count,
+        ...(first ? { fieldPath: claimField(first.index), values: { claim: first.claim } } : {}),
+      };
+    }
     default:
       return { code, text, count };
   }
@@ -101,17 +90,82 @@ function claimNotFound(pod: Pod, text: string): WhyReason {
   };
 }
 
+/** The VolumeBinding plugin's PreFilter refusal, pointed at the claim it is about. */
+function preFilterReasons(tx: Tx, pod: Pod, text: string): WhyReason[] {
+  if (/^persistentvolumeclaim ".*" not found$/.test(text)) return [claimNotFound(pod, text)];
+  const deleting = /^persistentvolumeclaim "(.*)" is being deleted$/.exec(text)?.[1];
+  if (deleting !== undefined) {
+    const at = claimVolumes(pod).find((c) => c.claim === deleting);
+    return [
+      {
+        code: "claim-deleting",
+        text,
+        ...(at ? { fieldPath: claimField(at.index) } : {}),
+        values: { claim: deleting },
+      },
+    ];
+  }
+  const ns = pod.metadata.namespace ?? "default";
+  const unbound = claimVolumes(pod).filter(
+    ({ claim }) =>
+      tx.get<PersistentVolumeClaim>("PersistentVolumeClaim", ns, claim)?.status?.phase !== "Bound",
+  );
+  if (unbound.length === 0) return [{ code: "other", text }];
+  return unbound.map(({ index, claim }) => ({
+    code: "claim-unbound",
+    text,
+    fieldPath: claimField(index),
+    values: {
+      claim,
+      phase: tx.get<PersistentVolumeClaim>("PersistentVolumeClaim", ns, claim)?.status?.phase ?? "Pending",
+    },
+  }));
+}
+
+const BLOCK_CODES: Record<BlockCause, WhyCode> = {
+  "claim-not-found": "claim-not-found",
+  "claim-unbound": "claim-unbound",
+  "disk-attached-elsewhere": "disk-attached-elsewhere",
+  "disk-attaching": "disk-attaching",
+  "no-source": "volume-setup-failed",
+  "config-map-missing": "config-missing",
+  "secret-missing": "config-missing",
+  "projected-failed": "volume-setup-failed",
+};
+
+/** The kubelet's volume manager waits for these volumes before it starts any container. */
+function explainVolumes(state: ClusterState, pod: Pod): WhyRecord | undefined {
+  const ns = pod.metadata.namespace ?? "default";
+  const blockers = explainPodVolumes(state, ns, pod.metadata.name) ?? [];
+  if (blockers.length === 0) return undefined;
+  const volumes = pod.spec.volumes ?? [];
+  return {
+    id: objectKey("Pod", ns, pod.metadata.name),
+    kind: "Pod",
+    namespace: ns,
+    name: pod.metadata.name,
+    source: "kubelet",
+    message: blockers.map((b) => `volume ${b.volume}: ${b.message}`).join("\n"),
+    reasons: blockers.map((b) => {
+      const v = volumes.find((x) => x.name === b.volume);
+      const claim = v?.persistentVolumeClaim?.claimName;
+      const name = claim ?? v?.configMap?.name ?? v?.secret?.secretName ?? "";
+      return {
+        code: BLOCK_CODES[b.cause],
+        text: b.message,
+        fieldPath: b.field,
+        values: { volume: b.volume, name, ...(claim !== undefined ? { claim } : {}) },
+      };
+    }),
+  };
+}
+
 function explainUnscheduled(tx: Tx, pod: Pod, usage: ReturnType<typeof nodeUsage>): WhyRecord {
   const verdict = evaluatePod(tx, pod, usage);
   const nodeCount = verdict.nodes.length || tx.list("Node").length;
   const reasons: WhyReason[] = [];
-  if (verdict.preFilter) {
-    reasons.push(
-      verdict.preFilter.startsWith("persistentvolumeclaim ")
-        ? claimNotFound(pod, verdict.preFilter)
-        : { code: "other", text: verdict.preFilter },
-    );
-  } else {
+  if (verdict.preFilter) reasons.push(...preFilterReasons(tx, pod, verdict.preFilter));
+  else {
     const counts = new Map<string, number>();
     for (const v of verdict.nodes) for (const r of v.reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
     for (const [text, count] of [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)))
@@ -177,8 +231,8 @@ function explainContainers(pod: Pod): WhyRecord | undefined {
 }
 
 /**
- * Why records for every pod that is not running as asked. Other controllers' records (claims,
- * Services) join this list as they arrive; a consumer never needs to know which kind it shows.
+ * Why records for every pod that is not running as asked, every claim that is not bound, every
+ * Service without working endpoints; a consumer never needs to know which kind it shows.
  */
 export function explainCluster(state: ClusterState): WhyRecord[] {
   const tx = new Tx(state);
@@ -191,9 +245,15 @@ export function explainCluster(state: ClusterState): WhyRecord[] {
       records.push(explainUnscheduled(tx, pod, usage));
       continue;
     }
+    const volumes = pod.status.phase === "Pending" ? explainVolumes(state, pod) : undefined;
+    if (volumes) {
+      records.push(volumes);
+      continue;
+    }
     const record = explainContainers(pod);
     // A container that is merely being created resolves itself; report it only while nothing else is wrong.
     if (record?.reasons.some((r) => r.code !== "container-creating")) records.push(record);
   }
+  records.push(...explainClaims(state), ...explainServices(state));
   return records;
 }

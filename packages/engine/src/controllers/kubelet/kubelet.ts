@@ -262,6 +262,7 @@ function startContainer(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, s
   );
   c.links = links;
   const env = shellEnv(links, tx.fs, pod, spec, info, PodNetwork.forTx(tx, pod), now, rt.volumes);
+  env.portsInUse = portsHeldByOthers(rt, c);
   const outcome = startProcess(containerArgv(spec, info), env);
   const changes = env.fs.changes();
   tx.setFs(layerId(pod.metadata.uid, spec.name), changes.upper);
@@ -301,6 +302,13 @@ function startContainer(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, s
   }
   c.ready = !spec.readinessProbe || probePasses(spec, rt);
   advanceCursor(rt, c);
+}
+
+// The pod's containers share one network namespace: the ports its other running containers hold.
+function portsHeldByOthers(rt: PodRuntime, self: ContainerRuntime): number[] {
+  return rt.containers.flatMap((c) =>
+    c !== self && c.phase === "running" ? c.listens.map((l) => l.port) : [],
+  );
 }
 
 // A readiness probe passes when its port has a listener in the pod (shared network namespace).

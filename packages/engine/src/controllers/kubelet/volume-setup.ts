@@ -27,9 +27,21 @@ export interface VolumeBlocker {
   /** The field of the pod's manifest naming what is missing. */
   field: string;
   message: string;
+  /** What the kubelet waits for, as a closed set a UI can explain. */
+  cause: BlockCause;
 }
 
-type Blocked = { wait: boolean; field: string; message: string };
+export type BlockCause =
+  | "claim-not-found"
+  | "claim-unbound"
+  | "disk-attached-elsewhere"
+  | "disk-attaching"
+  | "no-source"
+  | "config-map-missing"
+  | "secret-missing"
+  | "projected-failed";
+
+type Blocked = { wait: boolean; field: string; message: string; cause: BlockCause };
 
 /** How long the kubelet waits for volumes before it reports FailedMount (volumemanager podAttachAndMountTimeout). */
 export const MOUNT_TIMEOUT_MS = 2 * 60 * 1000 + 3000;
@@ -74,6 +86,7 @@ export function setUpVolumes(tx: Tx, pod: Pod, node: Node, explain = false): Vol
       volume: v.name,
       field: `spec.volumes[${i}].${resolved.field}`,
       message: resolved.message,
+      cause: resolved.cause,
     });
   });
   const first = blockers[0];
@@ -100,12 +113,19 @@ function resolveOne(
       ? tx.get<PersistentVolume>("PersistentVolume", undefined, pvc.spec.volumeName)
       : undefined;
     const field = "persistentVolumeClaim.claimName";
-    if (!pvc) return { wait: true, field, message: `persistentvolumeclaim "${claimName}" not found` };
+    if (!pvc)
+      return {
+        wait: true,
+        field,
+        message: `persistentvolumeclaim "${claimName}" not found`,
+        cause: "claim-not-found",
+      };
     if (pvc.status.phase !== "Bound" || !pv)
       return {
         wait: true,
         field,
         message: `persistentvolumeclaim "${claimName}" is ${pvc.status.phase}, not Bound`,
+        cause: "claim-unbound",
       };
     if (isAttachable(pv) && !isAttachedTo(tx, pv.metadata.name, node.metadata.name)) {
       // Only `why` needs to know where the disk is (a scan of every attachment).
@@ -119,6 +139,7 @@ function resolveOne(
           elsewhere.length > 0
             ? `disk ${pv.metadata.name} is attached to node ${elsewhere.join(", ")}; ${pv.spec.accessModes.join(",")} lets one node attach it at a time`
             : `disk ${pv.metadata.name} is being attached to node ${node.metadata.name}`,
+        cause: elsewhere.length > 0 ? "disk-attached-elsewhere" : "disk-attaching",
       };
     }
     const store = backingStore(pv.spec, node.metadata.name);
@@ -127,6 +148,7 @@ function resolveOne(
         wait: true,
         field,
         message: `volume ${pv.metadata.name} has no source the simulation can mount`,
+        cause: "no-source",
       };
     if (!tx.fs[store.id]) seeds.push([store.id, emptyDir()]);
     const readOnly = Boolean(
@@ -160,7 +182,12 @@ function resolveOne(
         return { id: podScoped, readOnly: true };
       }
       eventOnceOn(tx, pod, Messages.configMapMissing(v.name, name), host);
-      return { wait: false, field: "configMap.name", message: Messages.configMapMissing(v.name, name) };
+      return {
+        wait: false,
+        field: "configMap.name",
+        message: Messages.configMapMissing(v.name, name),
+        cause: "config-map-missing",
+      };
     }
     seeds.push([podScoped, buildTree(keyedFiles(cm.data ?? {}, v.configMap.items))]);
     return { id: podScoped, readOnly: true };
@@ -174,7 +201,12 @@ function resolveOne(
         return { id: podScoped, readOnly: true };
       }
       eventOnceOn(tx, pod, Messages.secretMissing(v.name, name), host);
-      return { wait: false, field: "secret.secretName", message: Messages.secretMissing(v.name, name) };
+      return {
+        wait: false,
+        field: "secret.secretName",
+        message: Messages.secretMissing(v.name, name),
+        cause: "secret-missing",
+      };
     }
     seeds.push([podScoped, buildTree(keyedFiles(secretFiles(secret), v.secret.items))]);
     return { id: podScoped, readOnly: true };
@@ -184,7 +216,7 @@ function resolveOne(
     if (typeof files === "string") {
       const message = `MountVolume.SetUp failed for volume "${v.name}" : ${files}`;
       eventOnceOn(tx, pod, message, host);
-      return { wait: false, field: "projected.sources", message };
+      return { wait: false, field: "projected.sources", message, cause: "projected-failed" };
     }
     seeds.push([podScoped, buildTree(files)]);
     return { id: podScoped, readOnly: true };

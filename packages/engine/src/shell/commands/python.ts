@@ -1,6 +1,7 @@
 /** python3: --version, -m http.server, and a tiny subset of statements (print, time.sleep, exit). */
 import { isFsError } from "../../fs/fs-error";
 import type { Program, ProgramContext } from "../program-context";
+import { firstPortInUse } from "./port-in-use";
 import { pythonVersion } from "./servers";
 
 const MAX_STATEMENTS = 1000;
@@ -81,6 +82,12 @@ function runModule(ctx: ProgramContext, args: string[], unbuffered: boolean): nu
     if (a === "--bind" || a === "-b") bind = args[++i] ?? bind;
     else if (a === "--directory" || a === "-d") dir = ctx.fs.resolve(args[++i] ?? dir);
     else if (/^\d+$/.test(a)) port = Number(a);
+  }
+  if (firstPortInUse(ctx, [port]) !== undefined) {
+    ctx.io.err.write(
+      `Traceback (most recent call last):\n  File "<frozen runpy>", line 198, in _run_module_as_main\n  File "<frozen runpy>", line 88, in _run_code\n  File "/usr/local/lib/python3.13/http/server.py", line 1323, in <module>\n    test(\n  File "/usr/local/lib/python3.13/http/server.py", line 1270, in test\n    with ServerClass(addr, HandlerClass) as httpd:\n  File "/usr/local/lib/python3.13/socketserver.py", line 457, in __init__\n    self.server_bind()\n  File "/usr/local/lib/python3.13/http/server.py", line 1317, in server_bind\n    return super().server_bind()\n  File "/usr/local/lib/python3.13/http/server.py", line 136, in server_bind\n    socketserver.TCPServer.server_bind(self)\n  File "/usr/local/lib/python3.13/socketserver.py", line 478, in server_bind\n    self.socket.bind(self.server_address)\nOSError: [Errno 98] Address already in use\n`,
+    );
+    return 1;
   }
   if (unbuffered) {
     const shown = bind === "0.0.0.0" ? "0.0.0.0" : bind;

@@ -5,6 +5,7 @@ import { NGINX_DEFAULT_CONF } from "../../images/nginx-files";
 import type { Program, ProgramContext } from "../program-context";
 import type { Listener } from "../types";
 import { ctime, dayName, monthName, pad, utcParts } from "./common";
+import { firstPortInUse } from "./port-in-use";
 import { formatDate, podIp } from "./system";
 
 const NGINX_CONF_FILES = ["/etc/nginx/nginx.conf"];
@@ -85,18 +86,16 @@ export const nginx: Program = (ctx) => {
     return 0;
   }
   const { ports, root } = nginxConfig(ctx);
-  if (ctx.rt.mode === "exec") {
-    const busy = ports.find((p) => ctx.sys.net.connect("127.0.0.1", p, 100).ok);
-    if (busy !== undefined) {
-      for (let i = 0; i < 5; i++)
-        ctx.io.err.write(
-          `${stamp(ctx)} [emerg] 1#1: bind() to 0.0.0.0:${busy} failed (98: Address already in use)\nnginx: [emerg] bind() to 0.0.0.0:${busy} failed (98: Address already in use)\n`,
-        );
+  const busy = firstPortInUse(ctx, ports);
+  if (busy !== undefined) {
+    for (let i = 0; i < 5; i++)
       ctx.io.err.write(
-        `${stamp(ctx)} [emerg] 1#1: still could not bind()\nnginx: [emerg] still could not bind()\n`,
+        `${stamp(ctx)} [emerg] 1#1: bind() to 0.0.0.0:${busy} failed (98: Address already in use)\nnginx: [emerg] bind() to 0.0.0.0:${busy} failed (98: Address already in use)\n`,
       );
-      return 1;
-    }
+    ctx.io.err.write(
+      `${stamp(ctx)} [emerg] 1#1: still could not bind()\nnginx: [emerg] still could not bind()\n`,
+    );
+    return 1;
   }
   const g = args.indexOf("-g");
   const daemonOff = g >= 0 && /daemon\s+off\s*;/.test(args[g + 1] ?? "");
@@ -185,12 +184,20 @@ export const httpd: Program = (ctx) => {
   const foreground = args.some(
     (a, i) => a === "-DFOREGROUND" || (a === "-D" && args[i + 1] === "FOREGROUND"),
   );
+  const listen = ports.length > 0 ? ports : [80];
+  const busy = firstPortInUse(ctx, listen);
+  if (busy !== undefined) {
+    ctx.io.err.write(
+      `(98)Address already in use: AH00072: make_sock: could not bind to address [::]:${busy}\n(98)Address already in use: AH00072: make_sock: could not bind to address 0.0.0.0:${busy}\nno listening sockets available, shutting down\nAH00015: Unable to open logs\n`,
+    );
+    return 1;
+  }
   if (!foreground) return 0;
   ctx.io.err.write(
     `[${when}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/${version} (Unix) configured -- resuming normal operations\n[${when}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'\n`,
   );
   return ctx.rt.serve(
-    (ports.length > 0 ? ports : [80]).map(
+    listen.map(
       (port): Listener => ({
         port,
         protocol: "TCP",
@@ -223,10 +230,15 @@ export const redisServer: Program = (ctx) => {
       `1:C ${ts} # Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf`,
       `1:M ${ts} * monotonic clock: POSIX clock_gettime`,
       `1:M ${ts} * Running mode=standalone, port=${port}.`,
-      `1:M ${ts} * Server initialized`,
-      `1:M ${ts} * Ready to accept connections tcp`,
     ].join("\n")}\n`,
   );
+  if (firstPortInUse(ctx, [port]) !== undefined) {
+    ctx.io.out.write(
+      `1:M ${ts} # Warning: Could not create server TCP listening socket *:${port}: bind: Address already in use\n1:M ${ts} # Failed listening on port ${port} (tcp), aborting.\n`,
+    );
+    return 1;
+  }
+  ctx.io.out.write(`1:M ${ts} * Server initialized\n1:M ${ts} * Ready to accept connections tcp\n`);
   return ctx.rt.serve([{ port, protocol: "TCP", server: "redis", version }]);
 };
 
@@ -277,6 +289,10 @@ export function helloApp(version: string): (ctx: ProgramContext) => number {
   return (ctx) => {
     const port = Number(ctx.env.PORT ?? "8080") || 8080;
     ctx.io.err.write(`${stamp(ctx)} Server listening on port ${port}\n`);
+    if (firstPortInUse(ctx, [port]) !== undefined) {
+      ctx.io.err.write(`${stamp(ctx)} listen tcp :${port}: bind: address already in use\n`);
+      return 1;
+    }
     return ctx.rt.serve([{ port, protocol: "TCP", server: "hello-app", version }]);
   };
 }

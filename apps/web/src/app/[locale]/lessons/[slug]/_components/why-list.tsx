@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { countKey, whyValues } from "../../../../../workspace/why-values";
 import { useWorkspace, useWorkspaceStore } from "./workspace-context";
 
 /** The engine's "why" records: its own words (kubectl's English), our explanation, and the line to fix. */
@@ -13,31 +14,22 @@ export function WhyList() {
   return (
     <ul className="why-list">
       {why.map((record) => (
-        <li key={record.id} className="why-record">
+        <li key={record.id} className="why-record" data-why={record.id}>
           <h3>{t("title", { kind: record.kind, name: record.name })}</h3>
           <pre className="kubectl-text">{record.message}</pre>
           <p className="muted small">{t("source", { source: record.source })}</p>
           <ul className="why-reasons">
             {record.reasons.map((reason, i) => {
               const at = record.locations[i];
-              const values = reason.values ?? {};
-              const labels = Object.entries(values)
-                .filter(([k]) => !["container", "image", "claim"].includes(k))
-                .map(([k, v]) => `${k}=${v}`)
-                .join(", ");
               return (
-                <li key={`${reason.code}-${i}`}>
-                  <p>
-                    {t(`codes.${reason.code}`, {
-                      labels,
-                      container: values.container ?? "",
-                      image: values.image ?? "",
-                      claim: values.claim ?? "",
-                    })}
-                  </p>
-                  {reason.count !== undefined ? (
-                    <p className="muted small">{t("count", { count: reason.count })}</p>
+                <li key={`${reason.code}-${i}`} data-code={reason.code}>
+                  <p>{t(`codes.${reason.code}`, whyValues(reason))}</p>
+                  {reason.count !== undefined && reason.count > 1 ? (
+                    <p className="muted small">{t(countKey(reason.code), { count: reason.count })}</p>
                   ) : null}
+                  {record.message.includes(reason.text) ? null : (
+                    <p className="kubectl-text small">{reason.text}</p>
+                  )}
                   {reason.fieldPath ? (
                     <p className="small">
                       {t("field")} <code>{reason.fieldPath}</code>
