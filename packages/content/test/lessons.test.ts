@@ -11,6 +11,7 @@ import {
   listObjects,
   type Pod,
   parseManifests,
+  traceRequests,
 } from "@kubejam/engine";
 import { run } from "@kubejam/kubectl";
 import { describe, expect, it } from "vitest";
@@ -26,6 +27,7 @@ const LESSON_KINDS: Record<string, string[]> = {
   "one-ip-per-pod": ["Pod"],
   "pod-to-pod": ["Pod"],
   "vpc-native": ["Deployment"],
+  services: ["Deployment", "Pod", "Service"],
   volumes: ["Pod"],
   "operator-and-developer": ["PersistentVolumeClaim", "Pod", "StorageClass"],
   "pv-pvc-storageclass": ["PersistentVolume", "PersistentVolumeClaim", "Pod", "StorageClass"],
@@ -89,6 +91,10 @@ describe("content/", () => {
 
 describe("one-ip-per-pod says what the cluster does", () => {
   const l = lesson("one-ip-per-pod");
+  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
+    if (l) scriptOf(l);
+  });
+
   it.skipIf(!l || missingKinds("one-ip-per-pod").length > 0)("two containers, one IP, one localhost", () => {
     if (!l) return;
     const state = applyLesson(l, "web-sidecar.yaml");
@@ -273,5 +279,72 @@ describe("vpc-native says what the cluster does", () => {
     expect(phases.filter((p) => p === "Running")).toHaveLength(8 - system);
     expect(phases.filter((p) => p === "Pending")).toHaveLength(1);
     expect(kubectl(state, "get events").stdout).toContain("Too many pods");
+  });
+});
+
+describe("services says what the cluster does", () => {
+  const l = lesson("services");
+  type Svc = { spec: { clusterIP: string } };
+  const step = (run: ScriptRun, command: string) => run.steps.find((s) => s.command === command);
+
+  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
+    if (l) scriptOf(l);
+  });
+
+  it.skipIf(!l)("the Service's endpoints are the ready replicas at their port named http", () => {
+    if (!l) return;
+    const state = applyLesson(l, "service.yaml");
+    const replicas = listObjects<Pod>(state, "Pod", "default").filter(
+      (p) => p.metadata.labels?.app === "web",
+    );
+    expect(replicas).toHaveLength(3);
+    const expected = replicas.map((p) => `${p.status.podIP}:8080`).sort();
+    const described = kubectl(state, "describe service web").stdout;
+    expect(/Endpoints:\s+(\S+)/.exec(described)?.[1]?.split(",").sort()).toEqual(expected);
+    const svc = getObject(state, "Service", "default", "web") as unknown as Svc;
+    expect(inCidr(svc.spec.clusterIP, "10.12.0.0/20")).toBe(true);
+    expect(kubectl(state, "exec client -- nslookup web").stdout).toContain(`Address: ${svc.spec.clusterIP}`);
+  });
+
+  it.skipIf(!l)("requests to the name are spread over every replica, and the address survives them", () => {
+    if (!l) return;
+    const run = scriptOf(l);
+    const answers = run.steps
+      .filter((s) => s.command === "kubectl exec client -- wget -qO- http://web")
+      .map((s) => /Hostname: (\S+)/.exec(s.printed)?.[1]);
+    expect(answers).toHaveLength(4);
+    expect(new Set(answers).size, answers.join(" ")).toBeGreaterThan(1);
+    const before = step(run, "kubectl delete pod -l app=web");
+    const after = step(run, "kubectl get endpointslices -l kubernetes.io/service-name=web");
+    const listed = run.steps.filter(
+      (s) => s.command === "kubectl get endpointslices -l kubernetes.io/service-name=web",
+    );
+    expect(listed).toHaveLength(2);
+    expect(listed[1]?.printed).not.toBe(listed[0]?.printed);
+    const ip = (s?: { state: ClusterState }) =>
+      s && (getObject(s.state, "Service", "default", "web") as unknown as Svc | undefined)?.spec.clusterIP;
+    expect(ip(before)).toBe(ip(after));
+    const state = after?.state;
+    if (!state) throw new Error("no state after the endpoints changed");
+    const { results } = traceRequests(
+      state,
+      Array.from({ length: 30 }, () => ({ from: "client", url: "http://web", namespace: "default" })),
+      { hops: false },
+    );
+    const reached = new Set(results.map((r) => (r.ok ? r.target : undefined)));
+    const replicas = listObjects<Pod>(state, "Pod", "default").filter(
+      (p) => p.metadata.labels?.app === "web",
+    );
+    expect([...reached].sort()).toEqual(replicas.map((p) => `default/${p.metadata.name}`).sort());
+  });
+
+  it.skipIf(!l)("a selector that matches no pod gives no endpoints and refused connections", () => {
+    if (!l) return;
+    const run = scriptOf(l);
+    const refused = step(run, "kubectl exec client -- wget -qO- http://typo");
+    expect(refused?.printed).toContain("Connection refused");
+    expect(
+      refused && kubectl(refused.state, "get endpointslices -l kubernetes.io/service-name=typo").stdout,
+    ).toMatch(/typo-\S+\s+IPv4\s+<unset>\s+<unset>/);
   });
 });
