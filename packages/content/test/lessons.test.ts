@@ -30,6 +30,7 @@ const LESSON_KINDS: Record<string, string[]> = {
   "nodeport-loadbalancer": ["Deployment", "Service"],
   services: ["Deployment", "Pod", "Service"],
   volumes: ["Pod"],
+  "operator-and-developer": ["PersistentVolumeClaim", "Pod", "StorageClass"],
   "pv-pvc-storageclass": ["PersistentVolume", "PersistentVolumeClaim", "Pod", "StorageClass"],
 };
 

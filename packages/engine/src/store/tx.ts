@@ -48,6 +48,12 @@ export class Tx {
   private eventIndex: Map<string, string> | undefined;
   /** Keys by kind, in creation order: built on the first `list`, then kept in step with every write. */
   private kindIndex: Map<string, Map<string, KubeObject>> | undefined;
+  /**
+   * Every object but the plain Events (those without owners, finalizers or deletion), in store order
+   * (a Map keeps insertion order as the objects record does): the garbage collector's candidates
+   * without the Events, most of a busy cluster's objects.
+   */
+  private nonEventIndex: Map<string, KubeObject> | undefined;
   private readonly ownedIpam = new Set<string>();
   private readonly ownedKubelet = new Set<string>();
   private storageState: StorageRuntime;
@@ -155,20 +161,44 @@ export class Tx {
     return out;
   }
 
+  /**
+   * The keys of every object but plain Events (see `isPlainEvent`), in store order, as they are now:
+   * a snapshot to iterate while writing.
+   */
+  keysExceptPlainEvents(): string[] {
+    return [...this.indexes().nonEvents.keys()];
+  }
+
   private byKind(): Map<string, Map<string, KubeObject>> {
-    if (this.kindIndex) return this.kindIndex;
-    const index = new Map<string, Map<string, KubeObject>>();
+    return this.indexes().byKind;
+  }
+
+  private indexes(): { byKind: Map<string, Map<string, KubeObject>>; nonEvents: Map<string, KubeObject> } {
+    if (this.kindIndex && this.nonEventIndex)
+      return { byKind: this.kindIndex, nonEvents: this.nonEventIndex };
+    const byKind = new Map<string, Map<string, KubeObject>>();
+    const nonEvents = new Map<string, KubeObject>();
     for (const key in this.objects) {
       const obj = this.objects[key];
-      if (obj) indexSet(index, obj.kind, key, obj);
+      if (!obj) continue;
+      indexSet(byKind, obj.kind, key, obj);
+      if (!isPlainEvent(obj)) nonEvents.set(key, obj);
     }
-    this.kindIndex = index;
-    return index;
+    this.kindIndex = byKind;
+    this.nonEventIndex = nonEvents;
+    return { byKind, nonEvents };
   }
 
   private put(key: string, obj: KubeObject): void {
     this.objects[key] = obj;
     if (this.kindIndex) indexSet(this.kindIndex, obj.kind, key, obj);
+    if (this.nonEventIndex) {
+      if (!isPlainEvent(obj)) {
+        // An Event that gained owners or finalizers (a patch) must take its place in store order: rebuild.
+        if (obj.kind === "Event" && !this.nonEventIndex.has(key)) this.nonEventIndex = undefined;
+        else this.nonEventIndex.set(key, obj);
+      } else this.nonEventIndex.delete(key);
+    }
     this.objectChanged(obj.kind);
   }
 
@@ -216,6 +246,7 @@ export class Tx {
     if (key in this.objects) {
       delete this.objects[key];
       this.kindIndex?.get(obj.kind)?.delete(key);
+      this.nonEventIndex?.delete(key);
       this.objectChanged(obj.kind);
     }
   }
@@ -374,6 +405,12 @@ export class Tx {
       ...(this.storageOwned || this.base.storage ? { storage: this.storageState } : {}),
     };
   }
+}
+
+/** An Event as the event sink writes it: no owners, finalizers or deletion, so nothing for the garbage collector. */
+function isPlainEvent(obj: KubeObject): boolean {
+  const m = obj.metadata;
+  return obj.kind === "Event" && !m.deletionTimestamp && !m.ownerReferences?.length && !m.finalizers?.length;
 }
 
 function indexSet(
