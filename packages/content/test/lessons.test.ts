@@ -252,9 +252,13 @@ describe("vpc-native says what the cluster does", () => {
     expect(inCidr(svc.spec.clusterIP, "10.12.0.0/20")).toBe(true);
   });
 
-  it.skipIf(!l)("each row of the lesson's table is the range GKE gives a node for that many pods", () => {
+  it.skipIf(!l)("each line of the lesson's list is the range GKE gives a node for that many pods", () => {
     if (!l) return;
-    const rows = [...l.body.en.matchAll(/^\| (\d+)(?:–(\d+))? \| `\/(\d+)` \| (\d+) \|$/gm)];
+    const rows = [
+      ...l.body.en.matchAll(/^- (\d+)(?:–(\d+))? pods per node: a `\/(\d+)`, (\d+) addresses$/gm),
+    ];
+    const rowsKo = [...l.body.ko.matchAll(/^- 노드당 파드 (\d+)(?:–(\d+))?개: `\/(\d+)`, 주소 (\d+)개$/gm)];
+    expect(rowsKo.map((r) => r.slice(1))).toEqual(rows.map((r) => r.slice(1)));
     expect(rows).toHaveLength(5);
     for (const [, low, high, prefix, addresses] of rows) {
       for (const maxPodsPerNode of [Number(low), Number(high ?? low)]) {
