@@ -64,5 +64,6 @@ export {
   saveWorkspace,
   type WorkspaceInput,
 } from "./queries/workspace.ts";
+export { findRepositoryRoot } from "./repository-root.ts";
 export { DEFAULT_ROLE, ROLES, type Role } from "./roles.ts";
 export { SUBMISSION_STATUSES, type SubmissionStatus } from "./submission-status.ts";
