@@ -26,6 +26,10 @@ const RATE = Number(process.env.BENCH_RATE ?? 300);
  * address sign up 3 times in 10 s.
  */
 const LEARNERS = 3;
+const answers = submittableAnswers().map((a) => ({
+  path: `/api/exercises/${a.exerciseId}/submissions`,
+  body: JSON.stringify(a.body),
+}));
 const only = process.env.BENCH_DATABASES?.split(",") ?? ["sqlite", "postgresql"];
 
 type Run = {
@@ -45,10 +49,6 @@ async function load(app: AppServer, label: string, overallRate?: number): Promis
   const learners = await Promise.all(
     Array.from({ length: LEARNERS }, (_, i) => signUpLearner(app.origin, `Bench${i}`)),
   );
-  const answers = submittableAnswers().map((a) => ({
-    path: `/api/exercises/${a.exerciseId}/submissions`,
-    body: JSON.stringify(a.body),
-  }));
   let n = 0;
   const result = await autocannon({
     url: app.origin,
@@ -133,7 +133,7 @@ for (const database of ["sqlite", "postgresql"] as const)
 
 const cores = os.availableParallelism();
 console.log(
-  `\nKubejam submit endpoint bench (next start, one process, ${cores} cores, ${SECONDS} s per run, ${submittableAnswers().length} real answers, a new Idempotency-Key per request)`,
+  `\nKubejam submit endpoint bench (next start, one process, ${cores} cores, ${SECONDS} s per run, ${answers.length} real answers, a new Idempotency-Key per request)`,
 );
 console.log("target: >= 300 graded submissions/s (saturated), p99 < 50 ms (at the offered rate)\n");
 const header = ["run", "graded/s", "graded", "p50", "p90", "p99", "max", "non-2xx", "errors"];
