@@ -27,8 +27,10 @@ const LESSON_KINDS: Record<string, string[]> = {
   "one-ip-per-pod": ["Pod"],
   "pod-to-pod": ["Pod"],
   "vpc-native": ["Deployment"],
+  "nodeport-loadbalancer": ["Deployment", "Service"],
   services: ["Deployment", "Pod", "Service"],
   volumes: ["Pod"],
+  "operator-and-developer": ["PersistentVolumeClaim", "Pod", "StorageClass"],
   "pv-pvc-storageclass": ["PersistentVolume", "PersistentVolumeClaim", "Pod", "StorageClass"],
 };
 
@@ -250,9 +252,13 @@ describe("vpc-native says what the cluster does", () => {
     expect(inCidr(svc.spec.clusterIP, "10.12.0.0/20")).toBe(true);
   });
 
-  it.skipIf(!l)("each row of the lesson's table is the range GKE gives a node for that many pods", () => {
+  it.skipIf(!l)("each line of the lesson's list is the range GKE gives a node for that many pods", () => {
     if (!l) return;
-    const rows = [...l.body.en.matchAll(/^\| (\d+)(?:–(\d+))? \| `\/(\d+)` \| (\d+) \|$/gm)];
+    const rows = [
+      ...l.body.en.matchAll(/^- (\d+)(?:–(\d+))? pods per node: a `\/(\d+)`, (\d+) addresses$/gm),
+    ];
+    const rowsKo = [...l.body.ko.matchAll(/^- 노드당 파드 (\d+)(?:–(\d+))?개: `\/(\d+)`, 주소 (\d+)개$/gm)];
+    expect(rowsKo.map((r) => r.slice(1))).toEqual(rows.map((r) => r.slice(1)));
     expect(rows).toHaveLength(5);
     for (const [, low, high, prefix, addresses] of rows) {
       for (const maxPodsPerNode of [Number(low), Number(high ?? low)]) {
@@ -345,5 +351,71 @@ describe("services says what the cluster does", () => {
     expect(
       refused && kubectl(refused.state, "get endpointslices -l kubernetes.io/service-name=typo").stdout,
     ).toMatch(/typo-\S+\s+IPv4\s+<unset>\s+<unset>/);
+  });
+});
+
+describe("nodeport-loadbalancer says what the cluster does", () => {
+  const l = lesson("nodeport-loadbalancer");
+  type Svc = {
+    spec: { ports: { nodePort?: number }[] };
+    status: { loadBalancer?: { ingress?: { ip: string }[] } };
+  };
+  const step = (run: ScriptRun, command: string) => run.steps.find((s) => s.command === command);
+
+  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
+    if (l) scriptOf(l);
+  });
+
+  it.skipIf(!l)("a node port answers on every node, pods or not, and not from the Internet", () => {
+    if (!l) return;
+    let state = applyLesson(l, "service-nodeport.yaml");
+    state = kubectl(state, "scale deployment web --replicas=1").state;
+    const nodes = listObjects(state, "Node") as unknown as (NodeView & {
+      status: { addresses: { type: string; address: string }[] };
+    })[];
+    const withPod = new Set(listObjects<Pod>(state, "Pod", "default").map((p) => p.spec.nodeName));
+    expect(nodes.filter((n) => !withPod.has(n.metadata.name)).length).toBeGreaterThan(0);
+    const from = `node/${nodes[0]?.metadata.name}`;
+    const urls = nodes.map((n) => {
+      const ip = n.status.addresses.find((a) => a.type === "InternalIP")?.address;
+      return { from, url: `http://${ip}:30080`, namespace: "default" };
+    });
+    const { results } = traceRequests(state, urls, { hops: false });
+    expect(results.map((r) => (r.ok ? `${r.outcome} ${r.status}` : r.message))).toEqual(
+      urls.map(() => "delivered HTTP/1.1 200 OK"),
+    );
+    const external = nodes.map((n) => n.status.addresses.find((a) => a.type === "ExternalIP")?.address);
+    const blocked = traceRequests(
+      state,
+      external.map((ip) => ({ from: "internet", url: `http://${ip}:30080`, namespace: "default" })),
+      { hops: false },
+    ).results;
+    expect(blocked.map((r) => r.ok && r.outcome)).toEqual(external.map(() => "timeout"));
+  });
+
+  it.skipIf(!l)("the load balancer's IP is pending at first, then reaches the pods from the Internet", () => {
+    if (!l) return;
+    const run = scriptOf(l);
+    const lb = (s?: { state: ClusterState }) =>
+      s && (getObject(s.state, "Service", "default", "web-lb") as unknown as Svc | undefined);
+    const created = lb(step(run, "kubectl describe service web-lb"));
+    expect(created?.status.loadBalancer?.ingress ?? []).toEqual([]);
+    const nodePort = created?.spec.ports[0]?.nodePort ?? 0;
+    expect(nodePort).toBeGreaterThanOrEqual(30000);
+    expect(nodePort).toBeLessThanOrEqual(32767);
+    expect(l.body.en).toContain(`node port ${nodePort})`);
+    expect(l.body.ko).toContain(`노드 포트 ${nodePort}을`);
+    const later = step(run, "kjctl advance 1m");
+    const ip = lb(later)?.status.loadBalancer?.ingress?.[0]?.ip ?? "";
+    expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    const state = later?.state;
+    if (!state) throw new Error("no state after the load balancer was built");
+    const { results } = traceRequests(
+      state,
+      Array.from({ length: 30 }, () => ({ from: "internet", url: `http://${ip}`, namespace: "default" })),
+      { hops: false },
+    );
+    const reached = new Set(results.map((r) => (r.ok && r.outcome === "delivered" ? r.target : r.ok)));
+    expect(reached.size).toBe(3);
   });
 });

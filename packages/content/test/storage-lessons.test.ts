@@ -149,3 +149,136 @@ describe("volumes says what the cluster does", () => {
     expect(kubectl(state, "exec elsewhere -- cat /data/todo").stdout).toBe("buy milk\n");
   });
 });
+
+describe("operator-and-developer says what the cluster does", () => {
+  const l = lesson("operator-and-developer");
+  const need = () => {
+    if (!l) throw new Error("the course has no lesson operator-and-developer");
+    return l;
+  };
+  const file = (name: string) => l?.manifests.find((m) => m.name === name)?.text ?? "";
+  type Claim = { spec: { volumeName?: string }; status: { phase?: string } };
+  type Volume = {
+    metadata: { name: string };
+    spec: { claimRef?: { name: string } };
+    status: { phase?: string };
+  };
+  const claim = (s: ClusterState, name: string) =>
+    getObject(s, "PersistentVolumeClaim", "default", name) as unknown as Claim | undefined;
+  const volumes = (s: ClusterState) =>
+    (JSON.parse(run(s, ["get", "pv", "-o", "json"]).stdout) as { items: Volume[] }).items;
+
+  it("every command runs and every output shown is what the engine prints", () => {
+    scriptOf(need());
+  });
+
+  it("the default class is filled in, and WaitForFirstConsumer claims wait while an Immediate one binds", () => {
+    const run = scriptOf(need());
+    const waiting = step(run, "kubectl get pvc", 0).state;
+    expect(kubectl(waiting, "describe pvc orders").stdout).toContain(
+      "waiting for first consumer to be created before binding",
+    );
+    const cacheDoc = file("claims.yaml").split("---")[1] ?? "";
+    expect(cacheDoc).toContain("name: cache");
+    expect(cacheDoc).not.toMatch(/^\s+storageClassName:/m);
+    const cache = getObject(waiting, "PersistentVolumeClaim", "default", "cache") as unknown as
+      | { spec: { storageClassName?: string } }
+      | undefined;
+    expect(cache?.spec.storageClassName).toBe("standard-rwo");
+    const legacy = step(run, "kubectl get pvc", 1).state;
+    expect(claim(legacy, "legacy")?.status.phase).toBe("Bound");
+    expect(claim(legacy, "orders")?.status.phase).toBe("Pending");
+    expect(claim(legacy, "cache")?.status.phase).toBe("Pending");
+  });
+
+  it("a StorageClass's reclaimPolicy and volumeBindingMode cannot be changed", () => {
+    const sc = file("storageclass-ssd-retain.yaml");
+    const state = applyText(cluster(), "sc.yaml", sc);
+    for (const [from, to, message] of [
+      ["reclaimPolicy: Retain", "reclaimPolicy: Delete", "reclaimPolicy: Forbidden"],
+      [
+        "volumeBindingMode: WaitForFirstConsumer",
+        "volumeBindingMode: Immediate",
+        "volumeBindingMode: Forbidden",
+      ],
+      ["type: pd-ssd", "type: pd-balanced", "parameters: Forbidden"],
+    ] as const) {
+      const applied = applyManifests(state, [{ name: "sc.yaml", text: sc.replace(from, to) }]);
+      const r = applied.results[0];
+      expect(r && !r.ok ? r.diagnostic.message : "").toContain(message);
+    }
+  });
+
+  it("a persistent disk class never provisions ReadWriteMany: ProvisioningFailed, Pending", () => {
+    let state = applyText(cluster(), "sc.yaml", file("storageclass-ssd-retain.yaml"));
+    const rwx = file("claims.yaml").split("---")[0]?.replace("- ReadWriteOnce", "- ReadWriteMany") ?? "";
+    const pod = file("pod-shop.yaml")
+      .replace(/ {4}- name: cache\n(?: {6}.*\n)+/, "")
+      .replace(/ {8}- name: cache\n(?: {10}.*\n)+/, "");
+    state = applyText(state, "rwx.yaml", `${rwx}\n---\n${pod}`);
+    state = advance(state, 60_000);
+    expect(claim(state, "orders")?.status.phase).toBe("Pending");
+    expect(kubectl(state, "describe pvc orders").stdout).toMatch(/Warning\s+ProvisioningFailed/);
+  });
+
+  it("a claim still used by a pod stays Terminating until the pod is gone", () => {
+    const run = scriptOf(need());
+    const bound = step(run, "kubectl get pv", 0).state;
+    const deleting = kubectl(bound, "delete pvc orders --wait=false").state;
+    expect(kubectl(deleting, "get pvc orders").stdout).toMatch(/orders\s+Terminating/);
+    const gone = kubectl(deleting, "delete pod shop").state;
+    expect(claim(gone, "orders")).toBeUndefined();
+  });
+
+  it("Delete takes the volume and its disk; Retain leaves it Released, with the data, for the operator to hand back", () => {
+    const run = scriptOf(need());
+    const after = step(run, "kubectl get pv", 1).state;
+    const left = volumes(after);
+    expect(left.map((v) => [v.spec.claimRef?.name, v.status.phase])).toEqual([["orders", "Released"]]);
+    const retained = left[0]?.metadata.name ?? "";
+    const deleted = volumes(step(run, "kubectl get pv", 0).state)
+      .map((v) => v.metadata.name)
+      .filter((n) => n !== retained);
+    for (const name of deleted) expect(Object.keys(after.fs)).not.toContain(`disk/pd/${name}`);
+    expect(Object.keys(after.fs)).toContain(`disk/pd/${retained}`);
+
+    // A new claim of the same name gets a new, empty disk: the Released volume is not bound again by itself.
+    const orders = file("claims.yaml").split("---")[0] ?? "";
+    const again = applyText(after, "orders.yaml", orders);
+    expect(claim(again, "orders")?.status.phase).toBe("Pending"); // WaitForFirstConsumer: no pod yet
+    const withPod = applyText(
+      again,
+      "reader.yaml",
+      file("pod-shop.yaml")
+        .replace("name: shop", "name: reader")
+        .replace(/ {4}- name: cache\n(?: {6}.*\n)+/, "")
+        .replace(/ {8}- name: cache\n(?: {10}.*\n)+/, ""),
+    );
+    expect(claim(withPod, "orders")?.spec.volumeName).not.toBe(retained);
+    expect(kubectl(withPod, "exec reader -- ls /var/orders").stdout).not.toContain("book");
+
+    // The operator's way back: remove the claimRef, then a claim names the volume.
+    let back = kubectl(
+      after,
+      `patch pv ${retained} --type json -p [{"op":"remove","path":"/spec/claimRef"}]`,
+    ).state;
+    expect(volumes(back).find((v) => v.metadata.name === retained)?.status.phase).toBe("Available");
+    back = applyText(back, "orders.yaml", orders.replace("spec:\n", `spec:\n  volumeName: ${retained}\n`));
+    expect(claim(back, "orders")?.spec.volumeName).toBe(retained);
+    back = applyText(
+      back,
+      "reader.yaml",
+      file("pod-shop.yaml")
+        .replace("name: shop", "name: reader")
+        .replace(/ {4}- name: cache\n(?: {6}.*\n)+/, "")
+        .replace(/ {8}- name: cache\n(?: {10}.*\n)+/, ""),
+    );
+    expect(kubectl(back, "exec reader -- cat /var/orders/book").stdout).toBe("order 1001\n");
+  });
+
+  it("the cleanup leaves no PersistentVolume and no ssd-retain class", () => {
+    const run = scriptOf(need());
+    expect(volumes(run.state)).toEqual([]);
+    expect(kubectl(run.state, "get storageclass").stdout).not.toContain("ssd-retain");
+  });
+});
