@@ -98,10 +98,12 @@ test("a learner sees only their own progress, cannot open the instructor page, a
 test("sign-in says clearly when the password is wrong, in Korean too", async ({ page }) => {
   const learner = newLearner("Cy");
   await signUp(page, learner);
-  await page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" }).click();
+  const account = page.getByRole("navigation", { name: "Account" });
+  await account.getByRole("button", { name: "Sign out" }).click();
+  await expect(account.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/ko/sign-in");
   await page.getByLabel("이메일").fill(learner.email);
   await page.getByLabel("비밀번호").fill("not the password");
   await page.getByRole("button", { name: "로그인" }).click();
-  await expect(page.getByRole("alert")).toHaveText("이메일 또는 비밀번호가 틀렸다.");
+  await expect(page.locator("main form").getByRole("alert")).toHaveText("이메일 또는 비밀번호가 틀렸다.");
 });
