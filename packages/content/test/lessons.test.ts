@@ -13,7 +13,7 @@ import {
   parseManifests,
   traceRequests,
 } from "@kubejam/engine";
-import { run } from "@kubejam/kubectl";
+import { run, runKj } from "@kubejam/kubectl";
 import { describe, expect, it } from "vitest";
 import { type Lesson, loadCourse } from "../src/index";
 import { runLessonScript, type ScriptRun } from "./lesson-script";
@@ -341,6 +341,61 @@ describe("services says what the cluster does", () => {
       (p) => p.metadata.labels?.app === "web",
     );
     expect([...reached].sort()).toEqual(replicas.map((p) => `default/${p.metadata.name}`).sort());
+  });
+
+  it.skipIf(!l)(
+    "a selected pod that is not Ready stays in the slice, marked not ready, and gets no requests",
+    () => {
+      if (!l) return;
+      const unready = `apiVersion: v1
+kind: Pod
+metadata:
+  name: unready
+  labels:
+    app: web
+spec:
+  containers:
+    - name: hello
+      image: gcr.io/google-samples/hello-app:1.0
+      ports:
+        - containerPort: 8080
+          name: http
+      readinessProbe:
+        httpGet:
+          path: /
+          port: 9999
+`;
+      const applied = applyManifests(applyLesson(l, "service.yaml"), [
+        { name: "unready.yaml", text: unready },
+      ]);
+      const state = runKj(applied.state, ["advance", "30s"]).state;
+      const ip = getObject<Pod>(state, "Pod", "default", "unready")?.status.podIP;
+      type Slice = { endpoints: { addresses: string[]; conditions: { ready: boolean } }[] };
+      const [slice] = listObjects(state, "EndpointSlice", "default").filter(
+        (o) => o.metadata.labels?.["kubernetes.io/service-name"] === "web",
+      ) as unknown as Slice[];
+      const entry = slice?.endpoints.find((e) => e.addresses.includes(ip ?? ""));
+      expect(entry?.conditions.ready).toBe(false);
+      const { results } = traceRequests(
+        state,
+        Array.from({ length: 30 }, () => ({ from: "client", url: "http://web", namespace: "default" })),
+        { hops: false },
+      );
+      expect(results.every((r) => r.ok && r.outcome === "delivered")).toBe(true);
+      expect(results.some((r) => r.ok && r.target === "default/unready")).toBe(false);
+    },
+  );
+
+  it.skipIf(!l)("from another namespace the short name fails and <service>.<namespace> works", () => {
+    if (!l) return;
+    let state = kubectl(applyLesson(l, "service.yaml"), "create namespace other").state;
+    state = kubectl(state, "run probe -n other --image=busybox:1.36 -- sleep 3600").state;
+    state = runKj(state, ["advance", "10s"]).state;
+    const ask = (url: string) =>
+      traceRequests(state, [{ from: "probe", url, namespace: "other" }], { hops: false }).results[0];
+    expect(ask("http://web")).toMatchObject({ ok: true, outcome: "unresolved" });
+    expect(ask("http://web.default")).toMatchObject({ ok: true, outcome: "delivered" });
+    expect(ask("http://web.default.svc.cluster.local")).toMatchObject({ ok: true, outcome: "delivered" });
   });
 
   it.skipIf(!l)("a selector that matches no pod gives no endpoints and refused connections", () => {
