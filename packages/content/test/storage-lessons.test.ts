@@ -241,6 +241,11 @@ describe("operator-and-developer says what the cluster does", () => {
       .filter((n) => n !== retained);
     for (const name of deleted) expect(Object.keys(after.fs)).not.toContain(`disk/pd/${name}`);
     expect(Object.keys(after.fs)).toContain(`disk/pd/${retained}`);
+    // The lesson's own way back names this very volume, and each step of it works.
+    expect(file("claim-restore.yaml")).toContain(`volumeName: ${retained}`);
+    const patched = run.steps.find((s) => s.command.startsWith(`kubectl patch pv ${retained} `));
+    expect(patched?.printed).toBe(`persistentvolume/${retained} patched\n`);
+    expect(step(run, "kubectl exec reader -- cat /var/orders/book").printed).toBe("order 1001\n");
 
     // A new claim of the same name gets a new, empty disk: the Released volume is not bound again by itself.
     const orders = file("claims.yaml").split("---")[0] ?? "";

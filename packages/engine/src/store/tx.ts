@@ -370,10 +370,19 @@ export class Tx {
       name = `${involved.metadata.name}.${nanos.toString(16)}`;
     }
     this.lastEventNanos.set(stem, nanos);
-    const created = this.create<KubeEvent>({
+    // Built as `create` would store it (same fields, same order), without copying it a second time.
+    const now = this.now();
+    const key = objectKey("Event", namespace, name);
+    const created: KubeEvent = {
       apiVersion: "v1",
       kind: "Event",
-      metadata: { name, namespace },
+      metadata: {
+        name,
+        namespace,
+        uid: this.ids.uuid(),
+        resourceVersion: this.nextResourceVersion(),
+        creationTimestamp: now,
+      },
       involvedObject: {
         kind: involved.kind,
         namespace: involved.metadata.namespace,
@@ -385,15 +394,16 @@ export class Tx {
       reason,
       message,
       source,
-      firstTimestamp: this.now(),
-      lastTimestamp: this.now(),
+      firstTimestamp: now,
+      lastTimestamp: now,
       count: 1,
       type,
       eventTime: null,
       reportingComponent: source.component,
       reportingInstance: source.host ?? "",
-    });
-    index.set(aggregateKey, objectKey("Event", namespace, created.metadata.name));
+    };
+    this.put(key, created);
+    index.set(aggregateKey, key);
   }
 
   private events(): Map<string, string> {
