@@ -22,6 +22,8 @@ const nextConfig: NextConfig = {
     "pg",
     "@prisma/adapter-pg",
   ],
+  // forbidden() answers 403 with app/[locale]/forbidden.tsx (the instructor page, for learners).
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   poweredByHeader: false,
   images: { unoptimized: true },

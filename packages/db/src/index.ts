@@ -51,6 +51,7 @@ export {
   type CreateAdminInput,
   type CreateAdminOutcome,
   createAdmin,
+  findUserByEmail,
   getUserRole,
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
