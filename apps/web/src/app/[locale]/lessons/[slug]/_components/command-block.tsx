@@ -10,7 +10,8 @@ export async function CommandBlock({ text, lang }: { text: string; lang: string 
   if (lang === "text" || lang === "console")
     return (
       <div className="code">
-        <pre>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long line scrolls, and a keyboard must reach a scrolling region (axe scrollable-region-focusable; shiki's blocks do the same) */}
+        <pre tabIndex={0}>
           <code>{text.replace(/\n$/, "")}</code>
         </pre>
       </div>
