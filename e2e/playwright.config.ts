@@ -1,4 +1,6 @@
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
@@ -9,6 +11,12 @@ const repoRoot = path.join(here, "..");
 
 const port = Number(process.env.E2E_PORT ?? 3000);
 const baseURL = `http://127.0.0.1:${port}`;
+
+// Every run starts from an empty database: a fresh SQLite file in a temporary folder (created and
+// migrated by the server at start) and a session secret of its own. Set in process.env so the
+// workers, which load this file again, keep the runner's values.
+process.env.E2E_DATABASE_URL ??= `file:${path.join(mkdtempSync(path.join(os.tmpdir(), "kubejam-e2e-")), "kubejam.db")}`;
+process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
 
 // Playwright never downloads a browser here: it drives Debian's chromium.
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -62,7 +70,13 @@ export default defineConfig({
     command: `${pnpmCommand()} --filter @kubejam/web start`,
     cwd: repoRoot,
     url: baseURL,
-    env: { PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      BETTER_AUTH_SECRET: process.env.E2E_AUTH_SECRET,
+    },
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },

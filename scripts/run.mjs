@@ -124,11 +124,17 @@ switch (task) {
     pnpm("--filter", "@kubejam/e2e", "run", "typecheck");
     pnpm("--filter", "@kubejam/e2e", "run", "test");
     break;
+  case "create-admin":
+    // npm run create-admin -- --email you@example.com --password-stdin [--name "Ada"]
+    // Migrates DATABASE_URL's database (default .data/kubejam.db) first, then makes or promotes the admin.
+    install();
+    pnpm("--silent", "--filter", "@kubejam/db", "run", "create-admin", ...process.argv.slice(3));
+    break;
   case "bench":
     install();
     pnpm("exec", "turbo", "run", "bench", "--output-logs=full", "--concurrency=1");
     break;
   default:
-    console.error("usage: node scripts/run.mjs start|test|bench");
+    console.error("usage: node scripts/run.mjs start|test|bench|create-admin");
     process.exit(2);
 }

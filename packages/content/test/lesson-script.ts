@@ -10,7 +10,7 @@ export interface ShownOutput {
   command: string;
   /** What the lesson prints under the command. */
   shown: string;
-  /** What the engine printed (stdout, then stderr, as a terminal shows them). */
+  /** What the engine printed, as a terminal shows it (stdout and stderr). */
   printed: string;
 }
 
@@ -92,8 +92,10 @@ export function runLessonScript(lesson: Lesson, locale: "ko" | "en", seed = 1): 
         const r = argv[0] === "kjctl" ? runKj(state, argv.slice(1)) : run(state, argv, editorFiles(lesson));
         state = r.state;
         commands.push(line);
-        steps.push({ command: line, printed: r.stdout + r.stderr, state });
-        last = { command: line, printed: r.stdout + r.stderr };
+        // A terminal shows kubectl's warnings before the output; anything else on stderr comes after it.
+        const printed = r.stderr.startsWith("Warning:") ? r.stderr + r.stdout : r.stdout + r.stderr;
+        steps.push({ command: line, printed, state });
+        last = { command: line, printed };
       }
       if (lines.length !== 1) last = undefined;
       continue;

@@ -11,8 +11,9 @@ import {
   listObjects,
   type Pod,
   parseManifests,
+  traceRequests,
 } from "@kubejam/engine";
-import { run } from "@kubejam/kubectl";
+import { run, runKj } from "@kubejam/kubectl";
 import { describe, expect, it } from "vitest";
 import { type Lesson, loadCourse } from "../src/index";
 import { runLessonScript, type ScriptRun } from "./lesson-script";
@@ -26,6 +27,10 @@ const LESSON_KINDS: Record<string, string[]> = {
   "one-ip-per-pod": ["Pod"],
   "pod-to-pod": ["Pod"],
   "vpc-native": ["Deployment"],
+  "nodeport-loadbalancer": ["Deployment", "Service"],
+  services: ["Deployment", "Pod", "Service"],
+  volumes: ["Pod"],
+  "operator-and-developer": ["PersistentVolumeClaim", "Pod", "StorageClass"],
   "pv-pvc-storageclass": ["PersistentVolume", "PersistentVolumeClaim", "Pod", "StorageClass"],
 };
 
@@ -87,6 +92,10 @@ describe("content/", () => {
 
 describe("one-ip-per-pod says what the cluster does", () => {
   const l = lesson("one-ip-per-pod");
+  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
+    if (l) scriptOf(l);
+  });
+
   it.skipIf(!l || missingKinds("one-ip-per-pod").length > 0)("two containers, one IP, one localhost", () => {
     if (!l) return;
     const state = applyLesson(l, "web-sidecar.yaml");
@@ -243,9 +252,13 @@ describe("vpc-native says what the cluster does", () => {
     expect(inCidr(svc.spec.clusterIP, "10.12.0.0/20")).toBe(true);
   });
 
-  it.skipIf(!l)("each row of the lesson's table is the range GKE gives a node for that many pods", () => {
+  it.skipIf(!l)("each line of the lesson's list is the range GKE gives a node for that many pods", () => {
     if (!l) return;
-    const rows = [...l.body.en.matchAll(/^\| (\d+)(?:–(\d+))? \| `\/(\d+)` \| (\d+) \|$/gm)];
+    const rows = [
+      ...l.body.en.matchAll(/^- (\d+)(?:–(\d+))? pods per node: a `\/(\d+)`, (\d+) addresses$/gm),
+    ];
+    const rowsKo = [...l.body.ko.matchAll(/^- 노드당 파드 (\d+)(?:–(\d+))?개: `\/(\d+)`, 주소 (\d+)개$/gm)];
+    expect(rowsKo.map((r) => r.slice(1))).toEqual(rows.map((r) => r.slice(1)));
     expect(rows).toHaveLength(5);
     for (const [, low, high, prefix, addresses] of rows) {
       for (const maxPodsPerNode of [Number(low), Number(high ?? low)]) {
@@ -271,5 +284,193 @@ describe("vpc-native says what the cluster does", () => {
     expect(phases.filter((p) => p === "Running")).toHaveLength(8 - system);
     expect(phases.filter((p) => p === "Pending")).toHaveLength(1);
     expect(kubectl(state, "get events").stdout).toContain("Too many pods");
+  });
+});
+
+describe("services says what the cluster does", () => {
+  const l = lesson("services");
+  type Svc = { spec: { clusterIP: string } };
+  const step = (run: ScriptRun, command: string) => run.steps.find((s) => s.command === command);
+
+  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
+    if (l) scriptOf(l);
+  });
+
+  it.skipIf(!l)("the Service's endpoints are the ready replicas at their port named http", () => {
+    if (!l) return;
+    const state = applyLesson(l, "service.yaml");
+    const replicas = listObjects<Pod>(state, "Pod", "default").filter(
+      (p) => p.metadata.labels?.app === "web",
+    );
+    expect(replicas).toHaveLength(3);
+    const expected = replicas.map((p) => `${p.status.podIP}:8080`).sort();
+    const described = kubectl(state, "describe service web").stdout;
+    expect(/Endpoints:\s+(\S+)/.exec(described)?.[1]?.split(",").sort()).toEqual(expected);
+    const svc = getObject(state, "Service", "default", "web") as unknown as Svc;
+    expect(inCidr(svc.spec.clusterIP, "10.12.0.0/20")).toBe(true);
+    expect(kubectl(state, "exec client -- nslookup web").stdout).toContain(`Address: ${svc.spec.clusterIP}`);
+  });
+
+  it.skipIf(!l)("requests to the name are spread over every replica, and the address survives them", () => {
+    if (!l) return;
+    const run = scriptOf(l);
+    const answers = run.steps
+      .filter((s) => s.command === "kubectl exec client -- wget -qO- http://web")
+      .map((s) => /Hostname: (\S+)/.exec(s.printed)?.[1]);
+    expect(answers).toHaveLength(4);
+    expect(new Set(answers).size, answers.join(" ")).toBeGreaterThan(1);
+    const before = step(run, "kubectl delete pod -l app=web");
+    const after = step(run, "kubectl get endpointslices -l kubernetes.io/service-name=web");
+    const listed = run.steps.filter(
+      (s) => s.command === "kubectl get endpointslices -l kubernetes.io/service-name=web",
+    );
+    expect(listed).toHaveLength(2);
+    expect(listed[1]?.printed).not.toBe(listed[0]?.printed);
+    const ip = (s?: { state: ClusterState }) =>
+      s && (getObject(s.state, "Service", "default", "web") as unknown as Svc | undefined)?.spec.clusterIP;
+    expect(ip(before)).toBe(ip(after));
+    const state = after?.state;
+    if (!state) throw new Error("no state after the endpoints changed");
+    const { results } = traceRequests(
+      state,
+      Array.from({ length: 30 }, () => ({ from: "client", url: "http://web", namespace: "default" })),
+      { hops: false },
+    );
+    const reached = new Set(results.map((r) => (r.ok ? r.target : undefined)));
+    const replicas = listObjects<Pod>(state, "Pod", "default").filter(
+      (p) => p.metadata.labels?.app === "web",
+    );
+    expect([...reached].sort()).toEqual(replicas.map((p) => `default/${p.metadata.name}`).sort());
+  });
+
+  it.skipIf(!l)(
+    "a selected pod that is not Ready stays in the slice, marked not ready, and gets no requests",
+    () => {
+      if (!l) return;
+      const unready = `apiVersion: v1
+kind: Pod
+metadata:
+  name: unready
+  labels:
+    app: web
+spec:
+  containers:
+    - name: hello
+      image: gcr.io/google-samples/hello-app:1.0
+      ports:
+        - containerPort: 8080
+          name: http
+      readinessProbe:
+        httpGet:
+          path: /
+          port: 9999
+`;
+      const applied = applyManifests(applyLesson(l, "service.yaml"), [
+        { name: "unready.yaml", text: unready },
+      ]);
+      const state = runKj(applied.state, ["advance", "30s"]).state;
+      const ip = getObject<Pod>(state, "Pod", "default", "unready")?.status.podIP;
+      type Slice = { endpoints: { addresses: string[]; conditions: { ready: boolean } }[] };
+      const [slice] = listObjects(state, "EndpointSlice", "default").filter(
+        (o) => o.metadata.labels?.["kubernetes.io/service-name"] === "web",
+      ) as unknown as Slice[];
+      const entry = slice?.endpoints.find((e) => e.addresses.includes(ip ?? ""));
+      expect(entry?.conditions.ready).toBe(false);
+      const { results } = traceRequests(
+        state,
+        Array.from({ length: 30 }, () => ({ from: "client", url: "http://web", namespace: "default" })),
+        { hops: false },
+      );
+      expect(results.every((r) => r.ok && r.outcome === "delivered")).toBe(true);
+      expect(results.some((r) => r.ok && r.target === "default/unready")).toBe(false);
+    },
+  );
+
+  it.skipIf(!l)("from another namespace the short name fails and <service>.<namespace> works", () => {
+    if (!l) return;
+    let state = kubectl(applyLesson(l, "service.yaml"), "create namespace other").state;
+    state = kubectl(state, "run probe -n other --image=busybox:1.36 -- sleep 3600").state;
+    state = runKj(state, ["advance", "10s"]).state;
+    const ask = (url: string) =>
+      traceRequests(state, [{ from: "probe", url, namespace: "other" }], { hops: false }).results[0];
+    expect(ask("http://web")).toMatchObject({ ok: true, outcome: "unresolved" });
+    expect(ask("http://web.default")).toMatchObject({ ok: true, outcome: "delivered" });
+    expect(ask("http://web.default.svc.cluster.local")).toMatchObject({ ok: true, outcome: "delivered" });
+  });
+
+  it.skipIf(!l)("a selector that matches no pod gives no endpoints and refused connections", () => {
+    if (!l) return;
+    const run = scriptOf(l);
+    const refused = step(run, "kubectl exec client -- wget -qO- http://typo");
+    expect(refused?.printed).toContain("Connection refused");
+    expect(
+      refused && kubectl(refused.state, "get endpointslices -l kubernetes.io/service-name=typo").stdout,
+    ).toMatch(/typo-\S+\s+IPv4\s+<unset>\s+<unset>/);
+  });
+});
+
+describe("nodeport-loadbalancer says what the cluster does", () => {
+  const l = lesson("nodeport-loadbalancer");
+  type Svc = {
+    spec: { ports: { nodePort?: number }[] };
+    status: { loadBalancer?: { ingress?: { ip: string }[] } };
+  };
+  const step = (run: ScriptRun, command: string) => run.steps.find((s) => s.command === command);
+
+  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
+    if (l) scriptOf(l);
+  });
+
+  it.skipIf(!l)("a node port answers on every node, pods or not, and not from the Internet", () => {
+    if (!l) return;
+    let state = applyLesson(l, "service-nodeport.yaml");
+    state = kubectl(state, "scale deployment web --replicas=1").state;
+    const nodes = listObjects(state, "Node") as unknown as (NodeView & {
+      status: { addresses: { type: string; address: string }[] };
+    })[];
+    const withPod = new Set(listObjects<Pod>(state, "Pod", "default").map((p) => p.spec.nodeName));
+    expect(nodes.filter((n) => !withPod.has(n.metadata.name)).length).toBeGreaterThan(0);
+    const from = `node/${nodes[0]?.metadata.name}`;
+    const urls = nodes.map((n) => {
+      const ip = n.status.addresses.find((a) => a.type === "InternalIP")?.address;
+      return { from, url: `http://${ip}:30080`, namespace: "default" };
+    });
+    const { results } = traceRequests(state, urls, { hops: false });
+    expect(results.map((r) => (r.ok ? `${r.outcome} ${r.status}` : r.message))).toEqual(
+      urls.map(() => "delivered HTTP/1.1 200 OK"),
+    );
+    const external = nodes.map((n) => n.status.addresses.find((a) => a.type === "ExternalIP")?.address);
+    const blocked = traceRequests(
+      state,
+      external.map((ip) => ({ from: "internet", url: `http://${ip}:30080`, namespace: "default" })),
+      { hops: false },
+    ).results;
+    expect(blocked.map((r) => r.ok && r.outcome)).toEqual(external.map(() => "timeout"));
+  });
+
+  it.skipIf(!l)("the load balancer's IP is pending at first, then reaches the pods from the Internet", () => {
+    if (!l) return;
+    const run = scriptOf(l);
+    const lb = (s?: { state: ClusterState }) =>
+      s && (getObject(s.state, "Service", "default", "web-lb") as unknown as Svc | undefined);
+    const created = lb(step(run, "kubectl describe service web-lb"));
+    expect(created?.status.loadBalancer?.ingress ?? []).toEqual([]);
+    const nodePort = created?.spec.ports[0]?.nodePort ?? 0;
+    expect(nodePort).toBeGreaterThanOrEqual(30000);
+    expect(nodePort).toBeLessThanOrEqual(32767);
+    expect(l.body.en).toContain(`node port ${nodePort})`);
+    expect(l.body.ko).toContain(`노드 포트 ${nodePort}을`);
+    const later = step(run, "kjctl advance 1m");
+    const ip = lb(later)?.status.loadBalancer?.ingress?.[0]?.ip ?? "";
+    expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    const state = later?.state;
+    if (!state) throw new Error("no state after the load balancer was built");
+    const { results } = traceRequests(
+      state,
+      Array.from({ length: 30 }, () => ({ from: "internet", url: `http://${ip}`, namespace: "default" })),
+      { hops: false },
+    );
+    const reached = new Set(results.map((r) => (r.ok && r.outcome === "delivered" ? r.target : r.ok)));
+    expect(reached.size).toBe(3);
   });
 });

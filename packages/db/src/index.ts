@@ -51,6 +51,7 @@ export {
   type CreateAdminInput,
   type CreateAdminOutcome,
   createAdmin,
+  findUserByEmail,
   getUserRole,
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
@@ -64,5 +65,6 @@ export {
   saveWorkspace,
   type WorkspaceInput,
 } from "./queries/workspace.ts";
+export { findRepositoryRoot } from "./repository-root.ts";
 export { DEFAULT_ROLE, ROLES, type Role } from "./roles.ts";
 export { SUBMISSION_STATUSES, type SubmissionStatus } from "./submission-status.ts";

@@ -6,7 +6,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authUserAdditionalFields } from "../src/auth-schema.ts";
 import type { Db } from "../src/client.ts";
-import { createAdmin, getUserRole, setUserRole } from "../src/queries/users.ts";
+import { createAdmin, findUserByEmail, getUserRole, setUserRole } from "../src/queries/users.ts";
 import { createUser } from "./support/fixtures.ts";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "./support/test-database.ts";
 
@@ -107,5 +107,17 @@ describe.each(PROVIDERS)("%s: accounts", (provider) => {
     // @ts-expect-error: not a role
     await expect(setUserRole(database.db, userId, "superuser")).rejects.toThrow();
     expect(await getUserRole(database.db, userId)).toBe("instructor");
+  });
+
+  it("finds a user by email whatever its case, and nobody for a malformed one", async () => {
+    const email = `Grace.${provider}@Example.test`;
+    const outcome = await createAdmin(database.db, { email, password: "admin-password-2", name: "Grace" });
+    expect(await findUserByEmail(database.db, `  ${email.toUpperCase()} `)).toEqual({
+      id: outcome.userId,
+      name: "Grace",
+      email: email.toLowerCase(),
+    });
+    expect(await findUserByEmail(database.db, "nobody@example.test")).toBeNull();
+    expect(await findUserByEmail(database.db, "not an email")).toBeNull();
   });
 });

@@ -220,8 +220,12 @@ export class ClusterSession {
         const applied = performance.now();
         this.state = state;
         const markers: Record<string, EditorMarker[]> = {};
-        const lines: ApplyLine[] = results.map((r) => {
-          if (r.ok) return { ok: true, text: applyResultLine(r) };
+        const lines: ApplyLine[] = results.flatMap((r): ApplyLine | ApplyLine[] => {
+          if (r.ok)
+            return [
+              ...(r.warnings ?? []).map((w) => ({ ok: true as const, text: `Warning: ${w}` })),
+              { ok: true, text: applyResultLine(r) },
+            ];
           const d = r.diagnostic;
           const position = { file: d.file, line: d.line ?? 1, column: d.column ?? 1 };
           const list = markers[d.file] ?? [];

@@ -95,3 +95,16 @@ export async function createAdmin(db: Db, rawInput: CreateAdminInput): Promise<C
   }, TRANSACTION_OPTIONS);
   return { kind: "created", userId };
 }
+
+/** A user by email (compared lower-cased, as better-auth stores it), or null. */
+export async function findUserByEmail(
+  db: Db,
+  email: string,
+): Promise<{ id: string; name: string; email: string } | null> {
+  const normalized = z.string().trim().toLowerCase().pipe(z.email()).safeParse(email);
+  if (!normalized.success) return null;
+  return db.user.findUnique({
+    where: { email: normalized.data },
+    select: { id: true, name: true, email: true },
+  });
+}

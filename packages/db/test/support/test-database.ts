@@ -9,6 +9,8 @@ import { inject } from "vitest";
 import { createDb, type Db } from "../../src/client.ts";
 import type { DatabaseTarget, Provider } from "../../src/database-target.ts";
 import { migrate } from "../../src/migrate/migrate.ts";
+// Declares the `postgresAdminUrl` that inject() reads, for packages that import this file.
+import type {} from "./postgres-global-setup.ts";
 
 export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
 

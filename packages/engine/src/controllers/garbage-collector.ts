@@ -6,7 +6,8 @@ import type { Tx } from "../store/tx";
 // pkg/controller/garbagecollector: an object whose every owner is gone is deleted (background propagation).
 // And the API server's part of deletion: an object being deleted goes once its last finalizer is removed.
 export function reconcileGarbage(tx: Tx): void {
-  for (const key in tx.objects) {
+  // Plain Events have neither owners nor finalizers: every other object, in store order.
+  for (const key of tx.keysExceptPlainEvents()) {
     const obj = tx.objects[key];
     if (
       obj?.metadata.deletionTimestamp &&

@@ -47,6 +47,8 @@ interface NodeUsage {
   memory: number;
 }
 
+const NO_USAGE: Readonly<NodeUsage> = { pods: 0, cpu: 0, memory: 0 };
+
 /** Sums what the pods already bound to each node request (NodeResourcesFit's NodeInfo). */
 export function nodeUsage(tx: Tx): Map<string, NodeUsage> {
   const usage = new Map<string, NodeUsage>();
@@ -87,16 +89,16 @@ export function evaluatePod(
   if (volumes.preFilter) return { preFilter: volumes.preFilter, nodes: [], volumes };
   const request = podRequests(pod);
   const rwopConflict = readWriteOncePodConflict(tx, pod);
+  const selector = Object.entries(pod.spec.nodeSelector ?? {});
   const nodes = tx.list<Node>("Node").map((node): NodeVerdict => {
     const reasons: string[] = [];
     const name = node.metadata.name;
     if (node.spec.unschedulable) reasons.push("node(s) were unschedulable");
     else if (!isReady(node)) reasons.push("node(s) had untolerated taint {node.kubernetes.io/not-ready: }");
-    const selector = pod.spec.nodeSelector ?? {};
     const labels = node.metadata.labels ?? {};
-    if (Object.entries(selector).some(([k, v]) => labels[k] !== v))
+    if (selector.some(([k, v]) => labels[k] !== v))
       reasons.push("node(s) didn't match Pod's node affinity/selector");
-    const u = usage.get(name) ?? { pods: 0, cpu: 0, memory: 0 };
+    const u = usage.get(name) ?? NO_USAGE;
     const alloc = node.status.allocatable;
     if (u.pods + 1 > Number(alloc.pods ?? 110)) reasons.push("Too many pods");
     if (request.cpu > 0 && u.cpu + request.cpu > (parseQuantity(alloc.cpu ?? "0") ?? 0))

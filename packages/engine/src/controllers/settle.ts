@@ -107,17 +107,31 @@ export const SETTLE_WINDOW = MINUTE;
 
 export class SettleError extends Error {}
 
+/**
+ * A controller's input version when it last ran. On a state committed at the fixed point (see
+ * store/settled.ts), every controller is as if it had just run on the operation's starting state:
+ * every counter at zero, the clock where it was.
+ */
+function lastInputVersion(tx: Tx, c: Controller): number | undefined {
+  const known = tx.controllerInputs.get(c);
+  if (known !== undefined || !tx.startedSettled) return known;
+  return c.clock ? tx.startClock : 0;
+}
+
 /** Runs the controllers to a fixed point at the current instant. */
 export function reconcileNow(tx: Tx): void {
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const before = tx.changes;
     for (const controller of CONTROLLERS) {
       const version = inputVersion(tx, controller);
-      if (skipUnchanged && tx.controllerInputs.get(controller) === version) continue;
+      if (skipUnchanged && lastInputVersion(tx, controller) === version) continue;
       tx.controllerInputs.set(controller, version);
       controller.run(tx);
     }
-    if (tx.changes === before) return;
+    if (tx.changes === before) {
+      tx.reachedFixedPoint();
+      return;
+    }
   }
   throw new SettleError(`controllers did not settle after ${MAX_PASSES} passes`);
 }

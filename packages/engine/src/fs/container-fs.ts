@@ -301,7 +301,7 @@ export class ContainerFs {
     const segs = this.segments(path);
     const abs = joinSegments(segs);
     for (const m of this.mounts) {
-      if (m.segs.length <= segs.length && m.segs.every((s, i) => segs[i] === s)) {
+      if (isPrefix(m.segs, segs)) {
         return {
           kind: "volume",
           volumeId: m.mount.volumeId,
@@ -374,4 +374,11 @@ export class ContainerFs {
     this.volumes[id] = root;
     this.dirtyVolumes.add(id);
   }
+}
+
+/** Whether `prefix` is a leading run of `segs`. */
+function isPrefix(prefix: readonly string[], segs: readonly string[]): boolean {
+  if (prefix.length > segs.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (prefix[i] !== segs[i]) return false;
+  return true;
 }

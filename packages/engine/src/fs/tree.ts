@@ -29,13 +29,21 @@ export function childOf(dir: FsDir, name: string): FsNode | undefined {
 
 /** Splits an absolute or relative path into segments, dropping empty ones and ".". ".." is kept. */
 export function splitPath(path: string): string[] {
-  return path.split("/").filter((s) => s !== "" && s !== ".");
+  // One scan, no intermediate arrays: every file-system call splits its path.
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= path.length; i++) {
+    if (i < path.length && path.charCodeAt(i) !== 47 /* "/" */) continue;
+    if (i > start && !(i === start + 1 && path.charCodeAt(start) === 46) /* "." */)
+      out.push(path.slice(start, i));
+    start = i + 1;
+  }
+  return out;
 }
 
 /** Resolves `path` against `cwd` into normalized segments ("/" is []). ".." at the root stays at the root. */
 export function resolveSegments(cwd: string, path: string): string[] {
-  const base = path.startsWith("/") ? [] : splitPath(cwd);
-  const out = base.filter((s) => s !== "..");
+  const out = path.startsWith("/") ? [] : splitPath(cwd).filter((s) => s !== "..");
   for (const seg of splitPath(path)) {
     if (seg === "..") out.pop();
     else out.push(seg);

@@ -40,6 +40,18 @@ function invalid(image: string, reason: string): ParseImageRefResult {
 
 /** Parses an image string like docker and containerd do: "nginx" -> "docker.io/library/nginx:latest". */
 export function parseImageRef(image: string): ParseImageRefResult {
+  // A pure function of the string, asked at every image pull: remember the answers (read-only results).
+  const known = PARSED.get(image);
+  if (known !== undefined) return known;
+  const parsed = parse(image);
+  if (PARSED.size >= 1000) PARSED.clear();
+  PARSED.set(image, parsed);
+  return parsed;
+}
+
+const PARSED = new Map<string, ParseImageRefResult>();
+
+function parse(image: string): ParseImageRefResult {
   if (image.length === 0) return invalid(image, "repository name must have at least one component");
   if (image.length > 4 * MAX_NAME_LENGTH) return invalid(image.slice(0, 64), "invalid reference format");
   if (/^[a-f0-9]{64}$/.test(image)) {

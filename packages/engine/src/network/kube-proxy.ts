@@ -66,8 +66,6 @@ export function proxy(
     usableEndpoints(net, service, port),
   );
   if (endpoints.length === 0) return { kind: "no-endpoints", service, port, chain };
-  const sep = (e: ProxyEndpoint) =>
-    endpointChain(ns, service.metadata.name, name, port.protocol, `${e.ip}:${e.port}`);
   const affinityKey = `${service.metadata.uid}|${name}|${clientIp}`;
   const timeout = service.spec.sessionAffinityConfig?.clientIP.timeoutSeconds;
   if (service.spec.sessionAffinity === "ClientIP" && timeout !== undefined) {
@@ -86,7 +84,13 @@ export function proxy(
       chain,
       endpoints,
       chosen,
-      endpointChain: sep(chosen),
+      endpointChain: endpointChain(
+        ns,
+        service.metadata.name,
+        name,
+        port.protocol,
+        `${chosen.ip}:${chosen.port}`,
+      ),
       index: endpoints.indexOf(chosen),
       sticky: index >= 0,
     };
@@ -101,7 +105,13 @@ export function proxy(
     chain,
     endpoints,
     chosen,
-    endpointChain: sep(chosen),
+    endpointChain: endpointChain(
+      ns,
+      service.metadata.name,
+      name,
+      port.protocol,
+      `${chosen.ip}:${chosen.port}`,
+    ),
     index,
     sticky: false,
   };

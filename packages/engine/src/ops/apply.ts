@@ -11,6 +11,7 @@ import { objectKey } from "../store/object-key";
 import type { ClusterState } from "../store/state";
 import { Tx } from "../store/tx";
 import { type FieldError, invalidMessage } from "../validation/field-error";
+import { objectWarnings } from "../validation/pod-warnings";
 import { ADMISSION_OWNS_UPDATE, admitCreate, validateUpdate } from "./admit";
 import { mergeStorageSpec, resizeForbidden } from "./admit-storage";
 import { canonicalJson } from "./canonical-json";
@@ -41,6 +42,8 @@ export type ApplyResult =
       name: string;
       namespace?: string;
       action: "created" | "configured" | "unchanged";
+      /** The API server's warnings for the stored object; kubectl prints each as `Warning: …`. */
+      warnings?: string[];
     }
   | { ok: false; diagnostic: Diagnostic };
 
@@ -98,6 +101,7 @@ type ObjectOutcome =
       name: string;
       namespace?: string;
       action: "created" | "configured" | "unchanged";
+      warnings?: string[];
     }
   | { ok: false; diagnostic: Omit<Diagnostic, "file">; path?: string };
 
@@ -167,7 +171,7 @@ function applyObject(
     const admitted = admitCreate(tx, info.kind, draft, missing);
     if (!admitted.ok) return invalid(info.kind, name, admitted.errors);
     tx.create(admitted.object as KubeObject & { metadata: { name: string } });
-    return { ...ok, action: "created" };
+    return { ...ok, action: "created", ...withWarnings(info.kind, admitted.object) };
   }
   if (live.metadata.annotations?.[LAST_APPLIED] === lastApplied && !live.metadata.deletionTimestamp)
     return { ...ok, action: "unchanged" };
@@ -200,7 +204,12 @@ function applyObject(
       generation: live.metadata.generation === undefined ? undefined : generation,
     },
   });
-  return { ...ok, action: "configured" };
+  return { ...ok, action: "configured", ...withWarnings(info.kind, stored) };
+}
+
+function withWarnings(kind: string, object: { spec?: unknown }): { warnings?: string[] } {
+  const warnings = objectWarnings(kind, object);
+  return warnings.length > 0 ? { warnings } : {};
 }
 
 const STORAGE_KINDS = new Set([

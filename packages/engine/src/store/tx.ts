@@ -6,6 +6,7 @@ import type { FsNode } from "../fs/tree";
 import { Ids } from "../runtime/ids";
 import { rfc3339 } from "../runtime/time";
 import { objectKey } from "./object-key";
+import { isSettled, markSettled } from "./settled";
 import type { ClusterState } from "./state";
 
 export interface InvolvedObject {
@@ -48,13 +49,26 @@ export class Tx {
   private eventIndex: Map<string, string> | undefined;
   /** Keys by kind, in creation order: built on the first `list`, then kept in step with every write. */
   private kindIndex: Map<string, Map<string, KubeObject>> | undefined;
+  /**
+   * Every object but the plain Events (those without owners, finalizers or deletion), in store order
+   * (a Map keeps insertion order as the objects record does): the garbage collector's candidates
+   * without the Events, most of a busy cluster's objects.
+   */
+  private nonEventIndex: Map<string, KubeObject> | undefined;
   private readonly ownedIpam = new Set<string>();
   private readonly ownedKubelet = new Set<string>();
   private storageState: StorageRuntime;
   private storageOwned = false;
   private readonly lastEventNanos = new Map<string, bigint>();
+  /** The base state was committed at the controllers' fixed point (see settled.ts). */
+  readonly startedSettled: boolean;
+  /** Writes no counter above sees: file systems and pod-IP bookkeeping. */
+  private otherWrites = 0;
+  /** The counters when a reconcile last reached its fixed point in this operation. */
+  private fixedPoint: { changes: number; other: number; clock: number } | undefined;
 
   constructor(private readonly base: ClusterState) {
+    this.startedSettled = isSettled(base);
     this.objects = { ...base.objects };
     this.fs = { ...base.fs };
     this.kubelet = { ...base.kubelet };
@@ -120,14 +134,31 @@ export class Tx {
 
   /** Whether an identical event (same object, reason, message and source) was already recorded. */
   hasEvent(involved: InvolvedObject, reason: string, message: string, source: EventSource): boolean {
-    const key = [involved.metadata.uid, "", reason, message, source.component, source.host ?? ""].join(
-      "\u0000",
+    return this.events().has(
+      eventKey(involved.metadata.uid, "", reason, message, source.component, source.host ?? ""),
     );
-    return this.events().has(key);
   }
 
   get topology() {
     return this.base.topology;
+  }
+
+  /** Virtual time when the operation began. */
+  get startClock(): number {
+    return this.base.clock;
+  }
+
+  /** A reconcile just reached the fixed point: committing now hands the next operation a settled state. */
+  reachedFixedPoint(): void {
+    this.fixedPoint = { changes: this.changes, other: this.otherWrites, clock: this.clock };
+  }
+
+  private atFixedPoint(): boolean {
+    const f = this.fixedPoint;
+    if (f) return f.changes === this.changes && f.other === this.otherWrites && f.clock === this.clock;
+    return (
+      this.startedSettled && this.changes === 0 && this.otherWrites === 0 && this.clock === this.base.clock
+    );
   }
 
   now(): string {
@@ -155,20 +186,44 @@ export class Tx {
     return out;
   }
 
+  /**
+   * The keys of every object but plain Events (see `isPlainEvent`), in store order, as they are now:
+   * a snapshot to iterate while writing.
+   */
+  keysExceptPlainEvents(): string[] {
+    return [...this.indexes().nonEvents.keys()];
+  }
+
   private byKind(): Map<string, Map<string, KubeObject>> {
-    if (this.kindIndex) return this.kindIndex;
-    const index = new Map<string, Map<string, KubeObject>>();
+    return this.indexes().byKind;
+  }
+
+  private indexes(): { byKind: Map<string, Map<string, KubeObject>>; nonEvents: Map<string, KubeObject> } {
+    if (this.kindIndex && this.nonEventIndex)
+      return { byKind: this.kindIndex, nonEvents: this.nonEventIndex };
+    const byKind = new Map<string, Map<string, KubeObject>>();
+    const nonEvents = new Map<string, KubeObject>();
     for (const key in this.objects) {
       const obj = this.objects[key];
-      if (obj) indexSet(index, obj.kind, key, obj);
+      if (!obj) continue;
+      indexSet(byKind, obj.kind, key, obj);
+      if (!isPlainEvent(obj)) nonEvents.set(key, obj);
     }
-    this.kindIndex = index;
-    return index;
+    this.kindIndex = byKind;
+    this.nonEventIndex = nonEvents;
+    return { byKind, nonEvents };
   }
 
   private put(key: string, obj: KubeObject): void {
     this.objects[key] = obj;
     if (this.kindIndex) indexSet(this.kindIndex, obj.kind, key, obj);
+    if (this.nonEventIndex) {
+      if (!isPlainEvent(obj)) {
+        // An Event that gained owners or finalizers (a patch) must take its place in store order: rebuild.
+        if (obj.kind === "Event" && !this.nonEventIndex.has(key)) this.nonEventIndex = undefined;
+        else this.nonEventIndex.set(key, obj);
+      } else this.nonEventIndex.delete(key);
+    }
     this.objectChanged(obj.kind);
   }
 
@@ -216,12 +271,14 @@ export class Tx {
     if (key in this.objects) {
       delete this.objects[key];
       this.kindIndex?.get(obj.kind)?.delete(key);
+      this.nonEventIndex?.delete(key);
       this.objectChanged(obj.kind);
     }
   }
 
   /** A node's pod-IP bookkeeping, copied once per operation so it can be changed in place. */
   ipamOf(node: string): ClusterState["ipam"][string] {
+    this.otherWrites++;
     const current = this.ipam[node] ?? { next: 2, used: {} };
     if (this.ownedIpam.has(node)) return current;
     const copy = { next: current.next, used: { ...current.used } };
@@ -245,6 +302,7 @@ export class Tx {
   }
 
   setFs(id: string, node: FsNode | undefined): void {
+    this.otherWrites++;
     if (node === undefined) delete this.fs[id];
     else this.fs[id] = node;
   }
@@ -283,14 +341,14 @@ export class Tx {
     fieldPath?: string,
   ): void {
     const namespace = involved.metadata.namespace ?? "default";
-    const aggregateKey = [
+    const aggregateKey = eventKey(
       involved.metadata.uid,
       fieldPath ?? "",
       reason,
       message,
       source.component,
       source.host ?? "",
-    ].join("\u0000");
+    );
     const index = this.events();
     const existingKey = index.get(aggregateKey);
     const existing =
@@ -312,10 +370,19 @@ export class Tx {
       name = `${involved.metadata.name}.${nanos.toString(16)}`;
     }
     this.lastEventNanos.set(stem, nanos);
-    const created = this.create<KubeEvent>({
+    // Built as `create` would store it (same fields, same order), without copying it a second time.
+    const now = this.now();
+    const key = objectKey("Event", namespace, name);
+    const created: KubeEvent = {
       apiVersion: "v1",
       kind: "Event",
-      metadata: { name, namespace },
+      metadata: {
+        name,
+        namespace,
+        uid: this.ids.uuid(),
+        resourceVersion: this.nextResourceVersion(),
+        creationTimestamp: now,
+      },
       involvedObject: {
         kind: involved.kind,
         namespace: involved.metadata.namespace,
@@ -327,31 +394,32 @@ export class Tx {
       reason,
       message,
       source,
-      firstTimestamp: this.now(),
-      lastTimestamp: this.now(),
+      firstTimestamp: now,
+      lastTimestamp: now,
       count: 1,
       type,
       eventTime: null,
       reportingComponent: source.component,
       reportingInstance: source.host ?? "",
-    });
-    index.set(aggregateKey, objectKey("Event", namespace, created.metadata.name));
+    };
+    this.put(key, created);
+    index.set(aggregateKey, key);
   }
 
   private events(): Map<string, string> {
     if (this.eventIndex) return this.eventIndex;
     const index = new Map<string, string>();
-    for (const key in this.objects) {
-      if (!key.startsWith("Event/")) continue;
-      const e = this.objects[key] as KubeEvent;
-      const k = [
+    // Store order: of two events with one key, the later one is the one to bump.
+    for (const [key, obj] of this.byKind().get("Event") ?? []) {
+      const e = obj as KubeEvent;
+      const k = eventKey(
         e.involvedObject.uid,
         e.involvedObject.fieldPath ?? "",
         e.reason,
         e.message,
         e.source.component,
         e.source.host ?? "",
-      ].join("\u0000");
+      );
       index.set(k, key);
     }
     this.eventIndex = index;
@@ -359,7 +427,7 @@ export class Tx {
   }
 
   commit(): ClusterState {
-    return {
+    const state: ClusterState = {
       schemaVersion: 1,
       clock: this.clock,
       prng: this.ids.prng,
@@ -373,7 +441,27 @@ export class Tx {
       affinity: this.affinity,
       ...(this.storageOwned || this.base.storage ? { storage: this.storageState } : {}),
     };
+    if (this.atFixedPoint()) markSettled(state);
+    return state;
   }
+}
+
+/** What makes two events one (client-go's aggregation key): object, field, reason, message, source. */
+function eventKey(
+  uid: string,
+  fieldPath: string,
+  reason: string,
+  message: string,
+  component: string,
+  host: string,
+): string {
+  return `${uid}\u0000${fieldPath}\u0000${reason}\u0000${message}\u0000${component}\u0000${host}`;
+}
+
+/** An Event as the event sink writes it: no owners, finalizers or deletion, so nothing for the garbage collector. */
+function isPlainEvent(obj: KubeObject): boolean {
+  const m = obj.metadata;
+  return obj.kind === "Event" && !m.deletionTimestamp && !m.ownerReferences?.length && !m.finalizers?.length;
 }
 
 function indexSet(

@@ -36,18 +36,23 @@ export function applyCommand(ctx: Context, args: ParsedArgs, mode: "apply" | "cr
   });
   const out: string[] = [];
   const err: string[] = [];
+  let failed = false;
   for (const r of results) {
     if (r.ok) {
       const info = resolveResource(r.kind);
       const name = info ? qualifiedName(info, r.name) : r.name;
+      for (const warning of r.warnings ?? []) err.push(`Warning: ${warning}`);
       out.push(mode === "create" ? `${name} created` : `${name} ${r.action}`);
-    } else err.push(r.diagnostic.message);
+    } else {
+      err.push(r.diagnostic.message);
+      failed = true;
+    }
   }
   return {
     state,
     stdout: out.length ? `${out.join("\n")}\n` : "",
     stderr: err.length ? `${err.join("\n")}\n` : "",
-    exitCode: err.length ? 1 : 0,
+    exitCode: failed ? 1 : 0,
   };
 }
 

@@ -6,9 +6,11 @@ import type { ReactNode } from "react";
 import { env } from "../../env";
 import { Link } from "../../i18n/navigation";
 import { routing } from "../../i18n/routing";
+import { AccountMenu } from "./_components/account-menu";
 import { LanguageSwitcher } from "./_components/language-switcher";
 import { ServiceWorker } from "./_components/service-worker";
 import "../globals.css";
+import "../accounts.css";
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
@@ -53,7 +55,10 @@ export default async function LocaleLayout({
               <Link className="brand" href="/">
                 {t("brand")}
               </Link>
-              <LanguageSwitcher label={t("otherLanguage")} title={t("otherLanguageLabel")} />
+              <div className="site-header-end">
+                <AccountMenu />
+                <LanguageSwitcher label={t("otherLanguage")} title={t("otherLanguageLabel")} />
+              </div>
             </div>
           </header>
           {children}

@@ -2,9 +2,19 @@ import type { Pod } from "../../api/pod";
 
 /** A projected service account token: a JWT whose bytes carry no meaning in the simulation but whose shape does. */
 export function serviceAccountToken(pod: Pod): string {
-  const header = "eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVqYW0ifQ";
-  return `${header}.${btoaAscii(JSON.stringify({ sub: `system:serviceaccount:${pod.metadata.namespace}:${pod.spec.serviceAccountName ?? "default"}` }))}.c2ltdWxhdGVk`;
+  const sub = `system:serviceaccount:${pod.metadata.namespace}:${pod.spec.serviceAccountName ?? "default"}`;
+  // One token per service account: every pod of a namespace mounts the same one.
+  let token = TOKENS.get(sub);
+  if (token === undefined) {
+    const header = "eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVqYW0ifQ";
+    token = `${header}.${btoaAscii(JSON.stringify({ sub }))}.c2ltdWxhdGVk`;
+    if (TOKENS.size > 1000) TOKENS.clear();
+    TOKENS.set(sub, token);
+  }
+  return token;
 }
+
+const TOKENS = new Map<string, string>();
 
 function btoaAscii(s: string): string {
   const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

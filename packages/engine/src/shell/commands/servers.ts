@@ -39,6 +39,20 @@ export function nginxConfig(ctx: ProgramContext): { ports: number[]; root: strin
     for (const n of ctx.fs.readdir("/etc/nginx/conf.d"))
       if (n.endsWith(".conf")) texts.push(readOr(ctx, `/etc/nginx/conf.d/${n}`) ?? "");
   } catch {}
+  const key = texts.join("\u0000");
+  let parsed = PARSED_CONFIGS.get(key);
+  if (parsed === undefined) {
+    parsed = parseNginxConfig(texts);
+    if (PARSED_CONFIGS.size > 100) PARSED_CONFIGS.clear();
+    PARSED_CONFIGS.set(key, parsed);
+  }
+  return { ports: [...parsed.ports], root: parsed.root };
+}
+
+// Every nginx pod starts with the image's own configuration: parse each distinct text once.
+const PARSED_CONFIGS = new Map<string, { ports: readonly number[]; root: string }>();
+
+function parseNginxConfig(texts: string[]): { ports: number[]; root: string } {
   const text = texts.map((t) => t.replace(/#.*$/gm, "")).join("\n");
   const ports = new Set<number>();
   for (const m of text.matchAll(/\blisten\s+(?:(?:\d{1,3}(?:\.\d{1,3}){3}|\*|localhost):)?(\d+)\b[^;]*;/g))

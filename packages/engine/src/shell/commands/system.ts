@@ -108,57 +108,72 @@ export const sleep: Program = (ctx) => {
   return 0;
 };
 
+const LONG_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const LONG_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+type DateParts = ReturnType<typeof utcParts>;
+
+/** strftime's conversions, built once (formatting runs for every access-log line). */
+const CONVERSIONS: Record<string, (t: DateParts, ms: number) => string> = {
+  Y: (t) => String(t.y),
+  y: (t) => pad(t.y % 100),
+  m: (t) => pad(t.mo),
+  d: (t) => pad(t.d),
+  e: (t) => pad(t.d, 2, " "),
+  H: (t) => pad(t.h),
+  k: (t) => pad(t.h, 2, " "),
+  I: (t) => pad(((t.h + 11) % 12) + 1),
+  M: (t) => pad(t.mi),
+  S: (t) => pad(t.s),
+  N: (t) => pad(t.us * 1000, 9),
+  s: (_, ms) => String(Math.floor(ms / 1000)),
+  a: (t) => dayName(t.wd),
+  A: (t) => LONG_DAYS[t.wd] ?? "",
+  b: (t) => monthName(t.mo),
+  h: (t) => monthName(t.mo),
+  B: (t) => LONG_MONTHS[t.mo - 1] ?? "",
+  j: (t) => pad(t.yd, 3),
+  p: (t) => (t.h < 12 ? "AM" : "PM"),
+  u: (t) => String(t.wd === 0 ? 7 : t.wd),
+  w: (t) => String(t.wd),
+  Z: () => "UTC",
+  z: () => "+0000",
+  T: (t) => `${pad(t.h)}:${pad(t.mi)}:${pad(t.s)}`,
+  R: (t) => `${pad(t.h)}:${pad(t.mi)}`,
+  F: (t) => `${t.y}-${pad(t.mo)}-${pad(t.d)}`,
+  D: (t) => `${pad(t.mo)}/${pad(t.d)}/${pad(t.y % 100)}`,
+  c: (_, ms) => ctime(ms).replace(" UTC", ""),
+  n: () => "\n",
+  t: () => "\t",
+  "%": () => "%",
+};
+
+const CONVERSION = /%([a-zA-Z%])/g;
+
+// Virtual time stands still during one operation: a thousand access-log lines share one instant.
+let last: { fmt: string; ms: number; text: string } | undefined;
+
 export function formatDate(fmt: string, ms: number): string {
+  if (last !== undefined && last.ms === ms && last.fmt === fmt) return last.text;
   const t = utcParts(ms);
-  const longDays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-  const longMonths = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ];
-  const map: Record<string, () => string> = {
-    Y: () => String(t.y),
-    y: () => pad(t.y % 100),
-    m: () => pad(t.mo),
-    d: () => pad(t.d),
-    e: () => pad(t.d, 2, " "),
-    H: () => pad(t.h),
-    k: () => pad(t.h, 2, " "),
-    I: () => pad(((t.h + 11) % 12) + 1),
-    M: () => pad(t.mi),
-    S: () => pad(t.s),
-    N: () => pad(t.us * 1000, 9),
-    s: () => String(Math.floor(ms / 1000)),
-    a: () => dayName(t.wd),
-    A: () => longDays[t.wd] ?? "",
-    b: () => monthName(t.mo),
-    h: () => monthName(t.mo),
-    B: () => longMonths[t.mo - 1] ?? "",
-    j: () => pad(t.yd, 3),
-    p: () => (t.h < 12 ? "AM" : "PM"),
-    u: () => String(t.wd === 0 ? 7 : t.wd),
-    w: () => String(t.wd),
-    Z: () => "UTC",
-    z: () => "+0000",
-    T: () => `${pad(t.h)}:${pad(t.mi)}:${pad(t.s)}`,
-    R: () => `${pad(t.h)}:${pad(t.mi)}`,
-    F: () => `${t.y}-${pad(t.mo)}-${pad(t.d)}`,
-    D: () => `${pad(t.mo)}/${pad(t.d)}/${pad(t.y % 100)}`,
-    c: () => ctime(ms).replace(" UTC", ""),
-    n: () => "\n",
-    t: () => "\t",
-    "%": () => "%",
-  };
-  return fmt.replace(/%([a-zA-Z%])/g, (m, c: string) => (Object.hasOwn(map, c) ? (map[c]?.() ?? m) : m));
+  const text = fmt.replace(CONVERSION, (m, c: string) =>
+    Object.hasOwn(CONVERSIONS, c) ? (CONVERSIONS[c]?.(t, ms) ?? m) : m,
+  );
+  last = { fmt, ms, text };
+  return text;
 }
 
 export const date: Program = (ctx) => {

@@ -8,6 +8,7 @@ import { routing } from "../../../../i18n/routing";
 import { getCourse, getLesson } from "../../../../lib/course";
 import { LessonBody } from "./_components/lesson-body";
 import { LessonLayout } from "./_components/lesson-layout";
+import { LessonExercises } from "./_exercise/lesson-exercises";
 
 type Params = Promise<{ locale: Locale; slug: string }>;
 
@@ -68,6 +69,7 @@ export default async function LessonPage({ params }: { params: Params }) {
         </p>
       ) : null}
       <LessonBody source={lesson.body[locale]} manifests={lesson.manifests} />
+      <LessonExercises lesson={lesson} locale={locale} />
       <nav className="lesson-pager" aria-label={t("pager")}>
         {previous ? (
           <Link href={`/lessons/${previous.slug}`} rel="prev">

@@ -1,0 +1,44 @@
+import { authUserAdditionalFields, type Db, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@kubejam/db";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+
+export type AuthOptions = {
+  readonly db: Db;
+  readonly provider: "sqlite" | "postgresql";
+  readonly secret: string;
+  /** The public origin (BETTER_AUTH_URL); without it, requests to localhost/127.0.0.1 on any port. */
+  readonly baseURL?: string;
+};
+
+/** Hosts the app answers without BETTER_AUTH_URL: a developer's machine, the e2e server. */
+export const LOCAL_HOSTS = ["localhost:*", "127.0.0.1:*", "[::1]:*", "localhost", "127.0.0.1"];
+
+/**
+ * Kubejam's better-auth: email + password, sessions in the app database (through @kubejam/db's
+ * Prisma client), a `role` column a sign-up cannot set. The session is also kept for a minute in a
+ * signed cookie, so a graded submission does not need a session lookup per request; signing out
+ * clears that cookie at once, and a session revoked elsewhere stops working within that minute.
+ */
+export function createAuth({ db, provider, secret, baseURL }: AuthOptions) {
+  return betterAuth({
+    appName: "Kubejam",
+    database: prismaAdapter(db, { provider }),
+    secret,
+    baseURL: baseURL ?? { allowedHosts: LOCAL_HOSTS, protocol: "auto" },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      autoSignIn: true,
+    },
+    user: { additionalFields: authUserAdditionalFields },
+    session: { cookieCache: { enabled: true, maxAge: 60 } },
+    // Secure cookies need https: on with an https BETTER_AUTH_URL, off on plain-http localhost.
+    advanced: { useSecureCookies: baseURL?.startsWith("https://") ?? false },
+    telemetry: { enabled: false },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

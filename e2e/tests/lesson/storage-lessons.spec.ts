@@ -1,0 +1,76 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { apply, type Locale, openLesson, resourceRow } from "../../fixtures/lesson";
+
+// The storage lessons render in both languages, and their Run buttons do on the page what the text says.
+// Full-page screenshots go to e2e/screenshots/ for people to look at (not compared).
+const out = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "screenshots");
+
+const LESSONS = [
+  {
+    slug: "volumes",
+    h1: {
+      en: "Volumes: they belong to the pod, not the container",
+      ko: "볼륨: 컨테이너가 아니라 파드에 속한다",
+    },
+    h2: { en: "emptyDir lives exactly as long as the pod", ko: "emptyDir은 파드와 수명이 같다" },
+  },
+  {
+    slug: "operator-and-developer",
+    h1: {
+      en: "Operator and developer: who owns which part of storage",
+      ko: "클러스터 관리자와 애플리케이션 개발자: 누가 스토리지의 어느 부분을 맡는가",
+    },
+    h2: { en: "Deleting a claim: Delete and Retain", ko: "클레임 삭제: Delete와 Retain" },
+  },
+] as const;
+
+const runButton = (page: Page, command: string) =>
+  page.getByRole("button", { name: `Run “${command}” in the terminal` });
+
+for (const lesson of LESSONS) {
+  for (const locale of ["ko", "en"] as Locale[]) {
+    test(`${lesson.slug} reads in ${locale}`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`/${locale}/lessons/${lesson.slug}`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(lesson.h1[locale]);
+      await expect(page.getByRole("heading", { level: 2, name: lesson.h2[locale] })).toBeVisible();
+      await page.screenshot({
+        path: path.join(out, `storage-${lesson.slug}-${locale}.png`),
+        fullPage: true,
+      });
+      // Wide kubectl tables scroll sideways: their blocks must still be reachable from the keyboard.
+      const results = await new AxeBuilder({ page }).include(".lesson-body").analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(serious).toEqual([]);
+    });
+  }
+}
+
+test("volumes: a file written in one container is read in another through the Run buttons", async ({
+  page,
+}) => {
+  await openLesson(page, "en", "volumes");
+  await apply(page);
+  await expect(resourceRow(page, "scratch")).toContainText("Running");
+  await runButton(page, "kubectl exec scratch -c writer -- sh -c 'echo hello > /cache/greeting'").click();
+  await runButton(page, "kubectl exec scratch -c reader -- cat /in/greeting").first().click();
+  await expect(page.getByRole("tab", { name: "Terminal" })).toHaveAttribute("aria-selected", "true");
+  // The line the reader printed, alone on its row (the writer's command line also contains "hello").
+  await expect(page.locator(".xterm-rows")).toContainText(/(^|\n)hello[\s\u00a0]*(\n|$)/, {
+    useInnerText: true,
+  });
+});
+
+test("operator-and-developer: the operator's class is listed after Apply", async ({ page }) => {
+  await openLesson(page, "en", "operator-and-developer");
+  await apply(page);
+  await runButton(page, "kubectl get storageclass").click();
+  await expect(page.locator(".xterm-rows")).toContainText(
+    /ssd-retain\s+pd\.csi\.storage\.gke\.io\s+Retain\s+WaitForFirstConsumer/,
+  );
+});
