@@ -1,6 +1,7 @@
 import { type Document, isCollection, isMap, isScalar, LineCounter, parseAllDocuments, visit } from "yaml";
 import type { Diagnostic } from "./diagnostic";
 import { splitFieldPath } from "./field-path";
+import { readPlainYaml } from "./plain-yaml";
 
 // The API server refuses request bodies over 3 MiB (apiserver's MaxRequestBodyBytes).
 export const MAX_MANIFEST_BYTES = 3 * 1024 * 1024;
@@ -36,6 +37,9 @@ export function parseManifests(file: string, text: string): ParsedFile {
       ],
     };
   }
+  // Most manifests are plain YAML: read them fast, and parse with positions only to locate an error.
+  const plain = readPlainYaml(text);
+  if (plain !== undefined) return { ok: true, documents: plainDocuments(file, text, plain) };
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
@@ -121,6 +125,37 @@ export function parseManifests(file: string, text: string): ParsedFile {
   if (diagnostics.some((d) => d.code === "yaml-syntax")) return { ok: false, diagnostics };
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   return { ok: true, documents };
+}
+
+function plainDocuments(file: string, text: string, values: unknown[]): ManifestDocument[] {
+  let parsed: { docs: Document.Parsed[]; lineCounter: LineCounter } | undefined;
+  const positions = () => {
+    if (parsed) return parsed;
+    const lineCounter = new LineCounter();
+    const docs = parseAllDocuments(text, {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+      strict: false,
+    });
+    parsed = { docs: Array.isArray(docs) ? docs : [docs], lineCounter };
+    return parsed;
+  };
+  const documents: ManifestDocument[] = [];
+  values.forEach((value, index) => {
+    if (value === null) return; // an empty document, e.g. after a trailing `---`
+    documents.push({
+      file,
+      index,
+      value: value as Record<string, unknown>,
+      locate: (path) => {
+        const { docs, lineCounter } = positions();
+        const doc = docs[index];
+        return doc ? locate(doc, lineCounter, path) : undefined;
+      },
+    });
+  });
+  return documents;
 }
 
 /**
