@@ -10,7 +10,8 @@ export async function CommandBlock({ text, lang }: { text: string; lang: string 
   if (lang === "text" || lang === "console")
     return (
       <div className="code">
-        <pre>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide output scrolls sideways and must be reachable by keyboard, as shiki's blocks are (WCAG 2.1.1, axe scrollable-region-focusable) */}
+        <pre tabIndex={0}>
           <code>{text.replace(/\n$/, "")}</code>
         </pre>
       </div>
