@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { apply, type Locale, openLesson, resourceRow } from "../../fixtures/lesson";
 
@@ -40,6 +41,12 @@ for (const lesson of LESSONS) {
         path: path.join(out, `storage-${lesson.slug}-${locale}.png`),
         fullPage: true,
       });
+      // Wide kubectl tables scroll sideways: their blocks must still be reachable from the keyboard.
+      const results = await new AxeBuilder({ page }).include(".lesson-body").analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(serious).toEqual([]);
     });
   }
 }
