@@ -2,6 +2,7 @@ import type { LessonManifest } from "@kubejam/content";
 import { evaluate } from "@mdx-js/mdx";
 import type { ComponentProps, ReactElement, ReactNode } from "react";
 import * as runtime from "react/jsx-runtime";
+import remarkGfm from "remark-gfm";
 import { Callout } from "./callout";
 import { CommandBlock } from "./command-block";
 import { ManifestBlock } from "./manifest-block";
@@ -10,9 +11,13 @@ function isElement(node: ReactNode): node is ReactElement<{ className?: string; 
   return typeof node === "object" && node !== null && "props" in node;
 }
 
-/** The lesson's MDX, rendered on the server with the lesson's own components. */
+/** The lesson's MDX (with GitHub's tables and task lists), rendered on the server with the lesson's own components. */
 export async function LessonBody({ source, manifests }: { source: string; manifests: LessonManifest[] }) {
-  const { default: Content } = await evaluate(source, { ...runtime, development: false });
+  const { default: Content } = await evaluate(source, {
+    ...runtime,
+    development: false,
+    remarkPlugins: [remarkGfm],
+  });
   const components = {
     Manifest: ({ file }: { file: string }) => {
       const m = manifests.find((x) => x.name === file);
