@@ -86,6 +86,14 @@ test("a learner sees only their own progress, cannot open the instructor page, a
   await signUp(page, learner);
   await page.goto("/en/progress");
   await expect(page.getByTestId("progress-summary")).toHaveText(/^0 of \d+ exercises passed\.$/);
+  // A lesson is done when the learner says so (or passes all its exercises); the visit counts as activity.
+  await page.goto("/en/lessons/vpc-native");
+  await page.getByRole("button", { name: "Mark this lesson as done" }).click();
+  await expect(page.getByText("You marked this lesson as done.")).toBeVisible();
+  await page.goto("/en/progress");
+  const lessonRow = page.locator('tr:has(th[data-lesson="vpc-native"])');
+  await expect(lessonRow).toContainText("Done");
+  await expect(lessonRow.locator("td").last()).not.toHaveText("—");
   const instructor = await page.goto("/en/instructor");
   expect(instructor?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Instructors only" })).toBeVisible();

@@ -1,6 +1,7 @@
 // Checks a lesson body: MDX syntax, and the only components a lesson may use (<Manifest>, <Callout>),
 // with the file each <Manifest> embeds. Every problem comes back located; nothing is thrown.
 import { createProcessor } from "@mdx-js/mdx";
+import remarkGfm from "remark-gfm";
 import type { ContentDiagnostic } from "./diagnostic";
 
 export const CALLOUT_TYPES = ["note", "warning", "tip"] as const;
@@ -41,7 +42,7 @@ export function checkMdx(file: string, text: string, available: ReadonlySet<stri
   const lines = text.split("\n").length;
   let tree: MdNode;
   try {
-    tree = createProcessor().parse(text) as unknown as MdNode;
+    tree = createProcessor({ remarkPlugins: [remarkGfm] }).parse(text) as unknown as MdNode;
   } catch (error) {
     const pos = errorPosition(error);
     const reason =

@@ -1,9 +1,10 @@
 // Checks grade outcomes, not the shape of the YAML: other correct answers than the reference solution
 // pass, and other mistakes than the listed wrong answers fail the check that names the mistake.
 import { join } from "node:path";
-import { grade } from "@kubejam/grader";
+import { applyManifests, createCluster, getObject, type Pod } from "@kubejam/engine";
+import { grade, startingCluster } from "@kubejam/grader";
 import { describe, expect, it } from "vitest";
-import { loadExercise } from "../src/index";
+import { loadCourse, loadExercise } from "../src/index";
 
 const root = join(import.meta.dirname, "..", "..", "..", "content");
 
@@ -33,6 +34,20 @@ ${placement}
 `;
 
 describe("reach-across-nodes", () => {
+  it("its server has the address the lesson's server.yaml gets on a fresh lesson cluster, as the prompt says", () => {
+    const loaded = loadExercise(root, "reach-across-nodes").exercise;
+    const lesson = loadCourse(root).course?.lessons.find((l) => l.slug === "pod-to-pod");
+    const file = lesson?.manifests.find((m) => m.name === "server.yaml");
+    if (!loaded || !file) throw new Error("the exercise or the lesson's server.yaml is missing");
+    const created = createCluster({ seed: 1 });
+    if (!created.ok) throw new Error(created.errors.join("\n"));
+    const inLesson = applyManifests(created.state, [{ name: file.name, text: file.text }]).state;
+    const ip = (state: Parameters<typeof getObject>[0]) =>
+      getObject<Pod>(state, "Pod", "default", "server")?.status.podIP;
+    expect(ip(startingCluster(loaded.exercise))).toBe("10.8.0.3");
+    expect(ip(inLesson)).toBe("10.8.0.3");
+  });
+
   const cases = [
     {
       story: "zone c instead of b",

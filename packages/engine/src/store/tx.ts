@@ -191,27 +191,26 @@ export class Tx {
    * a snapshot to iterate while writing.
    */
   keysExceptPlainEvents(): string[] {
-    return [...this.indexes().nonEvents.keys()];
+    if (!this.nonEventIndex) {
+      const index = new Map<string, KubeObject>();
+      for (const key in this.objects) {
+        const obj = this.objects[key];
+        if (obj && !isPlainEvent(obj)) index.set(key, obj);
+      }
+      this.nonEventIndex = index;
+    }
+    return [...this.nonEventIndex.keys()];
   }
 
   private byKind(): Map<string, Map<string, KubeObject>> {
-    return this.indexes().byKind;
-  }
-
-  private indexes(): { byKind: Map<string, Map<string, KubeObject>>; nonEvents: Map<string, KubeObject> } {
-    if (this.kindIndex && this.nonEventIndex)
-      return { byKind: this.kindIndex, nonEvents: this.nonEventIndex };
-    const byKind = new Map<string, Map<string, KubeObject>>();
-    const nonEvents = new Map<string, KubeObject>();
+    if (this.kindIndex) return this.kindIndex;
+    const index = new Map<string, Map<string, KubeObject>>();
     for (const key in this.objects) {
       const obj = this.objects[key];
-      if (!obj) continue;
-      indexSet(byKind, obj.kind, key, obj);
-      if (!isPlainEvent(obj)) nonEvents.set(key, obj);
+      if (obj) indexSet(index, obj.kind, key, obj);
     }
-    this.kindIndex = byKind;
-    this.nonEventIndex = nonEvents;
-    return { byKind, nonEvents };
+    this.kindIndex = index;
+    return index;
   }
 
   private put(key: string, obj: KubeObject): void {

@@ -22,3 +22,22 @@ export function toResponse<T>(result: ApiResult<T>): Response {
 }
 
 const NO_STORE = { "cache-control": "no-store" };
+
+/**
+ * Runs a handler and answers its result; an exception (a bug, the database gone) becomes a JSON 500
+ * that says nothing about the internals, and is logged on the server.
+ */
+export async function respond<T>(run: () => Promise<ApiResult<T>>): Promise<Response> {
+  try {
+    return toResponse(await run());
+  } catch (error) {
+    console.error("kubejam: API request failed:", error);
+    return toResponse(
+      fail({
+        status: 500,
+        code: "internal_error",
+        message: "Something went wrong on the server. Try again.",
+      }),
+    );
+  }
+}

@@ -55,7 +55,7 @@ export default async function ProgressPage({ params }: Props) {
               const exercises = summary?.exercises ?? [];
               const done = progress.doneLessons.has(lesson.slug);
               const lessonCell = (
-                <th scope="row" rowSpan={Math.max(1, exercises.length)}>
+                <th scope="row" rowSpan={Math.max(1, exercises.length)} data-lesson={lesson.slug}>
                   <Link href={`/lessons/${lesson.slug}`}>{lesson.title[locale]}</Link>
                   {done ? <span className="progress-mark">{t("lessonDone")}</span> : null}
                 </th>

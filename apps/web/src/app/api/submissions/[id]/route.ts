@@ -1,4 +1,4 @@
-import { toResponse } from "../../../../server/http/api-error";
+import { respond } from "../../../../server/http/api-error";
 import { appSubmissionDeps } from "../../../../server/submissions/app-deps";
 import { readSubmission } from "../../../../server/submissions/read";
 
@@ -10,5 +10,5 @@ export async function GET(
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await params;
-  return toResponse(await readSubmission(request, id, appSubmissionDeps()));
+  return respond(() => readSubmission(request, id, appSubmissionDeps()));
 }

@@ -11,9 +11,8 @@ function isElement(node: ReactNode): node is ReactElement<{ className?: string; 
   return typeof node === "object" && node !== null && "props" in node;
 }
 
-/** The lesson's MDX, rendered on the server with the lesson's own components. */
+/** The lesson's MDX (with GitHub's tables and task lists), rendered on the server with the lesson's own components. */
 export async function LessonBody({ source, manifests }: { source: string; manifests: LessonManifest[] }) {
-  // GFM: lessons compare things in tables.
   const { default: Content } = await evaluate(source, {
     ...runtime,
     development: false,
@@ -25,15 +24,6 @@ export async function LessonBody({ source, manifests }: { source: string; manife
       return m ? <ManifestBlock file={m.name} text={m.text} /> : null;
     },
     Callout,
-    // A wide table scrolls on its own rather than widening the page; the keyboard can scroll it too.
-    table: (props: ComponentProps<"table">) => (
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-      <div className="table-scroll" tabIndex={0}>
-        <table {...props} />
-      </div>
-    ),
-    th: (props: ComponentProps<"th">) => <th className="md-cell md-head" {...props} />,
-    td: (props: ComponentProps<"td">) => <td className="md-cell" {...props} />,
     pre: ({ children }: ComponentProps<"pre">) => {
       const code = isElement(children) ? children : undefined;
       const text = typeof code?.props.children === "string" ? code.props.children : "";

@@ -2,11 +2,14 @@ import type { Lesson, Locale } from "@kubejam/content";
 import { getCourse } from "../../../../../lib/course";
 import { LessonBody } from "../_components/lesson-body";
 import { ExercisePanel } from "./exercise-panel";
+import { LessonDone } from "./lesson-done";
 
-/** The lesson's exercises, each with its task rendered on the server and the panel that grades it. */
+/**
+ * The lesson's exercises, each with its task rendered on the server and the panel that grades it,
+ * then the learner's "done" button.
+ */
 export function LessonExercises({ lesson, locale }: { lesson: Lesson; locale: Locale }) {
   const exercises = lesson.exercises.flatMap((id) => getCourse().exercises.filter((e) => e.id === id));
-  if (exercises.length === 0) return null;
   return (
     <div className="lesson-exercises">
       {exercises.map((e) => (
@@ -30,6 +33,7 @@ export function LessonExercises({ lesson, locale }: { lesson: Lesson; locale: Lo
           />
         </ExercisePanel>
       ))}
+      <LessonDone slug={lesson.slug} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { toResponse } from "../../../../../server/http/api-error";
+import { respond } from "../../../../../server/http/api-error";
 import { appSubmissionDeps } from "../../../../../server/submissions/app-deps";
 import { listSubmissions } from "../../../../../server/submissions/read";
 import { submitExercise } from "../../../../../server/submissions/submit";
@@ -10,11 +10,11 @@ type Context = { params: Promise<{ id: string }> };
 /** Grades and stores a submission: body `{ files: [{ name, content }] }`, header `Idempotency-Key`. */
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
-  return toResponse(await submitExercise(request, id, appSubmissionDeps()));
+  return respond(() => submitExercise(request, id, appSubmissionDeps()));
 }
 
 /** The caller's standing on the exercise and their latest attempts. */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
-  return toResponse(await listSubmissions(request, id, appSubmissionDeps()));
+  return respond(() => listSubmissions(request, id, appSubmissionDeps()));
 }
