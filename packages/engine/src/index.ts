@@ -88,4 +88,11 @@ export {
   type Health,
   SYSTEM_NAMESPACES,
 } from "./view/cluster-graph";
-export { explainCluster, WHY_CODES, type WhyCode, type WhyReason, type WhyRecord } from "./view/verdicts";
+export {
+  type ExplainOptions,
+  explainCluster,
+  WHY_CODES,
+  type WhyCode,
+  type WhyReason,
+  type WhyRecord,
+} from "./view/verdicts";

@@ -95,11 +95,15 @@ export function buildSnapshot(state: ClusterState, files: readonly WorkspaceFile
   const kinds = listedKinds();
   const tables = learnerRows(getTables(state, { kinds, wide: true }));
   const [events] = learnerRows(getTables(state, { kinds: ["Event"] }));
-  const index = indexSources(files);
   const whyMarkers: Record<string, EditorMarker[]> = {};
-  const learners = explainCluster(state).filter((r) => !SYSTEM_NAMESPACES.includes(r.namespace ?? ""));
+  // GKE's own namespaces are not explained (nor is their cost paid); the learner's files are parsed only
+  // when there is something to point at.
+  const learners = explainCluster(state, { include: (ns) => !SYSTEM_NAMESPACES.includes(ns) });
+  const index = learners.length > 0 ? indexSources(files) : undefined;
   const why: LocatedWhy[] = learners.map((record) => {
-    const locations = record.reasons.map((r) => locateField(index, state, record.id, r.fieldPath));
+    const locations = record.reasons.map((r) =>
+      index ? locateField(index, state, record.id, r.fieldPath) : undefined,
+    );
     record.reasons.forEach((r, i) => {
       const at = locations[i];
       if (!at) return;

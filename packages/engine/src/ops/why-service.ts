@@ -47,12 +47,34 @@ export function explainService(
 ): ServiceExplanation | undefined {
   const tx = new Tx(state);
   const svc = tx.get<Service>("Service", namespace, name);
-  if (!svc) return undefined;
-  const nodes = new Map(tx.list<Node>("Node").map((n) => [n.metadata.name, n]));
-  const { managed, backends, verdicts } = serviceBackends(svc, tx.list<Pod>("Pod"), nodes);
-  const net = new ClusterNetwork(tx);
+  return svc ? serviceExplanation(svc, new ServiceContext(tx)) : undefined;
+}
+
+/** What explaining many Services shares: the nodes, the pods and the network, read once. */
+export class ServiceContext {
+  readonly nodes: Map<string, Node>;
+  readonly pods: Pod[];
+  private network: ClusterNetwork | undefined;
+  constructor(private readonly tx: Tx) {
+    this.nodes = new Map(tx.list<Node>("Node").map((n) => [n.metadata.name, n]));
+    this.pods = tx.list<Pod>("Pod");
+  }
+  get net(): ClusterNetwork {
+    this.network ??= new ClusterNetwork(this.tx);
+    return this.network;
+  }
+}
+
+/** `explainService` for a Service already in hand, with what several Services share. */
+export function serviceExplanation(svc: Service, ctx: ServiceContext): ServiceExplanation {
+  const namespace = svc.metadata.namespace ?? "default";
+  const name = svc.metadata.name;
+  const { managed, backends, verdicts } = serviceBackends(svc, ctx.pods, ctx.nodes);
   const checks: EndpointCheck[] = [];
-  (svc.spec.ports ?? []).forEach((sp, index) => {
+  // The network (built once per context) is only needed where kube-proxy may have endpoints to check.
+  const ports = backends.length > 0 || !managed ? (svc.spec.ports ?? []) : [];
+  ports.forEach((sp, index) => {
+    const net = ctx.net;
     for (const e of usableEndpoints(net, svc, sp)) {
       const target = net.pod(e.ip);
       if (!target) continue;

@@ -303,3 +303,12 @@ describe("explainCluster: Services", () => {
     expect(explainCluster(c.state)).toEqual([]);
   });
 });
+
+describe("explainCluster: include", () => {
+  it("explains only the namespaces asked for", () => {
+    const c = new TestCluster();
+    c.apply(`${claim("c", "  storageClassName: fast\n")}---\n${service("    app: web\n")}`);
+    expect(explainCluster(c.state).map((r) => r.kind)).toEqual(["PersistentVolumeClaim", "Service"]);
+    expect(explainCluster(c.state, { include: (ns) => ns !== "default" })).toEqual([]);
+  });
+});

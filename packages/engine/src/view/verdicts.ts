@@ -234,12 +234,19 @@ function explainContainers(pod: Pod): WhyRecord | undefined {
  * Why records for every pod that is not running as asked, every claim that is not bound, every
  * Service without working endpoints; a consumer never needs to know which kind it shows.
  */
-export function explainCluster(state: ClusterState): WhyRecord[] {
+export interface ExplainOptions {
+  /** Only objects of these namespaces (a UI that hides the system's own); default: every namespace. */
+  include?: (namespace: string) => boolean;
+}
+
+export function explainCluster(state: ClusterState, options: ExplainOptions = {}): WhyRecord[] {
+  const include = options.include ?? (() => true);
   const tx = new Tx(state);
   const records: WhyRecord[] = [];
   let usage: ReturnType<typeof nodeUsage> | undefined;
   for (const pod of listObjects<Pod>(state, "Pod")) {
     if (pod.metadata.deletionTimestamp) continue;
+    if (!include(pod.metadata.namespace ?? "default")) continue;
     if (!pod.spec.nodeName) {
       usage ??= nodeUsage(tx);
       records.push(explainUnscheduled(tx, pod, usage));
@@ -254,6 +261,6 @@ export function explainCluster(state: ClusterState): WhyRecord[] {
     // A container that is merely being created resolves itself; report it only while nothing else is wrong.
     if (record?.reasons.some((r) => r.code !== "container-creating")) records.push(record);
   }
-  records.push(...explainClaims(state), ...explainServices(state));
+  records.push(...explainClaims(state, include), ...explainServices(state, include));
   return records;
 }

@@ -115,11 +115,12 @@ export function claimRecord(
 }
 
 /** Why records for every claim that is not bound and will not be without a change. */
-export function explainClaims(state: ClusterState): WhyRecord[] {
+export function explainClaims(state: ClusterState, include: (namespace: string) => boolean): WhyRecord[] {
   const out: WhyRecord[] = [];
   let classOf: Map<string, string> | undefined;
   for (const pvc of listObjects<PersistentVolumeClaim>(state, "PersistentVolumeClaim")) {
     if (pvc.metadata.deletionTimestamp) continue;
+    if (!include(pvc.metadata.namespace ?? "default")) continue;
     if (pvc.status?.phase === "Bound") continue;
     const c = explainClaim(state, pvc.metadata.namespace ?? "default", pvc.metadata.name);
     classOf ??= new Map(

@@ -2,10 +2,11 @@
 // controllers' verdict per pod (serviceBackends) and kube-proxy's endpoints, through explainService.
 import type { Service } from "../api/service";
 import type { BackendVerdict } from "../network/service-backends";
-import { explainService, type ServiceExplanation } from "../ops/why-service";
+import { ServiceContext, type ServiceExplanation, serviceExplanation } from "../ops/why-service";
 import { objectKey } from "../store/object-key";
 import { listObjects } from "../store/queries";
 import type { ClusterState } from "../store/state";
+import { Tx } from "../store/tx";
 import type { WhyReason, WhyRecord } from "./why-record";
 
 const labelsText = (labels: Record<string, string> | undefined) =>
@@ -152,12 +153,14 @@ export function serviceRecord(w: ServiceExplanation): WhyRecord | undefined {
 }
 
 /** Why records for every Service whose selector finds no ready pod, or whose endpoints do not answer. */
-export function explainServices(state: ClusterState): WhyRecord[] {
+export function explainServices(state: ClusterState, include: (namespace: string) => boolean): WhyRecord[] {
   const out: WhyRecord[] = [];
+  let ctx: ServiceContext | undefined;
   for (const svc of listObjects<Service>(state, "Service")) {
     if (!svc.spec.selector || svc.spec.type === "ExternalName") continue;
-    const w = explainService(state, svc.metadata.namespace ?? "default", svc.metadata.name);
-    const record = w ? serviceRecord(w) : undefined;
+    if (!include(svc.metadata.namespace ?? "default")) continue;
+    ctx ??= new ServiceContext(new Tx(state));
+    const record = serviceRecord(serviceExplanation(svc, ctx));
     if (record) out.push(record);
   }
   return out;
