@@ -1,6 +1,3 @@
-// The page's side of the worker: one request at a time per id, a time limit (the worker is replaced and
-// restarted from the last good state when a request runs too long) and a size limit checked before sending.
-import type { ClusterState } from "@kubejam/engine";
 import {
   MAX_REQUEST_BYTES,
   REQUEST_TIMEOUT_MS,
@@ -49,7 +46,7 @@ export class ClusterClient {
   private nextId = 1;
   private pending = new Map<number, Pending>();
   /** The state of the last successful reply: what a replacement worker starts from. */
-  lastGood: ClusterState | undefined;
+  lastGood: string | undefined;
 
   constructor(private readonly options: ClusterClientOptions) {
     this.worker = this.spawn();
@@ -108,7 +105,7 @@ export class ClusterClient {
             reject(new ClientError({ kind: "crashed", message: reply.message }));
             return;
           }
-          if ("snapshot" in reply && reply.snapshot) this.lastGood = reply.snapshot.state;
+          if ("snapshot" in reply && reply.snapshot) this.lastGood = reply.snapshot.stateJson;
           resolve(reply as Reply<T>);
         },
       });

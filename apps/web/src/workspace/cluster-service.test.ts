@@ -128,10 +128,19 @@ describe("ClusterSession", () => {
     const s = new ClusterSession();
     const applied = ok(s.handle({ id: 1, type: "apply", files: [{ name: "web.yaml", text: WEB }] }), "apply");
     const again = new ClusterSession();
-    const restored = ok(again.handle({ id: 1, type: "init", state: applied.snapshot.state }), "init");
+    const restored = ok(again.handle({ id: 1, type: "init", state: applied.snapshot.stateJson }), "init");
+    expect(restored.restored).toBe(true);
+    // Saves from before the state travelled as text hold the object itself.
+    const older = new ClusterSession().handle({
+      id: 1,
+      type: "init",
+      state: JSON.parse(applied.snapshot.stateJson),
+    });
+    expect(ok(older, "init").restored).toBe(true);
     expect(restored.restored).toBe(true);
     expect(restored.snapshot.tables.find((t) => t.kind === "Pod")?.rows).toHaveLength(1);
     const broken = ok(again.handle({ id: 2, type: "init", state: { schemaVersion: 99 } as never }), "init");
     expect(broken.restored).toBe(false);
+    expect(ok(again.handle({ id: 3, type: "init", state: "{not json" }), "init").restored).toBe(false);
   });
 });

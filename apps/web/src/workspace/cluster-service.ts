@@ -19,6 +19,7 @@ import {
   type KubectlIo,
   type ResourceTable,
   run,
+  runKj,
 } from "@kubejam/kubectl";
 import { indexSources, locateField } from "./locate";
 import { manifestSchema } from "./manifest-schema";
@@ -27,6 +28,7 @@ import type {
   EditorMarker,
   LocatedWhy,
   Snapshot,
+  TraceView,
   WorkerReply,
   WorkerRequest,
   WorkspaceFile,
@@ -54,6 +56,19 @@ export function newCluster(): ClusterState {
   const created = createCluster({ seed: CLUSTER_SEED });
   if (!created.ok) throw new Error(created.errors.join("\n"));
   return created.state;
+}
+
+/** A saved state (JSON text, or an object from older saves), if it is one this engine can use. */
+function readState(saved: unknown): ClusterState | undefined {
+  let value = saved;
+  if (typeof saved === "string") {
+    try {
+      value = JSON.parse(saved);
+    } catch {
+      return undefined;
+    }
+  }
+  return isUsableState(value) ? value : undefined;
 }
 
 /** A state read back from storage is used only if it still looks like one this engine wrote. */
@@ -110,7 +125,7 @@ export function buildSnapshot(state: ClusterState, files: readonly WorkspaceFile
   for (const pod of listObjects<Pod>(state, "Pod"))
     containers[pod.metadata.name] = pod.spec.containers.map((c) => c.name);
   return {
-    state,
+    stateJson: JSON.stringify(state),
     tables,
     ...(events ? { events } : {}),
     why,
@@ -120,6 +135,20 @@ export function buildSnapshot(state: ClusterState, files: readonly WorkspaceFile
     containers,
     whyMarkers,
   };
+}
+
+/** The diagram ids a trace passes: pods by their network namespace, Services where kube-proxy acts. */
+export function tracePath(hops: TraceView["hops"]): string[] {
+  const path: string[] = [];
+  for (const h of hops) {
+    const id = h.service
+      ? `Service/${h.service}`
+      : h.pod && (h.kind === "pod-out" || h.kind === "pod-in" || h.kind === "loopback")
+        ? `Pod/${h.pod}`
+        : undefined;
+    if (id && path.at(-1) !== id) path.push(id);
+  }
+  return path;
 }
 
 /** kubectl's `-f` reads the editor's files: a name, `.`, or `./name`. */
@@ -157,11 +186,12 @@ export class ClusterSession {
   handle(request: WorkerRequest): WorkerReply {
     switch (request.type) {
       case "init": {
-        const restored = request.state !== undefined && isUsableState(request.state);
+        const saved = readState(request.state);
+        const restored = saved !== undefined;
         let snapshot: Snapshot;
         let resumed = restored;
         try {
-          this.state = restored && request.state ? request.state : newCluster();
+          this.state = saved ?? newCluster();
           snapshot = buildSnapshot(this.state, []);
         } catch {
           // A state from an older engine that this one cannot read: start afresh.
@@ -226,6 +256,35 @@ export class ClusterSession {
           stderr: result.stderr,
           exitCode: result.exitCode,
           ...(result.state !== before ? { snapshot: buildSnapshot(result.state, request.files) } : {}),
+        };
+      }
+      case "kj": {
+        const before = this.state;
+        const result = runKj(before, request.argv);
+        this.state = result.state;
+        const t = "trace" in result ? result.trace : undefined;
+        return {
+          id: request.id,
+          ok: true,
+          type: "kj",
+          stdout: result.stdout,
+          stderr: result.stderr,
+          exitCode: result.exitCode,
+          ...(result.state !== before ? { snapshot: buildSnapshot(result.state, request.files) } : {}),
+          ...(t
+            ? {
+                trace: {
+                  command: request.argv.join(" "),
+                  from: t.from,
+                  url: t.url,
+                  outcome: t.outcome,
+                  ...(t.reason ? { reason: t.reason } : {}),
+                  ...(t.status ? { status: t.status } : {}),
+                  hops: t.hops,
+                  path: tracePath(t.hops),
+                },
+              }
+            : {}),
         };
       }
       case "reset": {

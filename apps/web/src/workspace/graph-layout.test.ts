@@ -58,3 +58,45 @@ describe("layoutClusterGraph", () => {
     expect(layoutClusterGraph(s.graph, s.podStatus)).toEqual(wide);
   });
 });
+
+const SERVED = `apiVersion: v1
+kind: Pod
+metadata: {name: web, labels: {app: web}}
+spec: {containers: [{name: nginx, image: nginx:1.27}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: client}
+spec: {containers: [{name: sh, image: busybox:1.36, command: [sleep, "3600"]}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec: {selector: {app: web}, ports: [{port: 80}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: typo}
+spec: {selector: {app: wbe}, ports: [{port: 80}]}
+`;
+
+describe("layoutClusterGraph: why and trace", () => {
+  it("gives waiting objects their why record, and draws a trace as numbered edges through the Service", () => {
+    const session = new ClusterSession();
+    session.handle({ id: 1, type: "apply", files: [{ name: "s.yaml", text: SERVED }] });
+    const reply = session.handle({ id: 2, type: "kj", argv: ["trace", "client", "http://web"], files: [] });
+    if (!reply.ok || reply.type !== "kj" || !reply.trace || !reply.snapshot) throw new Error("trace failed");
+    expect(reply.trace.outcome).toBe("delivered");
+    expect(reply.trace.path).toEqual(["Pod/default/client", "Service/default/web", "Pod/default/web"]);
+    const s = reply.snapshot;
+    const { nodes, edges } = layoutClusterGraph(s.graph, s.podStatus, { why: s.why, trace: reply.trace });
+    const typo = nodes.find((n) => n.id === "Service/default/typo");
+    expect(typo?.data).toMatchObject({ kind: "service", why: { reasons: [{ code: "selector-mismatch" }] } });
+    expect(nodes.find((n) => n.id === "Service/default/web")?.data).toMatchObject({ traced: [2] });
+    const trace = edges.filter((e) => e.id.startsWith("trace-"));
+    expect(trace.map((e) => [e.source, e.target, e.label])).toEqual([
+      ["Pod/default/client", "Service/default/web", "1"],
+      ["Service/default/web", "Pod/default/web", "2"],
+    ]);
+  });
+});

@@ -12,16 +12,24 @@ import type {
   GraphVpc,
 } from "@kubejam/engine";
 import type { Edge, Node } from "@xyflow/react";
+import type { LocatedWhy, TraceView } from "./protocol";
+
+/** What every drawn object may carry: the engine's why record, and whether the last trace passed it. */
+type Marks = {
+  why?: LocatedWhy;
+  /** 1-based places of this object on the traced path. */
+  traced?: number[];
+};
 
 export type FlowNodeData =
   | { kind: "vpc"; vpc: GraphVpc; clusterName: string }
   | { kind: "node"; node: GraphNode }
   | { kind: "unscheduled" }
-  | { kind: "pod"; pod: GraphPod; status: string }
-  | { kind: "claim"; claim: GraphClaim }
-  | { kind: "pv"; pv: GraphPersistentVolume }
-  | { kind: "sc"; sc: GraphStorageClass }
-  | { kind: "service"; service: GraphService };
+  | ({ kind: "pod"; pod: GraphPod; status: string } & Marks)
+  | ({ kind: "claim"; claim: GraphClaim } & Marks)
+  | ({ kind: "pv"; pv: GraphPersistentVolume } & Marks)
+  | ({ kind: "sc"; sc: GraphStorageClass } & Marks)
+  | ({ kind: "service"; service: GraphService } & Marks);
 
 export type FlowNode = Node<FlowNodeData>;
 
@@ -41,10 +49,17 @@ export function podHeight(pod: GraphPod): number {
   let lines = 2 + pod.containers.length; // name, IP/status, one per container
   if (volumes.length > 0) lines += 1 + volumes.reduce((n, v) => n + 1 + v.mounts.length, 0);
   if (pod.why) lines += 2;
+  if (pod.health !== "ok") lines += 1; // the "why" hint line
   return lines * LINE + 2 * PAD;
 }
 
 const sideHeight = (lines: number) => lines * LINE + 2 * PAD;
+
+/**
+ * React Flow lets a node that is neither selectable nor draggable ignore the pointer; the cards that explain
+ * themselves on hover must not (the VPC and node columns still let a drag pan the picture).
+ */
+const HOVERABLE = { pointerEvents: "all" } as const;
 
 function column(
   id: string,
@@ -54,6 +69,7 @@ function column(
   pods: GraphPod[],
   podStatus: Record<string, string>,
   out: FlowNode[],
+  marks: (id: string) => Marks,
 ): number {
   let y = NODE_HEADER;
   const children: FlowNode[] = [];
@@ -65,10 +81,11 @@ function column(
       parentId: id,
       extent: "parent",
       position: { x: PAD, y },
-      data: { kind: "pod", pod, status: podStatus[pod.id] ?? pod.phase },
+      data: { kind: "pod", pod, status: podStatus[pod.id] ?? pod.phase, ...marks(pod.id) },
       width: POD_WIDTH,
       height,
       draggable: false,
+      style: HOVERABLE,
     });
     y += height + GAP;
   }
@@ -84,6 +101,7 @@ function column(
     height,
     draggable: false,
     selectable: false,
+    focusable: false,
   });
   out.push(...children);
   return height;
@@ -92,6 +110,10 @@ function column(
 export interface LayoutOptions {
   /** Nodes stacked top to bottom (narrow screens) instead of side by side. */
   vertical?: boolean;
+  /** The engine's why records, by object id: drawn objects that wait or fail show theirs. */
+  why?: readonly LocatedWhy[];
+  /** The last traced request: the objects it passed are marked and joined by numbered edges. */
+  trace?: TraceView;
 }
 
 export function layoutClusterGraph(
@@ -100,12 +122,19 @@ export function layoutClusterGraph(
   options: LayoutOptions = {},
 ): { nodes: FlowNode[]; edges: Edge[] } {
   const vertical = options.vertical === true;
+  const whyById = new Map((options.why ?? []).map((w) => [w.id, w]));
+  const path = options.trace?.path ?? [];
+  const marks = (id: string): Marks => {
+    const why = whyById.get(id);
+    const traced = path.flatMap((p, i) => (p === id ? [i + 1] : []));
+    return { ...(why ? { why } : {}), ...(traced.length > 0 ? { traced } : {}) };
+  };
   const columns: FlowNode[] = [];
   let x = PAD;
   let y = VPC_HEADER;
   let tallest = 0;
   const place = (id: string, data: FlowNodeData, pods: GraphPod[]) => {
-    const height = column(id, data, x, y, pods, podStatus, columns);
+    const height = column(id, data, x, y, pods, podStatus, columns, marks);
     if (vertical) y += height + GAP;
     else {
       tallest = Math.max(tallest, height);
@@ -138,21 +167,23 @@ export function layoutClusterGraph(
       height: vpcHeight,
       draggable: false,
       selectable: false,
+      focusable: false,
     },
     ...columns,
   ];
 
   let sy = vertical ? vpcHeight + SIDE_GAP : VPC_HEADER;
   for (const service of graph.services) {
-    const height = sideHeight(3);
+    const height = sideHeight(4 + (service.health === "ok" ? 0 : 1));
     nodes.push({
       id: service.id,
       type: "service",
       position: { x: servicesX, y: sy },
-      data: { kind: "service", service },
+      data: { kind: "service", service, ...marks(service.id) },
       width: SIDE_WIDTH,
       height,
       draggable: false,
+      style: HOVERABLE,
     });
     sy += height + GAP;
   }
@@ -169,11 +200,14 @@ export function layoutClusterGraph(
       width: SIDE_WIDTH,
       height,
       draggable: false,
+      style: HOVERABLE,
     });
     ry += height + GAP;
   };
-  for (const claim of graph.claims) side(claim.id, "claim", { kind: "claim", claim }, 3);
-  for (const pv of graph.persistentVolumes) side(pv.id, "pv", { kind: "pv", pv }, 3);
+  for (const claim of graph.claims)
+    side(claim.id, "claim", { kind: "claim", claim, ...marks(claim.id) }, claim.health === "ok" ? 3 : 4);
+  for (const pv of graph.persistentVolumes)
+    side(pv.id, "pv", { kind: "pv", pv, ...marks(pv.id) }, pv.health === "ok" ? 3 : 4);
   for (const sc of graph.storageClasses) side(sc.id, "sc", { kind: "sc", sc }, 3);
 
   const edges: Edge[] = graph.edges.map((e) => ({
@@ -184,5 +218,20 @@ export function layoutClusterGraph(
     className: `edge-${e.kind}`,
     animated: e.kind === "endpoint",
   }));
+  const drawn = new Set(nodes.map((n) => n.id));
+  for (let i = 1; i < path.length; i++) {
+    const from = path[i - 1] ?? "";
+    const to = path[i] ?? "";
+    if (!drawn.has(from) || !drawn.has(to)) continue;
+    edges.push({
+      id: `trace-${i}`,
+      source: from,
+      target: to,
+      label: String(i),
+      className: `edge-trace outcome-${options.trace?.outcome ?? "delivered"}`,
+      animated: true,
+      zIndex: 1000,
+    });
+  }
   return { nodes, edges };
 }

@@ -1,6 +1,6 @@
 // Messages between the lesson page and the Web Worker that runs the engine and kubectl.
 // Everything here is plain JSON (structured-clone safe).
-import type { ClusterGraph, ClusterState, DiagnosticCode, WhyRecord } from "@kubejam/engine";
+import type { ClusterGraph, ClusterState, DiagnosticCode, TraceResult, WhyRecord } from "@kubejam/engine";
 import type { ResourceTable } from "@kubejam/kubectl";
 
 export interface WorkspaceFile {
@@ -28,7 +28,12 @@ export interface EditorMarker {
 
 /** What the panels show after every change: all derived from the state by the engine and kubectl. */
 export interface Snapshot {
-  state: ClusterState;
+  /**
+   * The cluster state as JSON text. The page only keeps it (IndexedDB, a replacement worker's start), never
+   * reads it: a string crosses the worker boundary as one copy, where the object graph (hundreds of KB of
+   * objects, file systems, kubelet records) would be cloned object by object on the page's main thread.
+   */
+  stateJson: string;
   tables: ResourceTable[];
   events?: ResourceTable;
   why: LocatedWhy[];
@@ -43,14 +48,32 @@ export interface Snapshot {
   whyMarkers: Record<string, EditorMarker[]>;
 }
 
+type TraceOk = Extract<TraceResult, { ok: true }>;
+
+/** A traced request as the diagram draws it: the engine's hops, and the diagram ids they pass, in order. */
+export interface TraceView {
+  command: string;
+  from: TraceOk["from"];
+  url: string;
+  outcome: TraceOk["outcome"];
+  reason?: string;
+  status?: string;
+  hops: TraceOk["hops"];
+  /** Graph ids (`Pod/ns/name`, `Service/ns/name`) the request passes, consecutive repeats removed. */
+  path: string[];
+}
+
 export type ApplyLine =
   | { ok: true; text: string }
   | { ok: false; text: string; code: DiagnosticCode; position?: FilePosition };
 
 export type WorkerRequest =
-  | { id: number; type: "init"; state?: ClusterState }
+  /** `state`: a saved state, as JSON text (what snapshots carry) or, from older saves, as the object. */
+  | { id: number; type: "init"; state?: ClusterState | string }
   | { id: number; type: "apply"; files: WorkspaceFile[] }
   | { id: number; type: "kubectl"; argv: string[]; files: WorkspaceFile[] }
+  /** The simulator's own commands: `trace`, `why`, `advance` (kjctl's, without the `kjctl`). */
+  | { id: number; type: "kj"; argv: string[]; files: WorkspaceFile[] }
   | { id: number; type: "reset"; files: WorkspaceFile[] };
 
 export type WorkerReply =
@@ -84,6 +107,16 @@ export type WorkerReply =
       stderr: string;
       exitCode: number;
       snapshot?: Snapshot;
+    }
+  | {
+      id: number;
+      ok: true;
+      type: "kj";
+      stdout: string;
+      stderr: string;
+      exitCode: number;
+      snapshot?: Snapshot;
+      trace?: TraceView;
     }
   | { id: number; ok: true; type: "reset"; snapshot: Snapshot }
   | { id: number; ok: false; message: string };

@@ -3,12 +3,13 @@
 // talks to the worker and to IndexedDB.
 import { ClientError, type ClientFailure, ClusterClient } from "./cluster-client";
 import { loadWorkspace, saveWorkspace } from "./persistence";
-import type { ApplyLine, EditorMarker, FilePosition, Snapshot, WorkspaceFile } from "./protocol";
+import type { ApplyLine, EditorMarker, FilePosition, Snapshot, TraceView, WorkspaceFile } from "./protocol";
 
 export type PanelId = "resources" | "why" | "events" | "diagram" | "terminal";
 
 export type Notice =
   | { kind: "resumed" | "clusterReset" | "filesRestored" | "restarted" }
+  | { kind: "advanced"; seconds: number }
   | { kind: "tooLarge"; size: string }
   | { kind: "timeout"; seconds: number }
   | { kind: "crashed"; message: string };
@@ -24,6 +25,8 @@ export interface WorkspaceState {
   commands: string[];
   resourceTypes: { kind: string; names: string[] }[];
   busy: boolean;
+  /** Virtual time is being moved on (the toolbar's wait button). */
+  advancing?: boolean;
   lastApply?: { lines: ApplyLine[]; ms: number; worker: { apply: number; snapshot: number } };
   /** Markers from the last apply, per file. */
   markers: Record<string, EditorMarker[]>;
@@ -34,6 +37,8 @@ export interface WorkspaceState {
   /** On narrow screens only one of the two columns shows. */
   view: "lesson" | "practice";
   history: string[];
+  /** The last traced request, drawn on the diagram until cleared or the cluster changes shape. */
+  trace?: TraceView;
   /** Commands the lesson asked the terminal to run, oldest first. */
   commandQueue: { command: string; nonce: number }[];
 }
@@ -168,7 +173,7 @@ export class WorkspaceStore {
     void saveWorkspace(this.lesson.slug, {
       files: this.state.files,
       active: this.state.active,
-      state: this.state.snapshot?.state,
+      state: this.state.snapshot?.stateJson,
       history: this.state.history,
     });
   }
@@ -250,6 +255,37 @@ export class WorkspaceStore {
       this.fail(error);
       return { stdout: "", stderr: "", exitCode: 1 };
     }
+  }
+
+  /** Runs one of the simulator's own commands (`trace`, `why`, `advance`); a trace is kept for the diagram. */
+  async kj(argv: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+    if (!this.client) return { stdout: "", stderr: "error: the cluster is not running\n", exitCode: 1 };
+    try {
+      const reply = await this.client.send({ type: "kj", argv, files: this.state.files });
+      const patch: Partial<WorkspaceState> = {};
+      if (reply.snapshot) patch.snapshot = reply.snapshot;
+      if (reply.trace) patch.trace = reply.trace;
+      this.update(patch, reply.snapshot !== undefined);
+      return { stdout: reply.stdout, stderr: reply.stderr, exitCode: reply.exitCode };
+    } catch (error) {
+      this.fail(error);
+      return { stdout: "", stderr: "", exitCode: 1 };
+    }
+  }
+
+  /** Lets virtual time pass (a load balancer's address, a disk being made): the toolbar's "wait" button. */
+  async advanceTime(seconds: number): Promise<void> {
+    if (!this.client || this.state.busy || this.state.advancing) return;
+    this.update({ advancing: true, notice: undefined });
+    const result = await this.kj(["advance", `${seconds}s`]);
+    this.update({
+      advancing: false,
+      ...(result.exitCode === 0 ? { notice: { kind: "advanced", seconds } } : {}),
+    });
+  }
+
+  clearTrace(): void {
+    this.update({ trace: undefined });
   }
 
   setText(name: string, text: string): void {

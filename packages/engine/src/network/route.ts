@@ -32,6 +32,8 @@ export interface Hop {
   node?: string;
   /** `namespace/name` of the pod whose network namespace the hop is in, if any. */
   pod?: string;
+  /** `namespace/name` of the Service whose rules act at this hop (kube-proxy, drops, load balancers). */
+  service?: string;
   /** Source and destination `ip:port` of the packet at this hop. */
   src: string;
   dst: string;
@@ -254,6 +256,7 @@ class Router {
       this.hop(() => ({
         kind: "drop",
         node: here,
+        service: svc,
         src,
         dst,
         detail: `no KUBE-SERVICES rule matches ${dst}: Service ${svc} has no such port, and a ClusterIP is not on any interface`,
@@ -264,6 +267,7 @@ class Router {
       this.hop(() => ({
         kind: "kube-proxy",
         node: here,
+        service: svc,
         src,
         dst,
         detail: `${d.chain}: Service ${svc} has no ready endpoints, so kube-proxy REJECTs the packet`,
@@ -275,6 +279,7 @@ class Router {
     this.hop(() => ({
       kind: "kube-proxy",
       node: here,
+      service: svc,
       src,
       dst: to,
       detail: `${d.chain} -> ${d.endpointChain} (${how}): DNAT ${dst} -> ${to}${d.chosen.pod ? ` (${d.chosen.pod})` : ""}`,
@@ -287,6 +292,7 @@ class Router {
       this.hop(() => ({
         kind: "kube-proxy",
         node: here,
+        service: svc,
         src: seenSrc,
         dst: to,
         detail: `KUBE-POSTROUTING: MASQUERADE, SNAT ${src.split(":")[0]} -> ${nodeIp(node)} (externalTrafficPolicy: Cluster), so the reply comes back through this node`,

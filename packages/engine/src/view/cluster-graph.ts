@@ -125,6 +125,8 @@ export interface GraphService {
   type: string;
   clusterIP?: string;
   ports: string[];
+  /** A LoadBalancer's external address once Google Cloud gave it one; `pending` until then. */
+  loadBalancer?: { ip: string } | "pending";
   health: Health;
   /** Endpoint addresses as `ip:port` (from the Endpoints or EndpointSlice objects the engine keeps). */
   endpoints: string[];
@@ -440,6 +442,9 @@ function serviceGraph(
   }
   const type = str(spec.type) ?? "ClusterIP";
   const hasSelector = Object.keys(rec(spec.selector)).length > 0;
+  const ingress = arr(rec(rec(rec(obj as unknown as Loose).status).loadBalancer).ingress)
+    .map((i) => str(rec(i).ip))
+    .find((ip) => ip !== undefined);
   return {
     id,
     name: obj.metadata.name,
@@ -451,6 +456,7 @@ function serviceGraph(
       const target = r.targetPort ?? r.port;
       return `${String(r.port)}→${String(target)}/${str(r.protocol) ?? "TCP"}`;
     }),
+    ...(type === "LoadBalancer" ? { loadBalancer: ingress ? { ip: ingress } : ("pending" as const) } : {}),
     health: hasSelector && addrs.length === 0 ? "pending" : "ok",
     endpoints: addrs.map((a) => (port !== undefined ? `${a.ip}:${port}` : a.ip)),
   };

@@ -94,6 +94,14 @@ describe("explainCluster: claims", () => {
       message: 'storageclass.storage.k8s.io "fast" not found',
     },
     {
+      id: "2-1b",
+      story: "volumes of other classes are not the binder's candidates, so they are not reasons",
+      yaml: `${nfsVolume("other")}---\n${claim("c", "  storageClassName: fast\n")}`,
+      codes: ["class-not-found"],
+      fieldPath: "spec.storageClassName",
+      message: 'storageclass.storage.k8s.io "fast" not found',
+    },
+    {
       id: "2-2",
       story: "WaitForFirstConsumer with no pod waits for one",
       yaml: `${claim("c", "  storageClassName: standard-rwo\n")}`,

@@ -1,6 +1,6 @@
 // Why records for claims that stay Pending (or were Lost): the PV controller's branch the claim is in
 // (explainClaim) and, per rule, the volumes the binder ruled out (verdictFor). Only rendered here.
-import type { PersistentVolumeClaim } from "../api/storage";
+import { type PersistentVolume, type PersistentVolumeClaim, pvClass, pvcClass } from "../api/storage";
 import type { BindRule, VolumeVerdict } from "../controllers/storage/pv-binder";
 import { type ClaimExplanation, type ClaimState, explainClaim } from "../ops/why-claim";
 import { objectKey } from "../store/object-key";
@@ -88,11 +88,21 @@ function volumeReasons(candidates: readonly VolumeVerdict[]): WhyReason[] {
   });
 }
 
-export function claimRecord(c: ClaimExplanation): WhyRecord | undefined {
+/**
+ * The record for one claim. `considered` says which volumes the binder's index would even look at (those of
+ * the claim's class, as findByClaim does): only their verdicts are worth a learner's attention.
+ */
+export function claimRecord(
+  c: ClaimExplanation,
+  considered: (pv: string) => boolean = () => true,
+): WhyRecord | undefined {
   if (SETTLING.has(c.state)) return undefined;
   const code = STATE_CODES[c.state as keyof typeof STATE_CODES];
   const reasons = [stateReason(c, code)];
-  if (SHOWS_VOLUMES.has(c.state)) reasons.push(...volumeReasons(c.candidates));
+  if (SHOWS_VOLUMES.has(c.state))
+    reasons.push(
+      ...volumeReasons(c.candidates.filter((v) => c.state === "volumeMismatch" || considered(v.pv))),
+    );
   return {
     id: objectKey("PersistentVolumeClaim", c.namespace, c.name),
     kind: "PersistentVolumeClaim",
@@ -107,11 +117,17 @@ export function claimRecord(c: ClaimExplanation): WhyRecord | undefined {
 /** Why records for every claim that is not bound and will not be without a change. */
 export function explainClaims(state: ClusterState): WhyRecord[] {
   const out: WhyRecord[] = [];
+  let classOf: Map<string, string> | undefined;
   for (const pvc of listObjects<PersistentVolumeClaim>(state, "PersistentVolumeClaim")) {
     if (pvc.metadata.deletionTimestamp) continue;
     if (pvc.status?.phase === "Bound") continue;
     const c = explainClaim(state, pvc.metadata.namespace ?? "default", pvc.metadata.name);
-    const record = c ? claimRecord(c) : undefined;
+    classOf ??= new Map(
+      listObjects<PersistentVolume>(state, "PersistentVolume").map((pv) => [pv.metadata.name, pvClass(pv)]),
+    );
+    const wanted = pvcClass(pvc);
+    const classes = classOf;
+    const record = c ? claimRecord(c, (pv) => classes.get(pv) === wanted) : undefined;
     if (record) out.push(record);
   }
   return out;

@@ -15,10 +15,14 @@ const labelsText = (labels: Record<string, string> | undefined) =>
 
 type Mismatch = Extract<BackendVerdict, { outcome: "label-mismatch" }>;
 
-/** The pods closest to being selected (fewest labels off), each differing label one reason. */
+/** How far a pod is from being selected: labels off, then of those the ones it lacks (a typo beats a gap). */
+const distance = (v: Mismatch) =>
+  v.mismatches.length * 1000 + v.mismatches.filter((m) => m.actual === undefined).length;
+
+/** The pods closest to being selected, each differing label one reason. */
 function selectorReasons(mismatched: Mismatch[]): WhyReason[] {
-  const fewest = Math.min(...mismatched.map((v) => v.mismatches.length));
-  const closest = mismatched.filter((v) => v.mismatches.length === fewest);
+  const fewest = Math.min(...mismatched.map(distance));
+  const closest = mismatched.filter((v) => distance(v) === fewest);
   const grouped = new Map<string, { reason: WhyReason; count: number }>();
   for (const v of closest)
     for (const m of v.mismatches) {

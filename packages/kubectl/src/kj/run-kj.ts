@@ -3,7 +3,7 @@
 import { advance, type ClusterState } from "@kubejam/engine";
 import { parseArgs } from "../args";
 import { fail, type KubectlResult } from "../result";
-import { traceCommand } from "./trace";
+import { type TraceCommandResult, traceCommand } from "./trace";
 import { whyCommand } from "./why";
 
 export const KJ_COMMANDS = ["advance", "trace", "why"] as const;
@@ -12,8 +12,8 @@ export function isKjCommand(word: string | undefined): word is (typeof KJ_COMMAN
   return (KJ_COMMANDS as readonly string[]).includes(word ?? "");
 }
 
-/** Runs `advance …`, `trace …` or `why …` (argv without the leading `kjctl`). */
-export function runKj(state: ClusterState, argv: readonly string[]): KubectlResult {
+/** Runs `advance …`, `trace …` or `why …` (argv without the leading `kjctl`); a trace also returns its hops. */
+export function runKj(state: ClusterState, argv: readonly string[]): KubectlResult | TraceCommandResult {
   const [command, ...rest] = argv;
   const args = parseArgs(rest, "get");
   if (args.errors.length > 0) return fail(state, `error: ${args.errors[0]}`);

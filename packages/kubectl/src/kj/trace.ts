@@ -13,7 +13,14 @@ Examples:
   kjctl trace node/gke-kubejam-default-pool-1a2b3c4d-x1y2 http://10.128.0.3:31380
   kjctl trace internet http://34.118.2.9/`;
 
-export function traceCommand(state: ClusterState, args: ParsedArgs): KubectlResult {
+type Trace = Extract<TraceResult, { ok: true }>;
+
+/** A trace command's result: kubectl's text, and the hops as data for a diagram to draw. */
+export interface TraceCommandResult extends KubectlResult {
+  trace?: Trace;
+}
+
+export function traceCommand(state: ClusterState, args: ParsedArgs): TraceCommandResult {
   const [from, url, ...extra] = args.positionals;
   if (from === undefined || url === undefined || extra.length > 0)
     return fail(state, `error: ${TRACE_USAGE}`);
@@ -26,10 +33,9 @@ export function traceCommand(state: ClusterState, args: ParsedArgs): KubectlResu
     stdout: formatTrace(result),
     stderr: "",
     exitCode: result.outcome === "delivered" ? 0 : 1,
+    trace: result,
   };
 }
-
-type Trace = Extract<TraceResult, { ok: true }>;
 
 export function formatTrace(t: Trace): string {
   const where =

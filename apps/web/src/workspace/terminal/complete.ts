@@ -21,7 +21,25 @@ export interface Completion {
   common: string;
 }
 
-export const SHELL_WORDS = ["kubectl", "k", "clear", "help", "history"] as const;
+export const SHELL_WORDS = [
+  "kubectl",
+  "k",
+  "kjctl",
+  "trace",
+  "why",
+  "advance",
+  "clear",
+  "help",
+  "history",
+] as const;
+/** The simulator's own commands (kjctl's), typed bare or after `kjctl`. */
+export const KJ_WORDS = ["advance", "trace", "why"] as const;
+const WHY_TYPES: [string, string][] = [
+  ["pod", "Pod"],
+  ["svc", "Service"],
+  ["pvc", "PersistentVolumeClaim"],
+];
+const DURATIONS = ["10s", "30s", "1m", "5m"];
 const RESOURCE_COMMANDS = new Set([
   "get",
   "describe",
@@ -88,6 +106,15 @@ export function complete(line: string, ctx: CompletionContext): Completion {
     .filter((w) => w !== "");
   const none: Completion = { start, candidates: [], common: "" };
   if (words.length === 0) return offer(start, current, SHELL_WORDS);
+  if (words[0] === "kjctl") {
+    if (words.length === 1) return offer(start, current, [...KJ_WORDS, ...ctx.commands]);
+    const rest = words.slice(1);
+    if ((KJ_WORDS as readonly string[]).includes(rest[0] ?? "")) return completeKj(rest, start, current, ctx);
+    // kjctl runs kubectl's commands too: complete the same line as kubectl would.
+    const inner = complete(`kubectl ${line.slice(line.indexOf("kjctl") + 5).trimStart()}`, ctx);
+    return { ...inner, start };
+  }
+  if ((KJ_WORDS as readonly string[]).includes(words[0] ?? "")) return completeKj(words, start, current, ctx);
   if (words[0] !== "kubectl" && words[0] !== "k") return none;
   const args = words.slice(1);
   if (args.length === 0) return offer(start, current, ctx.commands);
@@ -151,4 +178,56 @@ export function complete(line: string, ctx: CompletionContext): Completion {
   if (POD_COMMANDS.has(command) && positionals.length === 0)
     return offer(start, current, ctx.objects.Pod ?? []);
   return none;
+}
+
+/** `trace FROM URL`, `why KIND/NAME`, `advance DURATION`. */
+function completeKj(
+  words: readonly string[],
+  start: number,
+  current: string,
+  ctx: CompletionContext,
+): Completion {
+  const [command, ...args] = words;
+  const positionals = args.filter((a) => !a.startsWith("-"));
+  const previous = args.at(-1);
+  if (previous === "-n" || previous === "--namespace")
+    return offer(start, current, ctx.objects.Namespace ?? []);
+  if (current.startsWith("-")) return offer(start, current, ["--namespace", "-n"]);
+  switch (command) {
+    case "trace":
+      if (positionals.length === 0)
+        return offer(start, current, [
+          ...(ctx.objects.Pod ?? []),
+          "internet",
+          ...(ctx.objects.Node ?? []).map((n) => `node/${n}`),
+        ]);
+      if (positionals.length === 1)
+        return offer(
+          start,
+          current,
+          (ctx.objects.Service ?? []).map((s) => `http://${s}`),
+        );
+      return offer(start, current, []);
+    case "why": {
+      if (positionals.length > 0) return offer(start, current, []);
+      const slash = current.indexOf("/");
+      if (slash < 0)
+        return offer(
+          start,
+          current,
+          WHY_TYPES.map(([t]) => `${t}/`),
+        );
+      const type = current.slice(0, slash);
+      const kind = kindOf(ctx, type) ?? WHY_TYPES.find(([t]) => t === type)?.[1];
+      return offer(
+        start,
+        current,
+        (kind ? (ctx.objects[kind] ?? []) : []).map((n) => `${type}/${n}`),
+      );
+    }
+    case "advance":
+      return offer(start, current, positionals.length === 0 ? DURATIONS : []);
+    default:
+      return offer(start, current, []);
+  }
 }

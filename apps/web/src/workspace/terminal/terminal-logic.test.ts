@@ -10,7 +10,14 @@ const ctx: CompletionContext = {
     { kind: "Deployment", names: ["deployments", "deployment", "deploy"] },
     { kind: "Namespace", names: ["namespaces", "namespace", "ns"] },
   ],
-  objects: { Pod: ["web", "webby", "stuck"], Deployment: ["api"], Namespace: ["default", "kube-system"] },
+  objects: {
+    Pod: ["web", "webby", "stuck"],
+    Deployment: ["api"],
+    Namespace: ["default", "kube-system"],
+    Service: ["frontend", "db"],
+    PersistentVolumeClaim: ["data"],
+    Node: ["gke-a"],
+  },
   containers: { web: ["nginx", "sidecar"], webby: ["app"] },
   files: ["pod.yaml", "port-clash.yaml"],
 };
@@ -30,6 +37,18 @@ describe("complete", () => {
     { line: "kubectl get pods -n k", common: "kube-system", candidates: ["kube-system"] },
     { line: "kubectl get deploy ", common: "api", candidates: ["api"] },
     { line: "kubectl exec web -- l", common: "", candidates: [] },
+    // The simulator's own commands, bare or after kjctl.
+    { line: "tr", common: "trace", candidates: ["trace"] },
+    { line: "trace we", common: "web", candidates: ["web", "webby"] },
+    { line: "trace i", common: "internet", candidates: ["internet"] },
+    { line: "trace web http://f", common: "http://frontend", candidates: ["http://frontend"] },
+    { line: "why p", common: "p", candidates: ["pod/", "pvc/"] },
+    { line: "why pvc/", common: "pvc/data", candidates: ["pvc/data"] },
+    { line: "why svc/d", common: "svc/db", candidates: ["svc/db"] },
+    { line: "advance 1", common: "1", candidates: ["10s", "1m"] },
+    { line: "kjctl w", common: "why", candidates: ["why"] },
+    { line: "kjctl trace web http://d", common: "http://db", candidates: ["http://db"] },
+    { line: "kjctl get po", common: "po", candidates: ["pod", "pods", "po"].sort() },
   ])("$line → $common", ({ line, common, candidates }) => {
     const c = complete(line, ctx);
     expect(c.candidates).toEqual(candidates);

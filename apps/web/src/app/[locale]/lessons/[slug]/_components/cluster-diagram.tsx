@@ -5,7 +5,8 @@ import "@xyflow/react/dist/style.css";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { layoutClusterGraph } from "../../../../../workspace/graph-layout";
-import { DIAGRAM_NODE_TYPES } from "./diagram-nodes";
+import { DIAGRAM_NODE_TYPES, WhyOverlay } from "./diagram-nodes";
+import { TracePanel } from "./trace-panel";
 import { useWorkspace } from "./workspace-context";
 
 /**
@@ -34,7 +35,21 @@ function Fit({ signature, vertical, width }: { signature: string; vertical: bool
 export function ClusterDiagram() {
   const t = useTranslations("diagram");
   const snapshot = useWorkspace((s) => s.snapshot);
+  const trace = useWorkspace((s) => s.trace);
   const canvas = useRef<HTMLDivElement | null>(null);
+  // The card under the pointer, or with the keyboard focus: its why is shown at full size over the diagram.
+  const [pointed, setPointed] = useState<string | undefined>();
+  const [focused, setFocused] = useState<string | undefined>();
+  const [side, setSide] = useState<"left" | "right">("right");
+  const cardId = (target: EventTarget | null) => {
+    const card = target instanceof Element ? target.closest<HTMLElement>(".react-flow__node") : null;
+    const box = canvas.current?.getBoundingClientRect();
+    if (card && box) {
+      const r = card.getBoundingClientRect();
+      setSide(r.left + r.width / 2 > box.left + box.width / 2 ? "left" : "right");
+    }
+    return card?.dataset.id;
+  };
   // A narrow panel (a phone) stacks the nodes top to bottom, so the diagram reads without zooming.
   const [vertical, setVertical] = useState(false);
   useEffect(() => {
@@ -45,9 +60,19 @@ export function ClusterDiagram() {
     return () => observer.disconnect();
   }, []);
   const layout = useMemo(
-    () => (snapshot ? layoutClusterGraph(snapshot.graph, snapshot.podStatus, { vertical }) : undefined),
-    [snapshot, vertical],
+    () =>
+      snapshot
+        ? layoutClusterGraph(snapshot.graph, snapshot.podStatus, {
+            vertical,
+            why: snapshot.why,
+            ...(trace ? { trace } : {}),
+          })
+        : undefined,
+    [snapshot, vertical, trace],
   );
+  const shownId = pointed ?? focused;
+  const shown = shownId ? layout?.nodes.find((n) => n.id === shownId) : undefined;
+  const shownWhy = shown && "why" in shown.data ? shown.data.why : undefined;
   const signature = `${vertical}|${layout?.nodes.map((n) => n.id).join("|") ?? ""}`;
   const graphWidth = Math.max(
     1,
@@ -55,7 +80,16 @@ export function ClusterDiagram() {
   );
   return (
     <figure className="diagram" aria-label={t("label")}>
-      <div className="diagram-canvas" ref={canvas}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: hover and focus only show what the focused card already says */}
+      <div
+        className="diagram-canvas"
+        ref={canvas}
+        onMouseOver={(e) => setPointed(cardId(e.target))}
+        onMouseLeave={() => setPointed(undefined)}
+        onFocus={(e) => setFocused(cardId(e.target))}
+        onBlur={() => setFocused(undefined)}
+      >
+        <WhyOverlay why={shownWhy} side={side} />
         {layout ? (
           <ReactFlowProvider>
             <ReactFlow
@@ -83,6 +117,7 @@ export function ClusterDiagram() {
         {(snapshot?.graph.pods.length ?? 0) === 0 ? `${t("empty")} ` : ""}
         {t("legend")}
       </figcaption>
+      <TracePanel />
     </figure>
   );
 }

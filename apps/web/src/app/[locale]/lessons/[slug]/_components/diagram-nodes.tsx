@@ -3,6 +3,54 @@
 import { Handle, type NodeProps, type NodeTypes, Position } from "@xyflow/react";
 import { useTranslations } from "next-intl";
 import type { FlowNode } from "../../../../../workspace/graph-layout";
+import type { LocatedWhy } from "../../../../../workspace/protocol";
+import { whyValues } from "../../../../../workspace/why-values";
+
+/**
+ * What a waiting or failing object says: its first reason in a line on the card, and on hover or keyboard
+ * focus (every such card is a tab stop) the engine's message with each reason explained.
+ */
+function WhyHint({ why }: { why: LocatedWhy | undefined }) {
+  const t = useTranslations("why");
+  const first = why?.reasons[0];
+  if (!why || !first) return null;
+  return (
+    <p className="dg-why-hint">
+      <span aria-hidden="true">? </span>
+      {t(`codes.${first.code}`, whyValues(first))}
+    </p>
+  );
+}
+
+/** The why of the card under the pointer or the keyboard focus, drawn at full size over the diagram. */
+export function WhyOverlay({ why, side }: { why: LocatedWhy | undefined; side: "left" | "right" }) {
+  const t = useTranslations("why");
+  if (!why) return null;
+  return (
+    <div className={`diagram-why${side === "left" ? " at-left" : ""}`}>
+      <p className="dg-tip-title">{t("title", { kind: why.kind, name: why.name })}</p>
+      <p className="dg-tip-message">{why.message}</p>
+      <ul>
+        {why.reasons.map((r, i) => (
+          <li key={`${r.code}-${i}`}>
+            {t(`codes.${r.code}`, whyValues(r))}
+            {r.fieldPath ? <code> {r.fieldPath}</code> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function TraceBadge({ traced }: { traced: number[] | undefined }) {
+  const t = useTranslations("diagram");
+  if (!traced || traced.length === 0) return null;
+  return (
+    <span className="dg-trace-badge" title={t("traceStep", { steps: traced.join(", ") })}>
+      {traced.join("·")}
+    </span>
+  );
+}
 
 function Handles() {
   return (
@@ -61,8 +109,12 @@ function PodNode({ data }: NodeProps<FlowNode>) {
   const p = data.pod;
   const volumes = p.volumes.filter((v) => !v.system);
   return (
-    <div className={`dg dg-pod health-${p.health}`} title={p.why ?? undefined} data-testid={`pod-${p.name}`}>
+    <div
+      className={`dg dg-pod health-${p.health}${data.traced ? " traced" : ""}`}
+      data-testid={`pod-${p.name}`}
+    >
       <Handles />
+      <TraceBadge traced={data.traced} />
       <p className="dg-title">
         <span className="dot" aria-hidden="true" />
         {p.name}
@@ -99,6 +151,7 @@ function PodNode({ data }: NodeProps<FlowNode>) {
         </div>
       ))}
       {p.why ? <p className="dg-why">{p.why}</p> : null}
+      {p.health !== "ok" ? <WhyHint why={data.why} /> : null}
     </div>
   );
 }
@@ -108,14 +161,15 @@ function ClaimNode({ data }: NodeProps<FlowNode>) {
   if (data.kind !== "claim") return null;
   const c = data.claim;
   return (
-    <div className={`dg dg-side health-${c.health}`}>
+    <div className={`dg dg-side health-${c.health}`} data-testid={`claim-${c.name}`}>
       <Handles />
       <p className="dg-kind">{t("claim")}</p>
       <p className="dg-title">{c.name}</p>
       <p>
-        {c.phase} · {c.request ?? ""} {c.accessModes.join(",")}{" "}
+        <span className="dg-status">{c.phase}</span> · {c.request ?? ""} {c.accessModes.join(",")}{" "}
         {c.storageClassName !== undefined ? `· ${c.storageClassName || '""'}` : ""}
       </p>
+      {c.health !== "ok" ? <WhyHint why={data.why} /> : null}
     </div>
   );
 }
@@ -125,13 +179,17 @@ function VolumeNode({ data }: NodeProps<FlowNode>) {
   if (data.kind !== "pv") return null;
   const v = data.pv;
   return (
-    <div className={`dg dg-side health-${v.health}`}>
+    <div className={`dg dg-side health-${v.health}`} data-testid={`pv-${v.name}`}>
       <Handles />
       <p className="dg-kind">{t("volume")}</p>
       <p className="dg-title">{v.name}</p>
       <p>
-        {v.phase} · {v.capacity ?? ""} {v.accessModes.join(",")} · {v.reclaimPolicy ?? ""} {v.source ?? ""}
+        <span className="dg-status">{v.phase}</span> · {v.capacity ?? ""} {v.accessModes.join(",")} ·{" "}
+        {v.reclaimPolicy ?? ""} {v.source ?? ""}
       </p>
+      {v.health !== "ok" && v.claim ? (
+        <p className="dg-why-hint">{t("pvClaim", { claim: `${v.claim.namespace}/${v.claim.name}` })}</p>
+      ) : null}
     </div>
   );
 }
@@ -160,13 +218,24 @@ function ServiceNode({ data }: NodeProps<FlowNode>) {
   if (data.kind !== "service") return null;
   const s = data.service;
   return (
-    <div className={`dg dg-side health-${s.health}`}>
+    <div
+      className={`dg dg-side health-${s.health}${data.traced ? " traced" : ""}`}
+      data-testid={`service-${s.name}`}
+    >
       <Handles />
+      <TraceBadge traced={data.traced} />
       <p className="dg-kind">{t("service")}</p>
       <p className="dg-title">{s.name}</p>
-      <p>
-        {s.type} {s.clusterIP ?? ""} · {t("endpoints", { count: s.endpoints.length })}
+      <p className="dg-mono">
+        {s.type} {s.clusterIP ?? ""}
+        {s.loadBalancer
+          ? ` · ${s.loadBalancer === "pending" ? t("externalPending") : s.loadBalancer.ip}`
+          : ""}
       </p>
+      <p className="dg-mono" title={s.ports.join(", ")}>
+        {s.ports.join(", ")} · {t("endpoints", { count: s.endpoints.length })}
+      </p>
+      {s.health !== "ok" ? <WhyHint why={data.why} /> : null}
     </div>
   );
 }

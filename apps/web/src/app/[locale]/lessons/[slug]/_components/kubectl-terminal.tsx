@@ -5,7 +5,7 @@ import { Terminal } from "@xterm/xterm";
 import "@xterm/xterm/css/xterm.css";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { complete } from "../../../../../workspace/terminal/complete";
+import { complete, KJ_WORDS } from "../../../../../workspace/terminal/complete";
 import { LineEditor } from "../../../../../workspace/terminal/line-editor";
 import { tokenize } from "../../../../../workspace/terminal/tokenize";
 import { useWorkspace, useWorkspaceStore } from "./workspace-context";
@@ -38,6 +38,7 @@ const DARK = {
 };
 
 const INTERACTIVE = new Set(["-i", "-t", "-it", "-ti", "--stdin", "--tty"]);
+const isKj = (word: string | undefined) => (KJ_WORDS as readonly string[]).includes(word ?? "");
 
 /** xterm.js running kubectl (the same `run` as kjctl) in the worker, on the cluster the editor applies to. */
 export function KubectlTerminal({ active }: { active: boolean }) {
@@ -110,7 +111,19 @@ export function KubectlTerminal({ active }: { active: boolean }) {
         });
         return;
       }
-      if (first !== "kubectl" && first !== "k") {
+      // The simulator's own commands: `trace`, `why`, `advance`, bare or after `kjctl` (which also runs kubectl's).
+      const kj = isKj(first) ? tokens.words : first === "kjctl" && isKj(rest[0]) ? rest : undefined;
+      if (kj) {
+        const result = await store.kj(kj);
+        if (result.stdout)
+          term.write(crlf(result.stdout.endsWith("\n") ? result.stdout : `${result.stdout}\n`));
+        if (result.stderr)
+          term.write(crlf(result.stderr.endsWith("\n") ? result.stderr : `${result.stderr}\n`));
+        if (kj[0] === "advance" && result.exitCode === 0)
+          println(t("advanced", { duration: kj[1] ?? "" }), "dim");
+        return;
+      }
+      if (first !== "kubectl" && first !== "k" && first !== "kjctl") {
         println(t("notFound", { command: first }), "error");
         return;
       }
@@ -211,11 +224,14 @@ export function KubectlTerminal({ active }: { active: boolean }) {
     println(t("welcome"), "dim");
     redraw();
     const onResize = () => {
+      // A hidden panel has no size: keep the last one rather than shrink the terminal to nothing.
+      if (el.clientWidth === 0 || el.clientHeight === 0) return;
       try {
         fit.fit();
       } catch {
         // hidden
       }
+      term.scrollToBottom();
     };
     const observer = new ResizeObserver(onResize);
     observer.observe(el);
@@ -228,12 +244,21 @@ export function KubectlTerminal({ active }: { active: boolean }) {
 
   useEffect(() => {
     if (!active) return;
-    try {
-      fitRef.current?.fit();
-    } catch {
-      // not laid out
-    }
+    // While the panel was hidden xterm drew nothing: once it is laid out again, fit it, show the latest
+    // lines and the prompt, and redraw.
+    const id = requestAnimationFrame(() => {
+      const term = termRef.current;
+      if (!term) return;
+      try {
+        fitRef.current?.fit();
+      } catch {
+        // not laid out
+      }
+      term.scrollToBottom();
+      term.refresh(0, term.rows - 1);
+    });
     termRef.current?.focus();
+    return () => cancelAnimationFrame(id);
   }, [active]);
 
   // Commands sent from the lesson's "Run" buttons, run as if typed.

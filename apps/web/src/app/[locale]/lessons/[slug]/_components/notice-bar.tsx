@@ -20,6 +20,9 @@ export function NoticeBar() {
       text = t("timeout", { seconds: notice.seconds });
       tone = "error";
       break;
+    case "advanced":
+      text = t("advanced", { seconds: notice.seconds });
+      break;
     case "crashed":
       text = t("crashed", { message: notice.message });
       tone = "error";

@@ -57,6 +57,7 @@ export function Workspace() {
   const lastMs = useWorkspace((s) => s.lastApply?.ms);
   const workerTiming = useWorkspace((s) => s.lastApply?.worker);
   const hasFiles = useWorkspace((s) => s.files.length > 0);
+  const advancing = useWorkspace((s) => s.advancing === true);
 
   // Once the cluster runs, fetch the lazy panels too, so the page keeps working if the network goes away.
   useEffect(() => {
@@ -112,6 +113,15 @@ export function Workspace() {
           {status}
         </output>
         <span className="toolbar-spacer" />
+        <button
+          type="button"
+          className="button"
+          onClick={() => void store.advanceTime(60)}
+          disabled={phase !== "ready" || busy || advancing}
+          title={t("waitTitle")}
+        >
+          {t("wait")}
+        </button>
         <button
           type="button"
           className="button"
