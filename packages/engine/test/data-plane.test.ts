@@ -261,6 +261,54 @@ describe("from outside the cluster", () => {
   });
 });
 
+describe("externalTrafficPolicy: Local", () => {
+  function localCluster(): TestCluster {
+    const c = new TestCluster();
+    c.apply(helloDeployment(1));
+    c.apply(
+      helloService()
+        .replace("spec:\n", "spec:\n  type: LoadBalancer\n  externalTrafficPolicy: Local\n")
+        .replace("targetPort: http", "targetPort: http, nodePort: 30080"),
+    );
+    c.tick(60_000);
+    return c;
+  }
+
+  it("a node port answers only on the node that runs a ready endpoint, keeping the client's address", () => {
+    const c = localCluster();
+    const podNode = c.pods().find((p) => p.metadata.name.startsWith("hello-"))?.spec.nodeName;
+    for (const node of listObjects<Node>(c.state, "Node")) {
+      const r = traceRequests(c.state, [
+        { from: `node/${node.metadata.name}`, url: `http://${node.status.addresses[0]?.address}:30080/` },
+      ]).results[0];
+      const here = node.metadata.name === podNode;
+      expect(r?.ok && r.outcome, node.metadata.name).toBe(here ? "delivered" : "timeout");
+      expect(r?.ok && r.hops.some((h) => h.detail.startsWith("KUBE-POSTROUTING: MASQUERADE"))).toBe(false);
+      if (!here) expect(r?.ok && r.hops.at(-1)?.detail).toContain("DROPs the packet");
+    }
+  });
+
+  it("the load balancer sends Internet traffic only to that node, and the pod sees the client's IP", () => {
+    const c = localCluster();
+    const ip = getObject<Service>(c.state, "Service", "default", "hello")?.status.loadBalancer.ingress?.[0]
+      ?.ip;
+    const podNode = c.pods().find((p) => p.metadata.name.startsWith("hello-"))?.spec.nodeName;
+    const { results } = traceRequests(
+      c.state,
+      Array.from({ length: 6 }, () => ({ from: "internet", url: `http://${ip}/` })),
+    );
+    for (const r of results) {
+      expect(r?.ok && r.status).toBe("HTTP/1.1 200 OK");
+      expect(r?.ok && r.hops.find((h) => h.kind === "node-in")?.node).toBe(podNode);
+      expect(r?.ok && r.hops.at(-1)?.src.startsWith("203.0.113.")).toBe(true);
+    }
+    c.apply(helloDeployment(0));
+    const none = traceRequests(c.state, [{ from: "internet", url: `http://${ip}/` }]).results[0];
+    expect(none?.ok && none.outcome).toBe("timeout");
+    expect(none?.ok && none.hops[0]?.detail).toContain("no healthy backend");
+  });
+});
+
 describe("why a Service reaches the pods it does", () => {
   it("names the label that differs, the missing port name, the other namespace, and deaf endpoints", () => {
     const c = cluster();

@@ -45,6 +45,7 @@ const SHORT_NAMES: Record<string, string> = {
   q: "quiet",
   h: "help",
   p: "patch",
+  L: "label-columns",
 };
 
 export interface ParsedArgs {

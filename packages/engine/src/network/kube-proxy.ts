@@ -16,7 +16,14 @@ export interface ProxyEndpoint {
 
 export type ProxyDecision =
   | { kind: "no-port"; service: Service }
-  | { kind: "no-endpoints"; service: Service; port: StoredServicePort; chain: string }
+  | {
+      kind: "no-endpoints";
+      service: Service;
+      port: StoredServicePort;
+      chain: string;
+      /** externalTrafficPolicy: Local, and none of the endpoints is on the node the packet reached. */
+      local?: true;
+    }
   | {
       kind: "dnat";
       service: Service;
@@ -41,6 +48,11 @@ export interface ProxyContext {
   recordLog?(podKey: string, container: string, line: string): void;
 }
 
+/** Whether traffic from outside the cluster keeps its client address and stays on the node it reached. */
+export function keepsTrafficLocal(service: Service): boolean {
+  return service.spec.externalTrafficPolicy === "Local";
+}
+
 /** The service port a connection to `port` (TCP) on one of the Service's addresses matches, if any. */
 export function servicePortFor(
   service: Service,
@@ -57,15 +69,19 @@ export function proxy(
   service: Service,
   port: StoredServicePort | undefined,
   clientIp: string,
+  /** For external traffic to an `externalTrafficPolicy: Local` Service: the node it reached. */
+  localTo?: string,
 ): ProxyDecision {
   if (!port) return { kind: "no-port", service };
   const ns = service.metadata.namespace ?? "default";
   const name = port.name ?? "";
   const chain = serviceChain(ns, service.metadata.name, name, port.protocol);
-  const endpoints = net.cached(`endpoints|${service.metadata.uid}|${name}|${port.protocol}`, () =>
+  const all = net.cached(`endpoints|${service.metadata.uid}|${name}|${port.protocol}`, () =>
     usableEndpoints(net, service, port),
   );
-  if (endpoints.length === 0) return { kind: "no-endpoints", service, port, chain };
+  const endpoints = localTo === undefined ? all : all.filter((e) => e.node === localTo);
+  if (endpoints.length === 0)
+    return { kind: "no-endpoints", service, port, chain, ...(localTo !== undefined ? { local: true } : {}) };
   const affinityKey = `${service.metadata.uid}|${name}|${clientIp}`;
   const timeout = service.spec.sessionAffinityConfig?.clientIP.timeoutSeconds;
   if (service.spec.sessionAffinity === "ClientIP" && timeout !== undefined) {
@@ -115,6 +131,21 @@ export function proxy(
     index,
     sticky: false,
   };
+}
+
+/** Whether a usable endpoint of the service port runs on `node` (a Local Service's health check). */
+export function proxyEndpointsOn(
+  net: ClusterNetwork,
+  service: Service,
+  port: StoredServicePort,
+  node: string,
+): boolean {
+  const name = port.name ?? "";
+  return net
+    .cached(`endpoints|${service.metadata.uid}|${name}|${port.protocol}`, () =>
+      usableEndpoints(net, service, port),
+    )
+    .some((e) => e.node === node);
 }
 
 /**

@@ -2,7 +2,14 @@ import type { Node } from "../api/cluster-kinds";
 import { fnv32a } from "../runtime/ids";
 import type { Listener } from "../shell/types";
 import type { ClusterNetwork, PodEndpoint } from "./cluster-network";
-import { type ProxyContext, type ProxyDecision, proxy, servicePortFor } from "./kube-proxy";
+import {
+  keepsTrafficLocal,
+  type ProxyContext,
+  type ProxyDecision,
+  proxy,
+  proxyEndpointsOn,
+  servicePortFor,
+} from "./kube-proxy";
 
 // The path of one TCP connection through a VPC-native GKE cluster, hop by hop, with the addresses
 // at each hop (website: concepts/cluster-administration/networking.md; GKE: concepts/alias-ips):
@@ -202,7 +209,7 @@ class Router {
           src,
           clientIp,
           dst,
-          this.decide(nodePort.service, nodePort.port, clientIp),
+          this.decide(nodePort.service, nodePort.port, clientIp, this.localNode(nodePort.service, target)),
           true,
         );
       }
@@ -235,20 +242,26 @@ class Router {
     service: Parameters<typeof proxy>[2],
     sp: Parameters<typeof proxy>[3],
     clientIp: string,
+    localTo?: string,
   ): ProxyDecision {
-    const d = proxy(this.net, this.ctx, service, sp, clientIp);
+    const d = proxy(this.net, this.ctx, service, sp, clientIp, localTo);
     this.decision = d;
     return d;
   }
 
-  /** kube-proxy's rules on `node` for a Service port; `masquerade` for traffic that came from outside the node. */
+  /** The node external traffic must stay on, for an `externalTrafficPolicy: Local` Service. */
+  private localNode(service: Parameters<typeof proxy>[2], node: Node): string | undefined {
+    return keepsTrafficLocal(service) ? node.metadata.name : undefined;
+  }
+
+  /** kube-proxy's rules on `node` for a Service port; `external` for traffic that came from outside the node. */
   private throughProxy(
     node: Node,
     src: string,
     clientIp: string,
     dst: string,
     d: ProxyDecision,
-    masquerade: boolean,
+    external: boolean,
   ): RouteOutcome {
     const svc = `${d.service.metadata.namespace ?? "default"}/${d.service.metadata.name}`;
     const here = node.metadata.name;
@@ -262,6 +275,20 @@ class Router {
         detail: `no KUBE-SERVICES rule matches ${dst}: Service ${svc} has no such port, and a ClusterIP is not on any interface`,
       }));
       return { kind: "timeout", reason: `Service ${svc} has no port ${dst.split(":")[1]}` };
+    }
+    if (d.kind === "no-endpoints" && d.local) {
+      this.hop(() => ({
+        kind: "kube-proxy",
+        node: here,
+        service: svc,
+        src,
+        dst,
+        detail: `KUBE-EXT chain of ${svc}: externalTrafficPolicy is Local and no ready endpoint runs on ${here}, so kube-proxy DROPs the packet`,
+      }));
+      return {
+        kind: "timeout",
+        reason: `Service ${svc} has no endpoint on ${here} (externalTrafficPolicy: Local)`,
+      };
     }
     if (d.kind === "no-endpoints") {
       this.hop(() => ({
@@ -286,7 +313,9 @@ class Router {
     }));
     const target = this.net.pod(d.chosen.ip);
     if (!target) return this.drop(src, to, `no running pod has ${d.chosen.ip}`, "timeout");
-    // Traffic from outside the node is masqueraded (KUBE-MARK-MASQ in KUBE-EXT-…) with externalTrafficPolicy: Cluster.
+    // Traffic from outside the node is masqueraded (KUBE-MARK-MASQ in KUBE-EXT-…) with externalTrafficPolicy:
+    // Cluster; with Local it stays on this node and keeps the client's address.
+    const masquerade = external && !keepsTrafficLocal(d.service);
     const seenSrc = masquerade ? `${nodeIp(node)}:${src.split(":")[1]}` : src;
     if (masquerade)
       this.hop(() => ({
@@ -404,8 +433,22 @@ class Router {
         }));
         return { kind: "timeout", reason: `the load balancer has no port ${port}` };
       }
+      // With externalTrafficPolicy: Local the load balancer's health check (healthCheckNodePort) passes only
+      // on nodes that run a ready endpoint, so only they get traffic.
+      const healthy = keepsTrafficLocal(owner.service)
+        ? nodes.filter((n) => proxyEndpointsOn(this.net, owner.service, sp, n.metadata.name))
+        : nodes;
+      if (healthy.length === 0) {
+        this.hop(() => ({
+          kind: "load-balancer",
+          src,
+          dst,
+          detail: `the load balancer for ${dst} has no healthy backend: with externalTrafficPolicy: Local, a node passes the health check only while it runs a ready endpoint`,
+        }));
+        return { kind: "timeout", reason: "the load balancer has no healthy backend" };
+      }
       // [engine choice] The passthrough Network Load Balancer's backend choice: seeded, uniform over the nodes.
-      const node = nodes[this.ctx.pick(nodes.length)] ?? nodes[0];
+      const node = healthy[this.ctx.pick(healthy.length)] ?? healthy[0];
       if (!node) return this.drop(src, dst, "no nodes", "timeout");
       this.hop(() => ({
         kind: "load-balancer",
@@ -420,7 +463,14 @@ class Router {
         dst,
         detail: `arrives on ${node.metadata.name} eth0 (${nodeIp(node)}) still addressed to ${dstIp}`,
       }));
-      return this.throughProxy(node, src, clientIp, dst, this.decide(owner.service, sp, clientIp), true);
+      return this.throughProxy(
+        node,
+        src,
+        clientIp,
+        dst,
+        this.decide(owner.service, sp, clientIp, this.localNode(owner.service, node)),
+        true,
+      );
     }
     if (owner.kind === "node-external") {
       this.hop(() => ({

@@ -233,7 +233,19 @@ function readQuoted(text: string): string | typeof FAIL {
   return inner;
 }
 
-const SPECIAL_START = /^[-?:,[\]{}#&*!|>'"%@`+.0-9~]/;
+// Characters that cannot start a plain scalar here (indicators), and the yaml package's core-schema
+// tests (schema/core, schema/common): a scalar one of them matches is not a string.
+const INDICATOR_START = /^[?:,[\]{}#&*!|>'"%@`]/;
+const NOT_A_STRING = [
+  /^(?:~|[Nn]ull|NULL)?$/,
+  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+  /^0o[0-7]+$/,
+  /^[-+]?[0-9]+$/,
+  /^0x[0-9a-fA-F]+$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+];
 
 /** A plain scalar resolved by the core schema; anything that could be a float, or odd, fails. */
 function readPlain(text: string, flow: boolean): Value | typeof FAIL {
@@ -247,7 +259,9 @@ function readPlain(text: string, flow: boolean): Value | typeof FAIL {
     if ((text.length > 1 && text[0] === "0") || text.length > 15) return FAIL;
     return Number(text);
   }
-  if (SPECIAL_START.test(text)) return FAIL;
+  if (INDICATOR_START.test(text) || (text.startsWith("-") && !/^-[A-Za-z0-9_./]/.test(text))) return FAIL;
+  // Other numbers (signed, octal, hex, floats) are the yaml package's to convert.
+  if (NOT_A_STRING.some((test) => test.test(text))) return FAIL;
   return text;
 }
 

@@ -36,6 +36,18 @@ describe("busybox wget", () => {
     [["wget", "-qO-", "http://web:8080/x"], "", "wget: server returned error: HTTP/1.1 404 Not Found\n", 1],
     [["wget", "--spider", "http://web"], "", "Connecting to web (10.12.3.4:80)\nremote file exists\n", 0],
     [["wget", "-qO-", "http://db:6379"], "", "wget: error getting response: Connection reset by peer\n", 1],
+    [
+      ["wget", "-S", "--spider", "http://web"],
+      "",
+      "Connecting to web (10.12.3.4:80)\n  HTTP/1.1 200 OK\n  Server: nginx/1.27.3\n  Content-Length: 6\n  \nremote file exists\n",
+      0,
+    ],
+    [
+      ["wget", "-qS", "-O-", "http://web:8080/x"],
+      "",
+      "  HTTP/1.1 404 Not Found\n  Server: nginx/1.27.3\n  Content-Length: 20\n  \nwget: server returned error: HTTP/1.1 404 Not Found\n",
+      1,
+    ],
   ])("%j", (argv, stdout, stderr, code) => {
     const r = run("busybox", argv);
     expect(r.stdout).toBe(stdout);

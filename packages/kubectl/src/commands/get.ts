@@ -1,12 +1,13 @@
 import { getObject, type KubeObject, listObjects, parseLabelSelector } from "@kubejam/engine";
-import { boolFlag, flag, type ParsedArgs } from "../args";
+import { boolFlag, flag, flags, type ParsedArgs } from "../args";
+import { fieldSelectorFor, parseFieldSelector, unsupportedFieldMessage } from "../field-selector";
 import { tableFor } from "../printers/registry";
 import { noResourcesFound, printTables, type TableSection, tableSection } from "../printers/table";
 import { parseTargets, resourceName } from "../resources";
 import { type Context, fail, type KubectlResult, withWarnings } from "../result";
 import { formatObjects } from "./output-format";
 
-/** `kubectl get TYPE[,TYPE] [NAME...] [-o …] [-l …] [-n …|-A] [--show-labels] [--no-headers]`. */
+/** `kubectl get TYPE[,TYPE] [NAME...] [-o …] [-l …] [--field-selector …] [-L …] [-n …|-A] [--show-labels] [--no-headers]`. */
 export function getCommand(ctx: Context & { allNamespaces?: boolean }, args: ParsedArgs): KubectlResult {
   const parsed = parseTargets(args.positionals);
   if (!parsed.ok) return fail(ctx.state, parsed.message);
@@ -34,12 +35,19 @@ function getTargets(
       ctx.state,
       `error: unable to parse requirement: found '${selectorText}', expected: identifier`,
     );
+  const fieldText = flag(args, "field-selector") ?? "";
+  const requirements = parseFieldSelector(fieldText);
+  if (!requirements)
+    return fail(ctx.state, `error: invalid selector: '${fieldText}'; can't understand '${fieldText}'`);
   const allNamespaces = ctx.allNamespaces === true;
   const errors: string[] = [];
   const found: { kind: string; objects: KubeObject[] }[] = [];
   const named = parsed.targets.some((t) => t.names.length > 0);
   for (const t of parsed.targets) {
     const ns = t.info.namespaced && !allNamespaces ? ctx.namespace : undefined;
+    const fields = fieldSelectorFor(t.info, requirements);
+    if (!fields.ok)
+      return fail(ctx.state, unsupportedFieldMessage(t.info, selectorText ?? "", fieldText, fields.field));
     let objects: KubeObject[];
     if (t.names.length > 0) {
       objects = [];
@@ -48,7 +56,10 @@ function getTargets(
         if (obj) objects.push(obj);
         else errors.push(`Error from server (NotFound): ${resourceName(t.info)} "${name}" not found`);
       }
-    } else objects = listObjects(ctx.state, t.info.kind, ns).filter((o) => selector(o.metadata.labels));
+    } else
+      objects = listObjects(ctx.state, t.info.kind, ns).filter(
+        (o) => selector(o.metadata.labels) && fields.matches(o),
+      );
     found.push({ kind: t.info.kind, objects });
   }
   const all = found.flatMap((f) => f.objects);
@@ -80,6 +91,9 @@ function getTargets(
     wide: output === "wide",
     noHeaders: boolFlag(args, "no-headers"),
     showLabels: boolFlag(args, "show-labels"),
+    labelColumns: flags(args, "label-columns")
+      .flatMap((v) => v.split(","))
+      .filter((k) => k !== ""),
     allNamespaces,
     withKind: boolFlag(args, "show-kind"),
   });

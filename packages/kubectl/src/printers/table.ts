@@ -47,6 +47,8 @@ export interface TableOptions {
   noHeaders?: boolean;
   /** `--show-labels` */
   showLabels?: boolean;
+  /** `-L key,…`: a column per label key, headed by the key's last path segment. */
+  labelColumns?: readonly string[];
   /** `-A` / `--all-namespaces`: adds NAMESPACE to namespaced kinds. */
   allNamespaces?: boolean;
   /** `--show-kind`; also switched on when several kinds are printed. */
@@ -90,6 +92,11 @@ function cellText(value: string): string {
   return escapeTerminal(value);
 }
 
+// printers.go formatLabelHeaders: `topology.kubernetes.io/zone` is headed ZONE.
+function labelColumnHeader(key: string): string {
+  return (key.split("/").pop() ?? key).toUpperCase();
+}
+
 /** The tab-separated lines of one table before tabwriter layout (decorateTable + printTable). */
 function tableLines(section: TableSection, options: TableOptions, withKind: boolean): string[] {
   const withNamespace = options.allNamespaces === true && section.namespaced;
@@ -103,6 +110,7 @@ function tableLines(section: TableSection, options: TableOptions, withKind: bool
     section.columns.forEach((c, i) => {
       if (visible[i]) headers.push(c.name.toUpperCase());
     });
+    for (const key of options.labelColumns ?? []) headers.push(labelColumnHeader(key));
     if (options.showLabels === true) headers.push("LABELS");
     lines.push(headers.join("\t"));
   }
@@ -116,6 +124,7 @@ function tableLines(section: TableSection, options: TableOptions, withKind: bool
       // decorateTable: row.Cells[nameColumn] = fmt.Sprintf("%s/%s", strings.ToLower(options.Kind.String()), ...)
       cells.push(cellText(withKind && c.isName === true ? `${prefix}/${value}` : value));
     });
+    for (const key of options.labelColumns ?? []) cells.push(cellText(row.labels[key] ?? ""));
     if (options.showLabels === true) cells.push(formatLabels(row.labels));
     lines.push(cells.join("\t"));
   }

@@ -72,6 +72,7 @@ export const wget: Program = (ctx) => {
       if (url.scheme === "https") return die(ctx, "TLS error from peer (alert code 80): 80");
       const res = r.response;
       if (res.kind === "not-http") return die(ctx, "error getting response: Connection reset by peer");
+      if (o.flags.has("S")) printServerResponse(ctx, res);
       if (res.status >= 300 && res.status < 400) {
         const loc = header(res.headers, "location");
         const next: ParsedUrl | undefined = loc === undefined ? undefined : resolveLocation(url, loc);
@@ -111,3 +112,18 @@ export const wget: Program = (ctx) => {
   }
   return 0;
 };
+
+/**
+ * `-S`: busybox prints the status line and every header as it reads them, indented by two spaces, up
+ * to and including the blank line that ends them (wget.c fgets_trim_sanitize), even with `-q`. It asks
+ * with `Connection: close`, so that is what the server answers.
+ */
+function printServerResponse(
+  ctx: ProgramContext,
+  res: { status: number; reason: string; headers: Record<string, string> },
+): void {
+  const lines = [`HTTP/1.1 ${res.status} ${res.reason}`];
+  for (const [name, value] of Object.entries(res.headers))
+    lines.push(`${name}: ${name.toLowerCase() === "connection" ? "close" : value}`);
+  ctx.io.err.write(`${lines.map((l) => `  ${l}\n`).join("")}  \n`);
+}
