@@ -3,41 +3,56 @@
 // conversion funcs' field label lists). Any other field is a 400 from the server.
 import type { KindInfo, KubeObject } from "@kubejam/engine";
 
-type Field = (o: Record<string, any>) => unknown;
+type Field = (o: KubeObject) => unknown;
+
+/** Reads a dotted field of an object (`spec.nodeName`), undefined where a step is missing. */
+function field(dotted: string): Field {
+  const keys = dotted.split(".");
+  return (o) =>
+    keys.reduce<unknown>(
+      (v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
+      o,
+    );
+}
+
+const flag = (dotted: string): Field => {
+  const get = field(dotted);
+  return (o) => String(get(o) === true);
+};
 
 const KIND_FIELDS: Record<string, Record<string, Field>> = {
   Pod: {
-    "spec.nodeName": (o) => o.spec?.nodeName,
-    "spec.restartPolicy": (o) => o.spec?.restartPolicy,
-    "spec.schedulerName": (o) => o.spec?.schedulerName,
-    "spec.serviceAccountName": (o) => o.spec?.serviceAccountName,
-    "spec.hostNetwork": (o) => String(o.spec?.hostNetwork === true),
-    "status.phase": (o) => o.status?.phase,
-    "status.podIP": (o) => o.status?.podIP,
-    "status.nominatedNodeName": (o) => o.status?.nominatedNodeName,
+    "spec.nodeName": field("spec.nodeName"),
+    "spec.restartPolicy": field("spec.restartPolicy"),
+    "spec.schedulerName": field("spec.schedulerName"),
+    "spec.serviceAccountName": field("spec.serviceAccountName"),
+    "spec.hostNetwork": flag("spec.hostNetwork"),
+    "status.phase": field("status.phase"),
+    "status.podIP": field("status.podIP"),
+    "status.nominatedNodeName": field("status.nominatedNodeName"),
   },
   Event: {
-    "involvedObject.kind": (o) => o.involvedObject?.kind,
-    "involvedObject.namespace": (o) => o.involvedObject?.namespace,
-    "involvedObject.name": (o) => o.involvedObject?.name,
-    "involvedObject.uid": (o) => o.involvedObject?.uid,
-    "involvedObject.apiVersion": (o) => o.involvedObject?.apiVersion,
-    "involvedObject.resourceVersion": (o) => o.involvedObject?.resourceVersion,
-    "involvedObject.fieldPath": (o) => o.involvedObject?.fieldPath,
-    reason: (o) => o.reason,
-    reportingComponent: (o) => o.reportingComponent,
-    source: (o) => o.source?.component,
-    type: (o) => o.type,
+    "involvedObject.kind": field("involvedObject.kind"),
+    "involvedObject.namespace": field("involvedObject.namespace"),
+    "involvedObject.name": field("involvedObject.name"),
+    "involvedObject.uid": field("involvedObject.uid"),
+    "involvedObject.apiVersion": field("involvedObject.apiVersion"),
+    "involvedObject.resourceVersion": field("involvedObject.resourceVersion"),
+    "involvedObject.fieldPath": field("involvedObject.fieldPath"),
+    reason: field("reason"),
+    reportingComponent: field("reportingComponent"),
+    source: field("source.component"),
+    type: field("type"),
   },
-  Node: { "spec.unschedulable": (o) => String(o.spec?.unschedulable === true) },
-  Namespace: { "status.phase": (o) => o.status?.phase },
-  Secret: { type: (o) => o.type },
-  ReplicaSet: { "status.replicas": (o) => String(o.status?.replicas ?? 0) },
+  Node: { "spec.unschedulable": flag("spec.unschedulable") },
+  Namespace: { "status.phase": field("status.phase") },
+  Secret: { type: field("type") },
+  ReplicaSet: { "status.replicas": (o) => String(field("status.replicas")(o) ?? 0) },
 };
 
 const COMMON: Record<string, Field> = {
-  "metadata.name": (o) => o.metadata?.name,
-  "metadata.namespace": (o) => o.metadata?.namespace,
+  "metadata.name": field("metadata.name"),
+  "metadata.namespace": field("metadata.namespace"),
 };
 
 interface Requirement {
@@ -83,8 +98,8 @@ export function unsupportedFieldMessage(
   info: KindInfo,
   labelSelector: string,
   fieldSelector: string,
-  field: string,
-) {
+  unsupported: string,
+): string {
   const version = info.apiVersion.split("/").pop() ?? "v1";
-  return `Error from server (BadRequest): Unable to find {"${info.group}" "${version}" "${info.plural}"} that match label selector "${labelSelector}", field selector "${fieldSelector}": field label not supported: ${field}`;
+  return `Error from server (BadRequest): Unable to find {"${info.group}" "${version}" "${info.plural}"} that match label selector "${labelSelector}", field selector "${fieldSelector}": field label not supported: ${unsupported}`;
 }
