@@ -15,6 +15,16 @@ export type AuthOptions = {
 export const LOCAL_HOSTS = ["localhost:*", "127.0.0.1:*", "[::1]:*", "localhost", "127.0.0.1"];
 
 /**
+ * Per connecting address. better-auth's own rule (3 sign-ins per 10 s) would stop a Study Jam room
+ * behind one NAT address after its third learner; 30 a minute lets a room in and still slows a
+ * password guesser to one try every 2 seconds.
+ */
+export const CLASSROOM_RATE_LIMITS = {
+  "/sign-up/email": { window: 60, max: 30 },
+  "/sign-in/email": { window: 60, max: 30 },
+};
+
+/**
  * Kubejam's better-auth: email + password, sessions in the app database (through @kubejam/db's
  * Prisma client), a `role` column a sign-up cannot set. The session is also kept for a minute in a
  * signed cookie, so a graded submission does not need a session lookup per request; signing out
@@ -34,6 +44,7 @@ export function createAuth({ db, provider, secret, baseURL }: AuthOptions) {
     },
     user: { additionalFields: authUserAdditionalFields },
     session: { cookieCache: { enabled: true, maxAge: 60 } },
+    rateLimit: { customRules: CLASSROOM_RATE_LIMITS },
     // Secure cookies need https: on with an https BETTER_AUTH_URL, off on plain-http localhost.
     advanced: { useSecureCookies: baseURL?.startsWith("https://") ?? false },
     telemetry: { enabled: false },
