@@ -1,6 +1,6 @@
 // Every manifest a lesson shows is a real file that runs: each is applied, in the lesson's order, to the
-// real engine, and what the lesson says happens is checked. A lesson whose kinds the engine does not serve
-// yet (storage arrives in its own work) is skipped, judged from the engine's KINDS at test time.
+// real engine, and what the lesson says happens is checked. A lesson named here that the course lacks,
+// or a kind the engine does not serve, fails: nothing is skipped.
 import { join } from "node:path";
 import {
   applyManifests,
@@ -68,7 +68,11 @@ function applyLesson(lesson: Lesson, upTo?: string): ClusterState {
 }
 
 const kubectl = (state: ClusterState, line: string) => run(state, line.split(" "));
-const lesson = (slug: string) => lessons.find((l) => l.slug === slug);
+function lesson(slug: string): Lesson {
+  const found = lessons.find((l) => l.slug === slug);
+  if (!found) throw new Error(`the course has no lesson ${slug}`);
+  return found;
+}
 
 describe("content/", () => {
   it("loads without errors", () => {
@@ -76,28 +80,25 @@ describe("content/", () => {
     expect(lessons.length).toBeGreaterThan(0);
   });
 
-  it("declares the kinds of every lesson in LESSON_KINDS", () => {
+  it("declares the kinds of every lesson in LESSON_KINDS, and the engine serves them all", () => {
     expect(Object.fromEntries(lessons.map((l) => [l.slug, kindsIn(l)]))).toEqual(LESSON_KINDS);
+    expect(lessons.flatMap((l) => missingKinds(l.slug))).toEqual([]);
   });
 
   for (const l of lessons) {
-    it.skipIf(missingKinds(l.slug).length > 0)(
-      `${l.slug}: every manifest applies as the lesson expects`,
-      () => {
-        applyLesson(l);
-      },
-    );
+    it(`${l.slug}: every manifest applies as the lesson expects`, () => {
+      applyLesson(l);
+    });
   }
 });
 
 describe("one-ip-per-pod says what the cluster does", () => {
   const l = lesson("one-ip-per-pod");
-  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
-    if (l) scriptOf(l);
+  it("every command runs and every output shown is what the engine prints", () => {
+    scriptOf(l);
   });
 
-  it.skipIf(!l || missingKinds("one-ip-per-pod").length > 0)("two containers, one IP, one localhost", () => {
-    if (!l) return;
+  it("two containers, one IP, one localhost", () => {
     const state = applyLesson(l, "web-sidecar.yaml");
     const ip = getObject<Pod>(state, "Pod", "default", "web")?.status.podIP;
     expect(ip).toMatch(/^10\.8\./);
@@ -115,11 +116,9 @@ describe("one-ip-per-pod says what the cluster does", () => {
 
 describe("pv-pvc-storageclass says what the cluster does", () => {
   const l = lesson("pv-pvc-storageclass");
-  const skip = !l || missingKinds("pv-pvc-storageclass").length > 0;
   type Claim = { spec: { volumeName?: string }; status: { phase?: string; capacity?: { storage?: string } } };
 
-  it.skipIf(skip)("a 3Gi claim binds the whole 5Gi NFS volume", () => {
-    if (!l) return;
+  it("a 3Gi claim binds the whole 5Gi NFS volume", () => {
     const state = applyLesson(l, "claim-static.yaml");
     const claim = getObject(state, "PersistentVolumeClaim", "default", "web-content") as unknown as
       | Claim
@@ -129,8 +128,7 @@ describe("pv-pvc-storageclass says what the cluster does", () => {
     expect(claim?.status.capacity?.storage).toBe("5Gi");
   });
 
-  it.skipIf(skip)("a WaitForFirstConsumer claim waits for its pod, then binds a provisioned volume", () => {
-    if (!l) return;
+  it("a WaitForFirstConsumer claim waits for its pod, then binds a provisioned volume", () => {
     const waiting = applyLesson(l, "claim-ssd.yaml");
     const before = getObject(waiting, "PersistentVolumeClaim", "default", "db-data") as unknown as
       | Claim
@@ -184,12 +182,11 @@ function podOn(
 
 describe("pod-to-pod says what the cluster does", () => {
   const l = lesson("pod-to-pod");
-  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
-    if (l) scriptOf(l);
+  it("every command runs and every output shown is what the engine prints", () => {
+    scriptOf(l);
   });
 
-  it.skipIf(!l)("near shares the server's node, far does not, and each IP is in its node's range", () => {
-    if (!l) return;
+  it("near shares the server's node, far does not, and each IP is in its node's range", () => {
     const state = applyLesson(l);
     const [server, near, far] = ["server", "near", "far"].map((n) => podOn(state, n));
     expect(server?.ip).toBe("10.8.0.3");
@@ -198,32 +195,27 @@ describe("pod-to-pod says what the cluster does", () => {
     for (const p of [server, near, far]) expect(p && inCidr(p.ip, p.cidr), JSON.stringify(p)).toBe(true);
   });
 
-  it.skipIf(!l)(
-    "the server logs each client's own pod IP (no NAT), and a re-created pod gets a new IP",
-    () => {
-      if (!l) return;
-      const { steps } = scriptOf(l);
-      const fetched = steps.find((s) => s.command === "kubectl exec far -- wget -qO- http://10.8.0.3");
-      expect(fetched?.printed).toContain("Welcome to nginx!");
-      const log = fetched ? kubectl(fetched.state, "logs server").stdout : "";
-      expect(log).toMatch(/^10\.8\.0\.4 - - .*"Wget"/m);
-      expect(log).toMatch(/^10\.8\.1\.3 - - .*"Wget"/m);
-      const before = steps.find((s) => s.command === "kubectl delete pod far");
-      const recreated = steps.find((s) => s.command === "kubectl apply -f clients.yaml");
-      expect(before && podOn(before.state, "far").ip).toBe("");
-      expect(recreated && podOn(recreated.state, "far").ip).toBe("10.8.1.4");
-    },
-  );
+  it("the server logs each client's own pod IP (no NAT), and a re-created pod gets a new IP", () => {
+    const { steps } = scriptOf(l);
+    const fetched = steps.find((s) => s.command === "kubectl exec far -- wget -qO- http://10.8.0.3");
+    expect(fetched?.printed).toContain("Welcome to nginx!");
+    const log = fetched ? kubectl(fetched.state, "logs server").stdout : "";
+    expect(log).toMatch(/^10\.8\.0\.4 - - .*"Wget"/m);
+    expect(log).toMatch(/^10\.8\.1\.3 - - .*"Wget"/m);
+    const before = steps.find((s) => s.command === "kubectl delete pod far");
+    const recreated = steps.find((s) => s.command === "kubectl apply -f clients.yaml");
+    expect(before && podOn(before.state, "far").ip).toBe("");
+    expect(recreated && podOn(recreated.state, "far").ip).toBe("10.8.1.4");
+  });
 });
 
 describe("vpc-native says what the cluster does", () => {
   const l = lesson("vpc-native");
-  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
-    if (l) scriptOf(l);
+  it("every command runs and every output shown is what the engine prints", () => {
+    scriptOf(l);
   });
 
-  it.skipIf(!l)("nodes, pods and Services take addresses from their own ranges", () => {
-    if (!l) return;
+  it("nodes, pods and Services take addresses from their own ranges", () => {
     const state = applyLesson(l);
     const nodes = listObjects(state, "Node") as unknown as (NodeView & {
       status: { addresses: { type: string; address: string }[] };
@@ -252,8 +244,7 @@ describe("vpc-native says what the cluster does", () => {
     expect(inCidr(svc.spec.clusterIP, "10.12.0.0/20")).toBe(true);
   });
 
-  it.skipIf(!l)("each line of the lesson's list is the range GKE gives a node for that many pods", () => {
-    if (!l) return;
+  it("each line of the lesson's list is the range GKE gives a node for that many pods", () => {
     const rows = [
       ...l.body.en.matchAll(/^- (\d+)(?:–(\d+))? pods per node: a `\/(\d+)`, (\d+) addresses$/gm),
     ];
@@ -271,7 +262,7 @@ describe("vpc-native says what the cluster does", () => {
     }
   });
 
-  it.skipIf(!l)("a pod beyond max pods per node, system pods included, stays Pending: Too many pods", () => {
+  it("a pod beyond max pods per node, system pods included, stays Pending: Too many pods", () => {
     const created = createCluster({ seed: 1, topology: { nodeCount: 1, maxPodsPerNode: 8 } });
     if (!created.ok) throw new Error(created.errors.join("\n"));
     const system = listObjects<Pod>(created.state, "Pod", "kube-system").length;
@@ -292,12 +283,11 @@ describe("services says what the cluster does", () => {
   type Svc = { spec: { clusterIP: string } };
   const step = (run: ScriptRun, command: string) => run.steps.find((s) => s.command === command);
 
-  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
-    if (l) scriptOf(l);
+  it("every command runs and every output shown is what the engine prints", () => {
+    scriptOf(l);
   });
 
-  it.skipIf(!l)("the Service's endpoints are the ready replicas at their port named http", () => {
-    if (!l) return;
+  it("the Service's endpoints are the ready replicas at their port named http", () => {
     const state = applyLesson(l, "service.yaml");
     const replicas = listObjects<Pod>(state, "Pod", "default").filter(
       (p) => p.metadata.labels?.app === "web",
@@ -311,8 +301,7 @@ describe("services says what the cluster does", () => {
     expect(kubectl(state, "exec client -- nslookup web").stdout).toContain(`Address: ${svc.spec.clusterIP}`);
   });
 
-  it.skipIf(!l)("requests to the name are spread over every replica, and the address survives them", () => {
-    if (!l) return;
+  it("requests to the name are spread over every replica, and the address survives them", () => {
     const run = scriptOf(l);
     const answers = run.steps
       .filter((s) => s.command === "kubectl exec client -- wget -qO- http://web")
@@ -343,11 +332,8 @@ describe("services says what the cluster does", () => {
     expect([...reached].sort()).toEqual(replicas.map((p) => `default/${p.metadata.name}`).sort());
   });
 
-  it.skipIf(!l)(
-    "a selected pod that is not Ready stays in the slice, marked not ready, and gets no requests",
-    () => {
-      if (!l) return;
-      const unready = `apiVersion: v1
+  it("a selected pod that is not Ready stays in the slice, marked not ready, and gets no requests", () => {
+    const unready = `apiVersion: v1
 kind: Pod
 metadata:
   name: unready
@@ -365,29 +351,25 @@ spec:
           path: /
           port: 9999
 `;
-      const applied = applyManifests(applyLesson(l, "service.yaml"), [
-        { name: "unready.yaml", text: unready },
-      ]);
-      const state = runKj(applied.state, ["advance", "30s"]).state;
-      const ip = getObject<Pod>(state, "Pod", "default", "unready")?.status.podIP;
-      type Slice = { endpoints: { addresses: string[]; conditions: { ready: boolean } }[] };
-      const [slice] = listObjects(state, "EndpointSlice", "default").filter(
-        (o) => o.metadata.labels?.["kubernetes.io/service-name"] === "web",
-      ) as unknown as Slice[];
-      const entry = slice?.endpoints.find((e) => e.addresses.includes(ip ?? ""));
-      expect(entry?.conditions.ready).toBe(false);
-      const { results } = traceRequests(
-        state,
-        Array.from({ length: 30 }, () => ({ from: "client", url: "http://web", namespace: "default" })),
-        { hops: false },
-      );
-      expect(results.every((r) => r.ok && r.outcome === "delivered")).toBe(true);
-      expect(results.some((r) => r.ok && r.target === "default/unready")).toBe(false);
-    },
-  );
+    const applied = applyManifests(applyLesson(l, "service.yaml"), [{ name: "unready.yaml", text: unready }]);
+    const state = runKj(applied.state, ["advance", "30s"]).state;
+    const ip = getObject<Pod>(state, "Pod", "default", "unready")?.status.podIP;
+    type Slice = { endpoints: { addresses: string[]; conditions: { ready: boolean } }[] };
+    const [slice] = listObjects(state, "EndpointSlice", "default").filter(
+      (o) => o.metadata.labels?.["kubernetes.io/service-name"] === "web",
+    ) as unknown as Slice[];
+    const entry = slice?.endpoints.find((e) => e.addresses.includes(ip ?? ""));
+    expect(entry?.conditions.ready).toBe(false);
+    const { results } = traceRequests(
+      state,
+      Array.from({ length: 30 }, () => ({ from: "client", url: "http://web", namespace: "default" })),
+      { hops: false },
+    );
+    expect(results.every((r) => r.ok && r.outcome === "delivered")).toBe(true);
+    expect(results.some((r) => r.ok && r.target === "default/unready")).toBe(false);
+  });
 
-  it.skipIf(!l)("from another namespace the short name fails and <service>.<namespace> works", () => {
-    if (!l) return;
+  it("from another namespace the short name fails and <service>.<namespace> works", () => {
     let state = kubectl(applyLesson(l, "service.yaml"), "create namespace other").state;
     state = kubectl(state, "run probe -n other --image=busybox:1.36 -- sleep 3600").state;
     state = runKj(state, ["advance", "10s"]).state;
@@ -398,8 +380,7 @@ spec:
     expect(ask("http://web.default.svc.cluster.local")).toMatchObject({ ok: true, outcome: "delivered" });
   });
 
-  it.skipIf(!l)("a selector that matches no pod gives no endpoints and refused connections", () => {
-    if (!l) return;
+  it("a selector that matches no pod gives no endpoints and refused connections", () => {
     const run = scriptOf(l);
     const refused = step(run, "kubectl exec client -- wget -qO- http://typo");
     expect(refused?.printed).toContain("Connection refused");
@@ -417,12 +398,11 @@ describe("nodeport-loadbalancer says what the cluster does", () => {
   };
   const step = (run: ScriptRun, command: string) => run.steps.find((s) => s.command === command);
 
-  it.skipIf(!l)("every command runs and every output shown is what the engine prints", () => {
-    if (l) scriptOf(l);
+  it("every command runs and every output shown is what the engine prints", () => {
+    scriptOf(l);
   });
 
-  it.skipIf(!l)("a node port answers on every node, pods or not, and not from the Internet", () => {
-    if (!l) return;
+  it("a node port answers on every node, pods or not, and not from the Internet", () => {
     let state = applyLesson(l, "service-nodeport.yaml");
     state = kubectl(state, "scale deployment web --replicas=1").state;
     const nodes = listObjects(state, "Node") as unknown as (NodeView & {
@@ -448,8 +428,7 @@ describe("nodeport-loadbalancer says what the cluster does", () => {
     expect(blocked.map((r) => r.ok && r.outcome)).toEqual(external.map(() => "timeout"));
   });
 
-  it.skipIf(!l)("the load balancer's IP is pending at first, then reaches the pods from the Internet", () => {
-    if (!l) return;
+  it("the load balancer's IP is pending at first, then reaches the pods from the Internet", () => {
     const run = scriptOf(l);
     const lb = (s?: { state: ClusterState }) =>
       s && (getObject(s.state, "Service", "default", "web-lb") as unknown as Svc | undefined);
