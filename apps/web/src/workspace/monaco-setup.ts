@@ -32,10 +32,24 @@ import { configureMonacoYaml, type MonacoYaml } from "monaco-yaml";
 let yaml: MonacoYaml | undefined;
 performance.mark("kubejam:monaco-loaded");
 
+/**
+ * Monaco rejects a pending request (a hover, a worker call, a debounced validation) with an error named
+ * `Canceled` when a newer one or a model switch makes it moot. That is not a failure, but nothing
+ * awaits those promises, so the browser would report an uncaught rejection; mark them handled.
+ */
+function ignoreMonacoCancellations(): void {
+  window.addEventListener("unhandledrejection", (event) => {
+    const reason: unknown = event.reason;
+    if (reason instanceof Error && reason.name === "Canceled" && reason.message === "Canceled")
+      event.preventDefault();
+  });
+}
+
 export const SCHEMA_URI = "kubejam://schemas/manifest.json";
 
 export function setupMonaco(): { monaco: typeof monaco; yaml: MonacoYaml } {
   if (!yaml) {
+    ignoreMonacoCancellations();
     (globalThis as { MonacoEnvironment?: monaco.Environment }).MonacoEnvironment = {
       getWorker(_workerId: string, label: string) {
         if (label === "yaml") return new Worker(new URL("monaco-yaml/yaml.worker.js", import.meta.url));
