@@ -28,7 +28,9 @@ export interface EventSource {
 export type RuntimeArea = "kubelet" | "storage" | "timers";
 
 export class Tx {
-  readonly objects: Record<string, KubeObject>;
+  /** The objects as they are now: the base state's map until the first write copies it. */
+  private objectMap: Record<string, KubeObject>;
+  private objectsOwned = false;
   readonly fs: Record<string, FsNode>;
   readonly kubelet: Record<string, PodRuntime>;
   readonly ipam: ClusterState["ipam"];
@@ -69,7 +71,7 @@ export class Tx {
 
   constructor(private readonly base: ClusterState) {
     this.startedSettled = isSettled(base);
-    this.objects = { ...base.objects };
+    this.objectMap = base.objects;
     this.fs = { ...base.fs };
     this.kubelet = { ...base.kubelet };
     this.ipam = { ...base.ipam };
@@ -79,6 +81,20 @@ export class Tx {
     this.clock = base.clock;
     this.rv = base.resourceVersion;
     this.storageState = base.storage ?? emptyStorageRuntime();
+  }
+
+  /** Every object, read-only: change them through create/update/remove. */
+  get objects(): Readonly<Record<string, KubeObject>> {
+    return this.objectMap;
+  }
+
+  /** A transaction that writes nothing never copies the (often large) object map. */
+  private writableObjects(): Record<string, KubeObject> {
+    if (!this.objectsOwned) {
+      this.objectMap = { ...this.objectMap };
+      this.objectsOwned = true;
+    }
+    return this.objectMap;
   }
 
   /** The storage controllers' bookkeeping (read-only view; change it through the setters). */
@@ -214,7 +230,7 @@ export class Tx {
   }
 
   private put(key: string, obj: KubeObject): void {
-    this.objects[key] = obj;
+    this.writableObjects()[key] = obj;
     if (this.kindIndex) indexSet(this.kindIndex, obj.kind, key, obj);
     if (this.nonEventIndex) {
       if (!isPlainEvent(obj)) {
@@ -268,7 +284,7 @@ export class Tx {
   remove(obj: KubeObject): void {
     const key = objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
     if (key in this.objects) {
-      delete this.objects[key];
+      delete this.writableObjects()[key];
       this.kindIndex?.get(obj.kind)?.delete(key);
       this.nonEventIndex?.delete(key);
       this.objectChanged(obj.kind);
