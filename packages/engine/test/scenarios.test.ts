@@ -52,9 +52,10 @@ describe("a pod with two containers", () => {
   it("keeps a file in the container's writable layer across later commands that only read", () => {
     const c = new TestCluster();
     c.apply(nginxPod);
-    expect(c.exec("web", ["sh", "-c", "echo kept > /root/note"], "sidecar").ok).toBe(true);
+    // A path inside the simulated container (its working directory), not on this machine.
+    expect(c.exec("web", ["sh", "-c", "echo kept > note"], "sidecar").ok).toBe(true);
     for (let i = 0; i < 2; i++) {
-      const read = c.exec("web", ["cat", "/root/note"], "sidecar");
+      const read = c.exec("web", ["cat", "note"], "sidecar");
       expect(read.ok && read.stdout).toBe("kept\n");
     }
   });
