@@ -16,7 +16,8 @@ import {
 import { run, runKj } from "@kubejam/kubectl";
 import { describe, expect, it } from "vitest";
 import { type Lesson, loadCourse } from "../src/index";
-import { runLessonScript, type ScriptRun } from "./lesson-script";
+import type { ScriptRun } from "./lesson-script";
+import { scriptOf } from "./lesson-script-expect";
 
 const root = join(import.meta.dirname, "..", "..", "..", "content");
 const { course, diagnostics } = loadCourse(root);
@@ -145,19 +146,6 @@ describe("pv-pvc-storageclass says what the cluster does", () => {
     expect(after?.spec.volumeName).toMatch(/^pvc-/);
   });
 });
-
-/** Runs a lesson's body as a script in both languages: same commands, every shown output as printed. */
-function scriptOf(l: Lesson): ScriptRun {
-  const en = runLessonScript(l, "en");
-  const ko = runLessonScript(l, "ko");
-  expect(en.problems, `${l.slug} (en)`).toEqual([]);
-  expect(ko.problems, `${l.slug} (ko)`).toEqual([]);
-  expect(ko.commands, `${l.slug}: the ko body runs other commands than the en body`).toEqual(en.commands);
-  for (const o of [...en.outputs, ...ko.outputs])
-    expect(o.shown, `${l.slug}: $ ${o.command}`).toBe(o.printed);
-  expect(ko.outputs.map((o) => o.shown)).toEqual(en.outputs.map((o) => o.shown));
-  return en;
-}
 
 type NodeView = { metadata: { name: string }; spec: { podCIDR?: string } };
 

@@ -13,8 +13,9 @@ import {
 } from "@kubejam/engine";
 import { run } from "@kubejam/kubectl";
 import { describe, expect, it } from "vitest";
-import { type Lesson, loadCourse } from "../src/index";
-import { runLessonScript, type ScriptRun } from "./lesson-script";
+import { loadCourse } from "../src/index";
+import type { ScriptRun } from "./lesson-script";
+import { scriptOf } from "./lesson-script-expect";
 
 const root = join(import.meta.dirname, "..", "..", "..", "content");
 const { course } = loadCourse(root);
@@ -27,19 +28,6 @@ function cluster(): ClusterState {
 }
 
 const kubectl = (state: ClusterState, line: string) => run(state, line.split(" "));
-
-/** Runs a lesson's body as a script in both languages: same commands, every shown output as printed. */
-function scriptOf(l: Lesson): ScriptRun {
-  const en = runLessonScript(l, "en");
-  const ko = runLessonScript(l, "ko");
-  expect(en.problems, `${l.slug} (en)`).toEqual([]);
-  expect(ko.problems, `${l.slug} (ko)`).toEqual([]);
-  expect(ko.commands, `${l.slug}: the ko body runs other commands than the en body`).toEqual(en.commands);
-  for (const o of [...en.outputs, ...ko.outputs])
-    expect(o.shown, `${l.slug}: $ ${o.command}`).toBe(o.printed);
-  expect(ko.outputs.map((o) => o.shown)).toEqual(en.outputs.map((o) => o.shown));
-  return en;
-}
 
 /** The step of a lesson's script that ran `command` (the nth time it appears). */
 function step(run: ScriptRun, command: string, nth = 0) {
