@@ -1,4 +1,6 @@
 // `pnpm bench`: medians of apply + reconcile on the real engine. Not a test: nothing here asserts a time.
+// Each case first warms up for at least WARMUP_MS and at least half its timed runs: a few runs are
+// not enough for the JIT to settle, and the lesson median wandered 8-13 ms for the same code.
 import { performance } from "node:perf_hooks";
 import { applyManifests, createCluster, listObjects } from "../src/index";
 
@@ -9,6 +11,9 @@ function deployment(name: string, replicas: number, image = "nginx:1.27"): strin
 function pod(name: string): string {
   return `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name}, labels: { app: ${name} } }\nspec:\n  containers:\n  - { name: app, image: busybox, command: ["sh", "-c", "echo ready > /tmp/ready; sleep 3600"] }\n`;
 }
+
+/** Warm-up budget per case, in wall-clock time (the run count alone was too short for fast cases). */
+const WARMUP_MS = 1000;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -27,12 +32,18 @@ function measure(
   const times: number[] = [];
   let objects = 0;
   // Warm-up runs let the JIT compile the engine's hot paths before anything is timed.
-  const warmup = Math.max(2, Math.ceil(runs / 2));
-  for (let i = 0; i < runs + warmup; i++) {
+  const minWarmupRuns = Math.max(2, Math.ceil(runs / 2));
+  const warmupStart = performance.now();
+  let warmed = 0;
+  while (warmed < minWarmupRuns || performance.now() - warmupStart < WARMUP_MS) {
+    applyManifests(created.state, [{ name: "bench.yaml", text }]);
+    warmed++;
+  }
+  for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const { state } = applyManifests(created.state, [{ name: "bench.yaml", text }]);
     const t1 = performance.now();
-    if (i >= warmup) times.push(t1 - t0);
+    times.push(t1 - t0);
     // The learner's pods, in default: kube-system's (kube-dns) were running before the apply.
     const pods = listObjects(state, "Pod", "default").filter(
       (p) => (p.status as { phase?: string }).phase === "Running",
