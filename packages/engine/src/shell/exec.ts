@@ -2,6 +2,7 @@
 import { isFsError } from "../fs/fs-error";
 import { fakeSha256 } from "../images/digest";
 import { Collector } from "./io";
+import { lookPath } from "./look-path";
 import { ProcessRuntime } from "./runtime";
 import { BlockSignal, LimitError } from "./signals";
 import type { ExecResult, ProcessOutcome, ShellEnv } from "./types";
@@ -11,7 +12,7 @@ const MAX_ARG = 128 * 1024;
 const MAX_ARGV_TOTAL = 2 * 1024 * 1024;
 const MAX_ARGC = 10_000;
 
-type Resolution = { ok: true } | { ok: false; reason: string };
+type Resolution = { ok: true; path: string } | { ok: false; reason: string };
 
 /** What runc would say when it cannot exec argv[0]. */
 function resolveExecutable(argv: string[], env: ShellEnv, rt: ProcessRuntime): Resolution {
@@ -25,8 +26,9 @@ function resolveExecutable(argv: string[], env: ShellEnv, rt: ProcessRuntime): R
   ) {
     return { ok: false, reason: `exec: "${name.slice(0, 64)}": argument list too long` };
   }
-  const sh = rt.shell(env.env, name);
-  const path = sh.lookPath(name);
+  // This search ran in a shell of its own, which took a pid: keep the pids programs print.
+  rt.nextPid();
+  const path = lookPath(env.fs, env.env.PATH, name);
   if (path === undefined) {
     return name.includes("/")
       ? { ok: false, reason: `exec: "${name}": stat ${name}: no such file or directory` }
@@ -40,7 +42,7 @@ function resolveExecutable(argv: string[], env: ShellEnv, rt: ProcessRuntime): R
     if (!isFsError(e)) throw e;
     return { ok: false, reason: `exec: "${name}": ${e.text.toLowerCase()}` };
   }
-  return { ok: true };
+  return { ok: true, path };
 }
 
 /** Runs what `kubectl exec POD -- argv...` runs. */
@@ -61,7 +63,7 @@ export function exec(argv: string[], env: ShellEnv): ExecResult {
   const out = new Collector();
   const io = { stdin: "", out: out.out, err: out.err };
   try {
-    const code = rt.shell(env.env, argv[0] ?? "sh").spawn(argv, io);
+    const code = rt.shell(env.env, argv[0] ?? "sh").spawn(argv, io, resolved.path);
     return { stdout: out.stdout(), stderr: out.stderr(), exitCode: code, elapsedMs: rt.elapsed };
   } catch (e) {
     if (!(e instanceof BlockSignal) && !(e instanceof LimitError)) throw e;
@@ -93,7 +95,7 @@ export function startProcess(argv: string[], env: ShellEnv): ProcessOutcome {
   const out = new Collector();
   const io = { stdin: "", out: out.out, err: out.err };
   try {
-    const code = rt.shell(env.env, argv[0] ?? "sh").spawn(argv, io);
+    const code = rt.shell(env.env, argv[0] ?? "sh").spawn(argv, io, resolved.path);
     return { kind: "exited", exitCode: code, afterMs: rt.elapsed, logs: out.all() };
   } catch (e) {
     if (!(e instanceof BlockSignal) && !(e instanceof LimitError)) throw e;

@@ -6,6 +6,7 @@ import type { AndOr, Command, List, Pipeline } from "./ast";
 import { BUILTINS } from "./builtins";
 import { type ExpandHost, expandWord, expandWords } from "./expand";
 import { BufferSink, type Io, NULL_SINK, type Sink } from "./io";
+import { lookPath } from "./look-path";
 import {
   notFound,
   permissionDenied,
@@ -65,8 +66,9 @@ export class Shell implements ExpandHost {
     this.rt = init.rt;
     this.args = init.args;
     this.pid = init.rt.nextPid();
-    for (const [k, v] of Object.entries(init.env)) {
-      this.vars.set(k, v);
+    const env = init.env;
+    for (const k in env) {
+      this.vars.set(k, env[k] as string);
       this.exported.add(k);
     }
     if (!this.vars.has("PWD")) this.vars.set("PWD", this.fs.cwd);
@@ -99,9 +101,13 @@ export class Shell implements ExpandHost {
     return this.runList(list, io);
   }
 
-  /** Runs a program from PATH (no builtins, no functions), as env and exec "$@" do. */
-  spawn(argv: string[], io: Io): number {
-    return this.runExternal(argv, io, {});
+  /**
+   * Runs a program from PATH (no builtins, no functions), as env and exec "$@" do. `path` is what
+   * `lookPath(argv[0])` just returned for this shell, when the caller asked already: a container
+   * start would otherwise search PATH twice for each program it runs.
+   */
+  spawn(argv: string[], io: Io, path?: string): number {
+    return this.runExternal(argv, io, {}, 0, path);
   }
 
   private runTop(list: List, io: Io): number {
@@ -194,7 +200,9 @@ export class Shell implements ExpandHost {
       const v = this.vars.get(name);
       if (v !== undefined) env[name] = v;
     }
-    return { ...env, ...extra };
+    // Assigning keeps the order a spread gives (a key already there stays in its place) without a copy.
+    for (const name in extra) env[name] = extra[name] as string;
+    return env;
   }
 
   runList(list: List, io: Io): number {
@@ -414,20 +422,18 @@ export class Shell implements ExpandHost {
 
   /** The path `name` runs, by PATH search when it has no slash. */
   lookPath(name: string): string | undefined {
-    if (name === "") return undefined;
-    if (name.includes("/")) return this.fs.exists(name) ? this.fs.resolve(name) : undefined;
-    for (const dir of (this.vars.get("PATH") ?? "").split(":")) {
-      const p = `${dir === "" ? "." : dir}/${name}`;
-      try {
-        if (this.fs.tryStat(p)?.type === "file") return this.fs.resolve(p);
-      } catch {}
-    }
-    return undefined;
+    return lookPath(this.fs, this.vars.get("PATH"), name);
   }
 
-  private runExternal(argv: string[], io: Io, assigned: Record<string, string>, depth = 0): number {
+  private runExternal(
+    argv: string[],
+    io: Io,
+    assigned: Record<string, string>,
+    depth = 0,
+    resolved?: string,
+  ): number {
     const name = argv[0] ?? "";
-    const path = this.lookPath(name);
+    const path = resolved ?? this.lookPath(name);
     if (path === undefined) {
       io.err.write(notFound(this.id, this.line, name));
       return 127;

@@ -59,7 +59,8 @@ export class ProcessRuntime implements Runtime {
   spawn(argv: string[], ctx: ProgramContext, notFound?: (name: string) => string): number {
     const sh = this.shell(ctx.env, argv[0] ?? "sh");
     const name = argv[0] ?? "";
-    if (sh.lookPath(name) === undefined) {
+    const path = sh.lookPath(name);
+    if (path === undefined) {
       ctx.io.err.write(
         notFound
           ? notFound(name)
@@ -69,7 +70,7 @@ export class ProcessRuntime implements Runtime {
       );
       return 127;
     }
-    return sh.spawn(argv, ctx.io);
+    return sh.spawn(argv, ctx.io, path);
   }
 
   /** A shell of the image's flavour to run programs with. */
