@@ -5,6 +5,7 @@ import { emptyStorageRuntime, type StorageRuntime } from "../controllers/storage
 import type { FsNode } from "../fs/tree";
 import { Ids } from "../runtime/ids";
 import { rfc3339 } from "../runtime/time";
+import { EventIndex } from "./event-index";
 import { objectKey } from "./object-key";
 import { isSettled, markSettled } from "./settled";
 import type { ClusterState } from "./state";
@@ -48,7 +49,7 @@ export class Tx {
   readonly runtimeChanges: Record<RuntimeArea, number> = { kubelet: 0, storage: 0, timers: 0 };
   /** Each controller's input version when it last ran in this operation (see controllers/settle.ts). */
   readonly controllerInputs = new Map<unknown, number>();
-  private eventIndex: Map<string, string> | undefined;
+  private eventIndex: EventIndex | undefined;
   /** Keys by kind, in creation order: built on the first `list`, then kept in step with every write. */
   private kindIndex: Map<string, Map<string, KubeObject>> | undefined;
   /**
@@ -61,7 +62,8 @@ export class Tx {
   private readonly ownedKubelet = new Set<string>();
   private storageState: StorageRuntime;
   private storageOwned = false;
-  private readonly lastEventNanos = new Map<string, bigint>();
+  /** The last event name's nanoseconds, by namespace then object name (no joined key to build per event). */
+  private readonly lastEventNanos = new Map<string, Map<string, bigint>>();
   /** The base state was committed at the controllers' fixed point (see settled.ts). */
   readonly startedSettled: boolean;
   /** Writes no counter above sees: file systems and pod-IP bookkeeping. */
@@ -150,9 +152,8 @@ export class Tx {
 
   /** Whether an identical event (same object, reason, message and source) was already recorded. */
   hasEvent(involved: InvolvedObject, reason: string, message: string, source: EventSource): boolean {
-    return this.events().has(
-      eventKey(involved.metadata.uid, "", reason, message, source.component, source.host ?? ""),
-    );
+    const id = { fieldPath: "", reason, message, component: source.component, host: source.host ?? "" };
+    return this.events().find(involved.metadata.uid, id) !== undefined;
   }
 
   get topology() {
@@ -356,16 +357,15 @@ export class Tx {
     fieldPath?: string,
   ): void {
     const namespace = involved.metadata.namespace ?? "default";
-    const aggregateKey = eventKey(
-      involved.metadata.uid,
-      fieldPath ?? "",
+    const id = {
+      fieldPath: fieldPath ?? "",
       reason,
       message,
-      source.component,
-      source.host ?? "",
-    );
+      component: source.component,
+      host: source.host ?? "",
+    };
     const index = this.events();
-    const existingKey = index.get(aggregateKey);
+    const existingKey = index.find(involved.metadata.uid, id);
     const existing =
       existingKey === undefined ? undefined : (this.objects[existingKey] as KubeEvent | undefined);
     if (existing) {
@@ -374,8 +374,12 @@ export class Tx {
     }
     // client-go names events `<object name>.<UnixNano in hex>`. Virtual time stamps many events at
     // one instant, so each further event of an object at that instant takes the next nanosecond.
-    const stem = `${namespace}/${involved.metadata.name}`;
-    const last = this.lastEventNanos.get(stem);
+    let lastInNamespace = this.lastEventNanos.get(namespace);
+    if (lastInNamespace === undefined) {
+      lastInNamespace = new Map();
+      this.lastEventNanos.set(namespace, lastInNamespace);
+    }
+    const last = lastInNamespace.get(involved.metadata.name);
     let nanos = BigInt(this.clock) * 1_000_000n;
     if (last !== undefined && last >= nanos) nanos = last + 1n;
     let name = `${involved.metadata.name}.${nanos.toString(16)}`;
@@ -384,7 +388,7 @@ export class Tx {
       nanos += 1n;
       name = `${involved.metadata.name}.${nanos.toString(16)}`;
     }
-    this.lastEventNanos.set(stem, nanos);
+    lastInNamespace.set(involved.metadata.name, nanos);
     // Built as `create` would store it (same fields, same order), without copying it a second time.
     const now = this.now();
     const key = objectKey("Event", namespace, name);
@@ -418,24 +422,23 @@ export class Tx {
       reportingInstance: source.host ?? "",
     };
     this.put(key, created);
-    index.set(aggregateKey, key);
+    index.add(involved.metadata.uid, id, key);
   }
 
-  private events(): Map<string, string> {
+  private events(): EventIndex {
     if (this.eventIndex) return this.eventIndex;
-    const index = new Map<string, string>();
-    // Store order: of two events with one key, the later one is the one to bump.
+    const index = new EventIndex();
+    // Store order: of two events with one identity, the later one is the one to bump.
     for (const [key, obj] of this.byKind().get("Event") ?? []) {
       const e = obj as KubeEvent;
-      const k = eventKey(
-        e.involvedObject.uid,
-        e.involvedObject.fieldPath ?? "",
-        e.reason,
-        e.message,
-        e.source.component,
-        e.source.host ?? "",
-      );
-      index.set(k, key);
+      const id = {
+        fieldPath: e.involvedObject.fieldPath ?? "",
+        reason: e.reason,
+        message: e.message,
+        component: e.source.component,
+        host: e.source.host ?? "",
+      };
+      index.add(e.involvedObject.uid, id, key);
     }
     this.eventIndex = index;
     return index;
@@ -459,18 +462,6 @@ export class Tx {
     if (this.atFixedPoint()) markSettled(state);
     return state;
   }
-}
-
-/** What makes two events one (client-go's aggregation key): object, field, reason, message, source. */
-function eventKey(
-  uid: string,
-  fieldPath: string,
-  reason: string,
-  message: string,
-  component: string,
-  host: string,
-): string {
-  return `${uid}\u0000${fieldPath}\u0000${reason}\u0000${message}\u0000${component}\u0000${host}`;
 }
 
 /** An Event as the event sink writes it: no owners, finalizers or deletion, so nothing for the garbage collector. */
