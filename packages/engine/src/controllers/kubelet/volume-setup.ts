@@ -319,14 +319,13 @@ function nfsBlocked(
     host,
   );
   const unreachable = failure.cause === "nfs-server-unreachable";
+  const exports = nfsExports(tx.topology).join(", ");
   return {
     wait: false,
     field: field === "nfs" ? `nfs.${unreachable ? "server" : "path"}` : field,
-    message: unreachable
-      ? `no NFS server answers at ${server} (${failure.output})`
-      : `${server} does not export ${path} (${failure.output})`,
+    message: `${unreachable ? `no NFS server answers at ${server}` : `${server} does not export ${path}`} (${failure.output}); the cluster's NFS exports: ${exports}`,
     cause: failure.cause,
-    values: { server, path, exports: nfsExports(tx.topology).join(", ") },
+    values: { server, path, exports },
   };
 }
 
