@@ -6,7 +6,8 @@ import { TestCluster } from "./test-cluster";
 // /notes and /vol1): a share or a directory in one mounts, any other server or path fails as mount.nfs
 // says, in the kubelet's FailedMount event, and `why` points at the field to fix.
 
-const inlineNfs = (server: string, path: string, readOnly = false) => `apiVersion: v1
+/** The pod notes, with its volume `share` (mounted at /data) from `source`, a YAML flow mapping. */
+const notesPod = (volume: string, source: string) => `apiVersion: v1
 kind: Pod
 metadata: { name: notes }
 spec:
@@ -14,11 +15,14 @@ spec:
   - name: app
     image: busybox
     command: ["sh", "-c", "sleep 3600"]
-    volumeMounts: [{ name: share, mountPath: /data }]
+    volumeMounts: [{ name: ${volume}, mountPath: /data }]
   volumes:
-  - name: share
-    nfs: { server: "${server}", path: "${path}"${readOnly ? ", readOnly: true" : ""} }
+  - name: ${volume}
+    ${source}
 `;
+
+const inlineNfs = (server: string, path: string, readOnly = false) =>
+  notesPod("share", `nfs: { server: "${server}", path: "${path}"${readOnly ? ", readOnly: true" : ""} }`);
 
 const nfsClaim = (server: string, path: string) => `apiVersion: v1
 kind: PersistentVolume
@@ -37,19 +41,7 @@ spec:
   accessModes: [ReadWriteMany]
   resources: { requests: { storage: 1Gi } }
 ---
-apiVersion: v1
-kind: Pod
-metadata: { name: notes }
-spec:
-  containers:
-  - name: app
-    image: busybox
-    command: ["sh", "-c", "sleep 3600"]
-    volumeMounts: [{ name: data, mountPath: /data }]
-  volumes:
-  - name: data
-    persistentVolumeClaim: { claimName: shared }
-`;
+${notesPod("data", "persistentVolumeClaim: { claimName: shared }")}`;
 
 function mountEvents(c: TestCluster): string[] {
   return c
