@@ -113,5 +113,5 @@ test("sign-in says clearly when the password is wrong, in Korean too", async ({ 
   await page.getByLabel("이메일").fill(learner.email);
   await page.getByLabel("비밀번호").fill("not the password");
   await page.getByRole("button", { name: "로그인" }).click();
-  await expect(page.locator("main form").getByRole("alert")).toHaveText("이메일 또는 비밀번호가 틀렸다.");
+  await expect(page.locator("main form").getByRole("alert")).toHaveText("이메일 또는 비밀번호가 틀렸습니다.");
 });

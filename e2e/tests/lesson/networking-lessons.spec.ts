@@ -1,11 +1,9 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { expect, type Page, test } from "@playwright/test";
-import { apply, type Locale, openLesson, resourceRow } from "../../fixtures/lesson";
+import { expect, test } from "@playwright/test";
+import { apply, openLesson, resourceRow, runButton } from "../../fixtures/lesson";
+import { type LessonReading, testLessonsRead } from "../../fixtures/lesson-reading";
 
-// The networking lessons render in both languages, with their output blocks, and their Run buttons do on
-// the page what the text says. Full-page screenshots go to e2e/screenshots/ for people to look at.
-const out = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "screenshots");
+// The networking lessons read in both languages, with their output blocks (fixtures/lesson-reading.ts),
+// and their Run buttons do on the page what the text says.
 
 const LESSONS = [
   {
@@ -44,27 +42,9 @@ const LESSONS = [
     h2: { en: "Load balancing, stage by stage", ko: "단계별로 본 로드 밸런싱" },
     output: "<pending>",
   },
-] as const;
+] as const satisfies readonly LessonReading[];
 
-const runButton = (page: Page, command: string) =>
-  page.getByRole("button", { name: `Run “${command}” in the terminal` });
-
-for (const lesson of LESSONS) {
-  for (const locale of ["ko", "en"] as Locale[]) {
-    test(`${lesson.slug} reads in ${locale}`, async ({ page }) => {
-      await page.setViewportSize({ width: 1280, height: 800 });
-      await page.goto(`/${locale}/lessons/${lesson.slug}`);
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(lesson.h1[locale]);
-      await expect(page.getByRole("heading", { level: 2, name: lesson.h2[locale] })).toBeVisible();
-      // Output blocks are shown as printed, with no markup in the way.
-      await expect(page.locator(".code pre", { hasText: lesson.output }).first()).toBeVisible();
-      await page.screenshot({
-        path: path.join(out, `networking-${lesson.slug}-${locale}.png`),
-        fullPage: true,
-      });
-    });
-  }
-}
+testLessonsRead("networking", LESSONS);
 
 test("pod-to-pod: the Run buttons show a pod's one way out, and re-create a deleted pod", async ({
   page,

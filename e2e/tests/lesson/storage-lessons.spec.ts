@@ -1,12 +1,9 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
-import { apply, type Locale, openLesson, resourceRow } from "../../fixtures/lesson";
+import { expect, test } from "@playwright/test";
+import { apply, openLesson, resourceRow, runButton } from "../../fixtures/lesson";
+import { type LessonReading, testLessonsRead } from "../../fixtures/lesson-reading";
 
-// The storage lessons render in both languages, and their Run buttons do on the page what the text says.
-// Full-page screenshots go to e2e/screenshots/ for people to look at (not compared).
-const out = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "screenshots");
+// The storage lessons read in both languages (fixtures/lesson-reading.ts), and their Run buttons do on
+// the page what the text says.
 
 const LESSONS = [
   {
@@ -25,31 +22,9 @@ const LESSONS = [
     },
     h2: { en: "Deleting a claim: Delete and Retain", ko: "클레임 삭제: Delete와 Retain" },
   },
-] as const;
+] as const satisfies readonly LessonReading[];
 
-const runButton = (page: Page, command: string) =>
-  page.getByRole("button", { name: `Run “${command}” in the terminal` });
-
-for (const lesson of LESSONS) {
-  for (const locale of ["ko", "en"] as Locale[]) {
-    test(`${lesson.slug} reads in ${locale}`, async ({ page }) => {
-      await page.setViewportSize({ width: 1280, height: 800 });
-      await page.goto(`/${locale}/lessons/${lesson.slug}`);
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(lesson.h1[locale]);
-      await expect(page.getByRole("heading", { level: 2, name: lesson.h2[locale] })).toBeVisible();
-      await page.screenshot({
-        path: path.join(out, `storage-${lesson.slug}-${locale}.png`),
-        fullPage: true,
-      });
-      // Wide kubectl tables scroll sideways: their blocks must still be reachable from the keyboard.
-      const results = await new AxeBuilder({ page }).include(".lesson-body").analyze();
-      const serious = results.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-      expect(serious).toEqual([]);
-    });
-  }
-}
+testLessonsRead("storage", LESSONS);
 
 test("volumes: a file written in one container is read in another through the Run buttons", async ({
   page,

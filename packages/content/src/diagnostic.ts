@@ -19,6 +19,7 @@ export const CONTENT_CODES = [
   "orphan-exercise",
   "unknown-check",
   "exercise-verify",
+  "korean-register",
 ] as const;
 export type ContentCode = (typeof CONTENT_CODES)[number];
 

@@ -9,6 +9,7 @@ export {
 } from "./diagnostic";
 export { type ExerciseFileInput, ExerciseFileSchema } from "./exercise-schema";
 export { findContentRoot } from "./find-root";
+export { impoliteSentences } from "./korean-register";
 export {
   type Course,
   type CourseModule,

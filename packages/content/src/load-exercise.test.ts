@@ -43,8 +43,8 @@ wrong:
 checks:
   - id: serves
     title: { ko: nginx가 응답한다, en: nginx answers }
-    failure: { ko: 응답이 없다, en: No answer }
-    hint: { ko: 이미지를 확인한다, en: Check the image }
+    failure: { ko: 응답이 없습니다., en: No answer }
+    hint: { ko: 이미지를 확인하십시오., en: Check the image }
     expect:
       kubectl: exec web -- curl -s http://localhost
       contains: Welcome to nginx!
@@ -123,6 +123,20 @@ describe("exercises in content/", () => {
       },
       expected: [
         'exercises/run-nginx/exercise.yaml:13:5: error [schema] unknown field "hnit" (at checks[0].hnit)',
+      ],
+    },
+    {
+      id: "e-4b",
+      story: "grading feedback in 평어체 or 해요체 is a located warning (the glossary wants 합니다체)",
+      change: (f: Record<string, string>) => {
+        f["exercises/run-nginx/exercise.yaml"] = EXERCISE.replace("응답이 없습니다.", "응답이 없다.").replace(
+          "이미지를 확인하십시오.",
+          "이미지를 확인하세요.",
+        );
+      },
+      expected: [
+        'exercises/run-nginx/exercise.yaml:12:16: warning [korean-register] grading feedback speaks 합니다체 (-합니다, -하십시오), not "응답이 없다." (at checks[0].failure.ko)',
+        'exercises/run-nginx/exercise.yaml:13:13: warning [korean-register] grading feedback speaks 합니다체 (-합니다, -하십시오), not "이미지를 확인하세요." (at checks[0].hint.ko)',
       ],
     },
     {

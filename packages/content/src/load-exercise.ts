@@ -7,6 +7,7 @@ import { type ManifestFile, parseManifests } from "@kubejam/engine";
 import { type Exercise, ExerciseSchema } from "@kubejam/grader";
 import type { ContentDiagnostic } from "./diagnostic";
 import { ExerciseFileSchema } from "./exercise-schema";
+import { impoliteSentences } from "./korean-register";
 import { checkMdx } from "./mdx-check";
 import { LOCALES, type Locale, type Localized } from "./schema";
 import { positionOf, readYaml } from "./yaml-file";
@@ -146,6 +147,21 @@ export function loadExerciseDir(dir: string, rel: string, id: string, lesson = "
       failed = true;
     }
     checkIds.add(c.id);
+  });
+  // What a learner reads in the grading panel speaks 합니다체 (the glossary's style rule 1).
+  spec.checks.forEach((c, i) => {
+    for (const field of ["failure", "hint"] as const) {
+      const where = `checks[${i}].${field}.ko`;
+      for (const sentence of impoliteSentences(c[field].ko))
+        diagnostics.push({
+          level: "warning",
+          code: "korean-register",
+          file: yamlFile,
+          path: where,
+          ...at(where),
+          message: `grading feedback speaks 합니다체 (-합니다, -하십시오), not "${sentence}"`,
+        });
+    }
   });
   const wrongIds = new Set<string>();
   spec.wrong.forEach((w, i) => {

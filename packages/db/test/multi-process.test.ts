@@ -37,11 +37,11 @@ describe.each(PROVIDERS)("%s: two app processes on one database", (provider) => 
     const userId = await createUser(database.db);
     const input = submissionInput(userId);
     const [first, second] = processes;
-    // `first` inserts and holds its transaction open; `second` looks the key up meanwhile (nothing
-    // committed yet), then `first` commits and `second` inserts: the unique index refuses it.
+    // `first` inserts and holds its transaction open; `second` gets ready to insert meanwhile
+    // (nothing committed yet), then `first` commits and `second` inserts: the unique index refuses it.
     const holder = first.recordPaused(input, "beforeCommit");
     await holder.paused;
-    const racer = second.recordPaused(input, "afterLookup");
+    const racer = second.recordPaused(input, "beforeTransaction");
     await racer.paused;
     await holder.resume();
     await racer.resume();

@@ -40,7 +40,7 @@ spec:
   capacity: { storage: 5Gi }
   accessModes: [ReadWriteMany]
   storageClassName: manual
-  nfs: { server: 10.0.0.2, path: /exports }
+  nfs: { server: 10.76.0.2, path: /vol1 }
 ---
 apiVersion: v1
 kind: PersistentVolumeClaim

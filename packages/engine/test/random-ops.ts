@@ -84,7 +84,7 @@ export const op: fc.Arbitrary<Op> = fc.oneof(
 
 function storageManifest(o: Extract<Op, { kind: "pv" | "pvc" | "pod-pvc" }>): string {
   if (o.kind === "pv")
-    return `apiVersion: v1\nkind: PersistentVolume\nmetadata: { name: ${o.name} }\nspec:\n  capacity: { storage: ${o.size} }\n  accessModes: ${o.modes}\n  storageClassName: "${o.cls}"\n  nfs: { server: 10.0.0.2, path: /exports/${o.name} }\n`;
+    return `apiVersion: v1\nkind: PersistentVolume\nmetadata: { name: ${o.name} }\nspec:\n  capacity: { storage: ${o.size} }\n  accessModes: ${o.modes}\n  storageClassName: "${o.cls}"\n  nfs: { server: 10.76.0.2, path: /vol1/${o.name} }\n`;
   if (o.kind === "pvc")
     return `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: { name: ${o.name} }\nspec:\n  storageClassName: ${o.cls}\n  accessModes: ${o.modes}\n  resources: { requests: { storage: ${o.size} } }\n`;
   return `apiVersion: v1\nkind: Pod\nmetadata: { name: ${o.name} }\nspec:\n  containers: [{ name: main, image: busybox, command: [sleep, "3600"], volumeMounts: [{ name: d, mountPath: /d }] }]\n  volumes: [{ name: d, persistentVolumeClaim: { claimName: ${o.claim} } }]\n`;

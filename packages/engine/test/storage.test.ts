@@ -22,7 +22,7 @@ spec:
   capacity: { storage: ${size} }
   accessModes: [ReadWriteMany]
   storageClassName: manual
-  nfs: { server: 10.0.0.2, path: /exports/${name} }
+  nfs: { server: 10.76.0.2, path: /vol1/${name} }
 ${extra}`;
 
 const claim = (

@@ -50,23 +50,29 @@ export interface GradeResult {
 
 const bases = new WeakMap<Exercise, ClusterState>();
 
+/**
+ * What `buildStartingCluster` needs of an exercise's `cluster` block: the browser's workspace builds
+ * the same cluster from it, so what a learner practises on is what the grader starts from.
+ */
+export type StartingClusterSpec = Pick<Exercise["cluster"], "seed" | "topology" | "setup">;
+
 /** The cluster the learner starts from: created, the operator's objects applied, settled. */
+export function buildStartingCluster(spec: StartingClusterSpec): ClusterState {
+  const created = createCluster({ seed: spec.seed, topology: spec.topology as never });
+  if (!created.ok)
+    throw new ExerciseError(`the exercise's cluster cannot be created: ${created.errors.join("; ")}`);
+  if (spec.setup.length === 0) return created.state;
+  const applied = applyManifests(created.state, spec.setup);
+  const bad = applied.results.find((r) => !r.ok);
+  if (bad && !bad.ok) throw new ExerciseError(`the exercise's setup is invalid: ${bad.diagnostic.message}`);
+  return applied.state;
+}
+
+/** `buildStartingCluster` once per loaded exercise: every submission starts from the same state. */
 export function startingCluster(exercise: Exercise): ClusterState {
   const known = bases.get(exercise);
   if (known) return known;
-  const created = createCluster({
-    seed: exercise.cluster.seed,
-    topology: exercise.cluster.topology as never,
-  });
-  if (!created.ok)
-    throw new ExerciseError(`the exercise's cluster cannot be created: ${created.errors.join("; ")}`);
-  let state = created.state;
-  if (exercise.cluster.setup.length > 0) {
-    const applied = applyManifests(state, exercise.cluster.setup);
-    const bad = applied.results.find((r) => !r.ok);
-    if (bad && !bad.ok) throw new ExerciseError(`the exercise's setup is invalid: ${bad.diagnostic.message}`);
-    state = applied.state;
-  }
+  const state = buildStartingCluster(exercise.cluster);
   bases.set(exercise, state);
   return state;
 }

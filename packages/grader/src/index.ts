@@ -19,6 +19,7 @@ export {
 } from "./exercise";
 export { formatGrade } from "./format";
 export {
+  buildStartingCluster,
   type CheckResult,
   durationMs,
   ExerciseError,
@@ -27,6 +28,7 @@ export {
   MAX_FILE_BYTES,
   MAX_FILES,
   MAX_TOTAL_BYTES,
+  type StartingClusterSpec,
   startingCluster,
 } from "./grade";
 export { type CheckLocation, type Target, targetsOf } from "./locate";

@@ -74,17 +74,17 @@ describe("data lifetime through kubectl exec", () => {
 
   it("NFS: the pod is deleted, the export keeps the data, a new pod sees it", () => {
     const s = new Session();
-    s.apply(pod("one", "nfs: { server: 10.0.0.2, path: /exports/web }"));
+    s.apply(pod("one", "nfs: { server: 10.76.0.2, path: /vol1/web }"));
     s.kubectl("exec one -- sh -c 'echo persisted > /data/index.html'");
     s.kubectl("delete pod one");
-    s.apply(pod("two", "nfs: { server: 10.0.0.2, path: /exports/web }"));
+    s.apply(pod("two", "nfs: { server: 10.76.0.2, path: /vol1/web }"));
     expect(s.kubectl("exec two -- cat /data/index.html").out).toBe("persisted\n");
   });
 
   it("two PersistentVolumes naming the same NFS server and path see the same files", () => {
     const s = new Session();
     const pv = (name: string) =>
-      `apiVersion: v1\nkind: PersistentVolume\nmetadata: { name: ${name} }\nspec:\n  capacity: { storage: 1Gi }\n  accessModes: [ReadWriteMany]\n  storageClassName: ""\n  claimRef: { namespace: default, name: claim-${name} }\n  nfs: { server: filer, path: /share }\n`;
+      `apiVersion: v1\nkind: PersistentVolume\nmetadata: { name: ${name} }\nspec:\n  capacity: { storage: 1Gi }\n  accessModes: [ReadWriteMany]\n  storageClassName: ""\n  claimRef: { namespace: default, name: claim-${name} }\n  nfs: { server: 10.76.0.2, path: /vol1/share }\n`;
     const pvc = (name: string) =>
       `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: { name: claim-${name} }\nspec:\n  storageClassName: ""\n  accessModes: [ReadWriteMany]\n  resources: { requests: { storage: 1Gi } }\n`;
     s.apply([pv("a"), pv("b"), pvc("a"), pvc("b")].join("---\n"));

@@ -1,3 +1,5 @@
+import { findContentRoot, loadCourse } from "@kubejam/content";
+import { startingCluster } from "@kubejam/grader";
 import { describe, expect, it } from "vitest";
 import { ClusterSession } from "./cluster-service";
 import type { WorkerReply } from "./protocol";
@@ -142,5 +144,61 @@ describe("ClusterSession", () => {
     const broken = ok(again.handle({ id: 2, type: "init", state: { schemaVersion: 99 } as never }), "init");
     expect(broken.restored).toBe(false);
     expect(ok(again.handle({ id: 3, type: "init", state: "{not json" }), "init").restored).toBe(false);
+  });
+});
+
+describe("an exercise's cluster in the workspace", () => {
+  const root = findContentRoot(process.cwd());
+  const exercises = (root ? loadCourse(root).course?.exercises : undefined)?.filter((e) => e.lesson !== "");
+  if (!exercises?.length) throw new Error("content/ does not load: run `kubejam content check`");
+
+  it.each(exercises.map((e) => [e.id, e] as const))(
+    "%s: the workspace runs the very cluster the grader starts from",
+    (_id, e) => {
+      const s = new ClusterSession();
+      ok(s.handle({ id: 1, type: "init" }), "init");
+      const cluster = {
+        exercise: e.id,
+        seed: e.exercise.cluster.seed,
+        ...(e.exercise.cluster.topology ? { topology: e.exercise.cluster.topology } : {}),
+        setup: e.exercise.cluster.setup,
+      };
+      const reply = ok(s.handle({ id: 2, type: "reset", files: [], cluster }), "reset");
+      expect(reply.snapshot.stateJson).toBe(JSON.stringify(startingCluster(e.exercise)));
+    },
+  );
+
+  it("has the operator's objects and topology, and a plain reset goes back to the lesson's cluster", () => {
+    const s = new ClusterSession();
+    ok(s.handle({ id: 1, type: "init" }), "init");
+    const setup = [
+      {
+        name: "ssd.yaml",
+        text: "apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: { name: ssd }\nprovisioner: pd.csi.storage.gke.io\nparameters: { type: pd-ssd }\n",
+      },
+    ];
+    const cluster = { exercise: "x", seed: 7, topology: { nodeCount: 2 }, setup };
+    const onExercise = ok(s.handle({ id: 2, type: "reset", files: [], cluster }), "reset").snapshot;
+    const names = (snap: typeof onExercise, kind: string) =>
+      snap.tables.find((t) => t.kind === kind)?.rows.map((r) => r.name) ?? [];
+    expect(names(onExercise, "StorageClass")).toContain("ssd");
+    expect(names(onExercise, "Node")).toHaveLength(2);
+    const back = ok(s.handle({ id: 3, type: "reset", files: [] }), "reset").snapshot;
+    expect(names(back, "StorageClass")).not.toContain("ssd");
+    expect(names(back, "Node")).toHaveLength(3);
+  });
+
+  it("refuses a setup the API server refuses, and keeps the cluster it had", () => {
+    const s = new ClusterSession();
+    ok(s.handle({ id: 1, type: "init" }), "init");
+    ok(s.handle({ id: 2, type: "apply", files: [{ name: "web.yaml", text: WEB }] }), "apply");
+    const setup = [
+      { name: "bad.yaml", text: "apiVersion: v1\nkind: Pod\nmetadata: { name: x }\nspec: {}\n" },
+    ];
+    expect(() =>
+      s.handle({ id: 3, type: "reset", files: [], cluster: { exercise: "x", seed: 1, setup } }),
+    ).toThrow(/the exercise's setup is invalid/);
+    const after = ok(s.handle({ id: 4, type: "kubectl", argv: ["get", "pods"], files: [] }), "kubectl");
+    expect(after.stdout).toMatch(/^web\s+2\/2\s+Running/m);
   });
 });

@@ -12,6 +12,7 @@ import {
   type Pod,
   SYSTEM_NAMESPACES,
 } from "@kubejam/engine";
+import { buildStartingCluster } from "@kubejam/grader";
 import {
   applyResultLine,
   COMMANDS,
@@ -292,7 +293,7 @@ export class ClusterSession {
         };
       }
       case "reset": {
-        this.state = newCluster();
+        this.state = request.cluster ? buildStartingCluster(request.cluster) : newCluster();
         return {
           id: request.id,
           ok: true,

@@ -12,6 +12,8 @@ const SavedSchema = z.object({
   /** The engine's ClusterState (checked again by the worker before use). */
   state: z.optional(z.unknown()),
   history: z._default(z.array(z.string()), []),
+  /** The exercise whose starting cluster `state` is (see WorkspaceStore.resetCluster). */
+  exercise: z.optional(z.string()),
 });
 export type SavedWorkspace = z.infer<typeof SavedSchema>;
 

@@ -63,6 +63,17 @@ export interface TraceView {
   path: string[];
 }
 
+/**
+ * An exercise's starting cluster (its `cluster` block: seed, topology, the operator's objects): the
+ * workspace can practise on the very cluster the grader starts from.
+ */
+export interface PracticeCluster {
+  exercise: string;
+  seed: number;
+  topology?: Record<string, unknown>;
+  setup: WorkspaceFile[];
+}
+
 export type ApplyLine =
   | { ok: true; text: string }
   | { ok: false; text: string; code: DiagnosticCode; position?: FilePosition };
@@ -74,7 +85,8 @@ export type WorkerRequest =
   | { id: number; type: "kubectl"; argv: string[]; files: WorkspaceFile[] }
   /** The simulator's own commands: `trace`, `why`, `advance` (kjctl's, without the `kjctl`). */
   | { id: number; type: "kj"; argv: string[]; files: WorkspaceFile[] }
-  | { id: number; type: "reset"; files: WorkspaceFile[] };
+  /** A new cluster: the lesson's (no `cluster`) or an exercise's starting cluster. */
+  | { id: number; type: "reset"; files: WorkspaceFile[]; cluster?: PracticeCluster };
 
 export type WorkerReply =
   | {

@@ -3,12 +3,20 @@
 // talks to the worker and to IndexedDB.
 import { ClientError, type ClientFailure, ClusterClient } from "./cluster-client";
 import { loadWorkspace, saveWorkspace } from "./persistence";
-import type { ApplyLine, EditorMarker, FilePosition, Snapshot, TraceView, WorkspaceFile } from "./protocol";
+import type {
+  ApplyLine,
+  EditorMarker,
+  FilePosition,
+  PracticeCluster,
+  Snapshot,
+  TraceView,
+  WorkspaceFile,
+} from "./protocol";
 
 export type PanelId = "resources" | "why" | "events" | "diagram" | "terminal";
 
 export type Notice =
-  | { kind: "resumed" | "clusterReset" | "filesRestored" | "restarted" }
+  | { kind: "resumed" | "clusterReset" | "exerciseCluster" | "filesRestored" | "restarted" }
   | { kind: "advanced"; seconds: number }
   | { kind: "tooLarge"; size: string }
   | { kind: "timeout"; seconds: number }
@@ -31,6 +39,8 @@ export interface WorkspaceState {
   /** Markers from the last apply, per file. */
   markers: Record<string, EditorMarker[]>;
   notice?: Notice;
+  /** The exercise whose starting cluster the workspace runs; undefined: the lesson's cluster. */
+  practising?: string;
   /** A request to show a line in the editor; `nonce` makes a repeat request a change. */
   reveal?: FilePosition & { nonce: number };
   panel: PanelId;
@@ -134,6 +144,7 @@ export class WorkspaceStore {
         history: saved.history,
       });
     }
+    const practising = saved?.exercise;
     try {
       const reply = await client.send({
         type: "init",
@@ -145,7 +156,7 @@ export class WorkspaceStore {
         schema: reply.schema,
         commands: reply.commands,
         resourceTypes: reply.resourceTypes,
-        ...(saved && reply.restored ? { notice: { kind: "resumed" } } : {}),
+        ...(saved && reply.restored ? { notice: { kind: "resumed" }, practising } : {}),
       });
     } catch (error) {
       this.fail(error);
@@ -175,6 +186,7 @@ export class WorkspaceStore {
       active: this.state.active,
       state: this.state.snapshot?.stateJson,
       history: this.state.history,
+      ...(this.state.practising ? { exercise: this.state.practising } : {}),
     });
   }
 
@@ -219,18 +231,25 @@ export class WorkspaceStore {
     }
   }
 
-  async resetCluster(): Promise<void> {
+  /** A new cluster: the lesson's, or with `cluster` the one an exercise is graded on. Files stay. */
+  async resetCluster(cluster?: PracticeCluster): Promise<void> {
     if (!this.client) return;
     this.update({ busy: true, notice: undefined });
     try {
-      const reply = await this.client.send({ type: "reset", files: this.state.files });
+      const reply = await this.client.send({
+        type: "reset",
+        files: this.state.files,
+        ...(cluster ? { cluster } : {}),
+      });
       this.update(
         {
           busy: false,
           snapshot: reply.snapshot,
           markers: {},
           lastApply: undefined,
-          notice: { kind: "clusterReset" },
+          trace: undefined,
+          practising: cluster?.exercise,
+          notice: { kind: cluster ? "exerciseCluster" : "clusterReset" },
         },
         true,
       );

@@ -25,6 +25,9 @@ export const WHY_VALUE_KEYS = [
   "ip",
   "listeners",
   "state",
+  "server",
+  "path",
+  "exports",
 ] as const;
 
 const NOT_LABELS = new Set<string>(["container", "image", "claim"]);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../client.ts";
 import { ContentIdSchema, UserIdSchema } from "../ids.ts";
-import { FilesSchema, JsonObjectSchema } from "../json.ts";
+import { FilesSchema, type JsonObject } from "../json.ts";
 import { isUniqueViolation } from "../prisma-errors.ts";
 import { type SubmissionStatus, SubmissionStatusSchema } from "../submission-status.ts";
 import { TRANSACTION_OPTIONS } from "../transaction-options.ts";
@@ -23,13 +23,14 @@ export const RecordSubmissionInputSchema = z.object({
     /**
      * The grader's per-check results, stored as JSON: any objects (the grader's `CheckResult`
      * interface is accepted as it is); what JSON cannot hold (an `undefined` field) is dropped, as
-     * `JSON.stringify` would.
+     * `JSON.stringify` would. What `JSON.parse` returns is JSON by construction, so only its top
+     * level is checked (an array of objects) instead of walking every value again with `z.json()`.
      */
     checks: z
       .array(z.unknown())
       .readonly()
       .transform((checks): unknown => JSON.parse(JSON.stringify(checks)))
-      .pipe(z.array(JsonObjectSchema)),
+      .pipe(z.array(z.custom<JsonObject>(isPlainObject, "a check result must be a JSON object"))),
   }),
 });
 export type RecordSubmissionInput = z.input<typeof RecordSubmissionInputSchema>;
@@ -52,11 +53,11 @@ export class IdempotencyKeyReuseError extends Error {
 
 /**
  * Test seams (the crash and race tests pause a real process here; the app never passes any):
- * `afterLookup` runs once the key was not found, before the transaction; `beforeCommit` runs inside
- * the transaction after its writes.
+ * `beforeTransaction` runs once the input is checked, before anything is read or written;
+ * `beforeCommit` runs inside the transaction after its writes.
  */
 export type RecordSubmissionHooks = {
-  readonly afterLookup?: () => Promise<void>;
+  readonly beforeTransaction?: () => Promise<void>;
   readonly beforeCommit?: () => Promise<void>;
 };
 
@@ -64,9 +65,11 @@ const recordedSelect = { id: true, exerciseId: true, score: true, status: true, 
 
 /**
  * Stores a graded submission and marks the lesson active, in one transaction, at most once per
- * (user, idempotency key). A concurrent request with the same key loses the race on the unique
- * index (PostgreSQL makes it wait for the winner's commit; SQLite serialises writers) and returns the
- * winner's row.
+ * (user, idempotency key). The key is not looked up first: the unique index `(userId,
+ * idempotencyKey)` refuses a second insert, and only then is the stored row read and returned (a
+ * retry, or a concurrent request with the same key: PostgreSQL makes it wait for the winner's
+ * commit; SQLite serialises writers). A first attempt, the common case, costs one transaction and
+ * no extra query.
  */
 export function recordSubmission(db: Db, input: RecordSubmissionInput): Promise<RecordSubmissionOutcome> {
   return recordSubmissionWithHooks(db, input, {});
@@ -78,9 +81,7 @@ export async function recordSubmissionWithHooks(
   hooks: RecordSubmissionHooks,
 ): Promise<RecordSubmissionOutcome> {
   const input = RecordSubmissionInputSchema.parse(rawInput);
-  const replay = await findByKey(db, input.userId, input.idempotencyKey);
-  if (replay) return { submission: sameExercise(replay, input.exerciseId), isNew: false };
-  await hooks.afterLookup?.();
+  await hooks.beforeTransaction?.();
   try {
     const submission = await db.$transaction(async (tx) => {
       const row = await tx.submission.create({
@@ -135,4 +136,9 @@ function toRecorded(row: {
   createdAt: Date;
 }): RecordedSubmission {
   return { ...row, status: SubmissionStatusSchema.parse(row.status) };
+}
+
+/** A JSON object as `JSON.parse` makes it: not null, not an array. */
+function isPlainObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

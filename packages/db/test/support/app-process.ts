@@ -1,6 +1,6 @@
 // A stand-in for one app server process: its own Prisma client (its own connections) on the database
 // named by argv[2] (a DatabaseTarget as JSON). The test drives it with JSON lines on stdin:
-//   { "id": 1, "op": "record", "input": {...}, "pauseAt": "afterLookup" | "beforeCommit" }
+//   { "id": 1, "op": "record", "input": {...}, "pauseAt": "beforeTransaction" | "beforeCommit" }
 //   { "id": 2, "op": "resume", "of": 1 }
 //   { "id": 3, "op": "list", "userId": "...", "exerciseId": "..." }
 //   { "id": 4, "op": "migrate", "migrationsRoot"?: "/tmp/..." }

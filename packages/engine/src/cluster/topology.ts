@@ -22,6 +22,20 @@ export const TopologySchema = z.strictObject({
   version: z.string().default("v1.33.5-gke.1080000"),
   /** GKE's StorageClasses (standard-rwo as the default, premium-rwo, standard); false starts with none. */
   defaultStorageClasses: z.boolean().default(true),
+  /**
+   * The Filestore instances (NFS servers) the VPC holds: an `nfs` volume or PersistentVolume mounts
+   * one of their shares, or a directory in one; any other server or path fails to mount, as
+   * mount.nfs says. The default is the course's instance, with the shares the lessons use.
+   */
+  filestore: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        address: z.string().min(1),
+        shares: z.array(z.string().regex(/^\/[^/]+$/, "a share is one path segment, e.g. /vol1")).min(1),
+      }),
+    )
+    .default([{ name: "filestore-1", address: "10.76.0.2", shares: ["/notes", "/vol1"] }]),
 });
 export type Topology = z.infer<typeof TopologySchema>;
 export type TopologyInput = z.input<typeof TopologySchema>;

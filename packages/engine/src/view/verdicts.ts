@@ -131,6 +131,8 @@ const BLOCK_CODES: Record<BlockCause, WhyCode> = {
   "config-map-missing": "config-missing",
   "secret-missing": "config-missing",
   "projected-failed": "volume-setup-failed",
+  "nfs-server-unreachable": "nfs-server-unreachable",
+  "nfs-path-not-exported": "nfs-path-not-exported",
 };
 
 /** The kubelet's volume manager waits for these volumes before it starts any container. */
@@ -154,7 +156,7 @@ function explainVolumes(state: ClusterState, pod: Pod): WhyRecord | undefined {
         code: BLOCK_CODES[b.cause],
         text: b.message,
         fieldPath: b.field,
-        values: { volume: b.volume, name, ...(claim !== undefined ? { claim } : {}) },
+        values: { volume: b.volume, name, ...(claim !== undefined ? { claim } : {}), ...b.values },
       };
     }),
   };

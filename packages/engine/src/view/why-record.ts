@@ -25,6 +25,8 @@ export const WHY_CODES = [
   "disk-attaching",
   "config-missing",
   "volume-setup-failed",
+  "nfs-server-unreachable",
+  "nfs-path-not-exported",
   // Claims, from the PV controller: the claim's own state…
   "class-not-found",
   "wait-for-first-consumer",

@@ -8,6 +8,7 @@ import type { Tx } from "../../store/tx";
 import { attachedNodes, isAttachedTo } from "../storage/attach-detach";
 import { backingStore, isAttachable } from "../storage/volume-helpers";
 import { volumeId } from "./container-env";
+import { type NfsMountFailure, nfsExports, nfsMountFailedMessage, nfsMountFailure } from "./nfs-mount";
 import { serviceAccountToken } from "./volumes";
 
 /** Where one of a pod's volumes lives once mounted: a file-system id, a directory inside it, read-only or not. */
@@ -29,6 +30,8 @@ export interface VolumeBlocker {
   message: string;
   /** What the kubelet waits for, as a closed set a UI can explain. */
   cause: BlockCause;
+  /** What a UI's explanation may name besides the volume (an NFS server, its exports, …). */
+  values?: Record<string, string>;
 }
 
 export type BlockCause =
@@ -39,9 +42,16 @@ export type BlockCause =
   | "no-source"
   | "config-map-missing"
   | "secret-missing"
-  | "projected-failed";
+  | "projected-failed"
+  | NfsMountFailure["cause"];
 
-type Blocked = { wait: boolean; field: string; message: string; cause: BlockCause };
+type Blocked = {
+  wait: boolean;
+  field: string;
+  message: string;
+  cause: BlockCause;
+  values?: Record<string, string>;
+};
 
 /** How long the kubelet waits for volumes before it reports FailedMount (volumemanager podAttachAndMountTimeout). */
 export const MOUNT_TIMEOUT_MS = 2 * 60 * 1000 + 3000;
@@ -87,6 +97,7 @@ export function setUpVolumes(tx: Tx, pod: Pod, node: Node, explain = false): Vol
       field: `spec.volumes[${i}].${resolved.field}`,
       message: resolved.message,
       cause: resolved.cause,
+      ...(resolved.values ? { values: resolved.values } : {}),
     });
   });
   const first = blockers[0];
@@ -150,16 +161,24 @@ function resolveOne(
         message: `volume ${pv.metadata.name} has no source the simulation can mount`,
         cause: "no-source",
       };
-    if (!tx.fs[store.id]) seeds.push([store.id, emptyDir()]);
     const readOnly = Boolean(
       v.persistentVolumeClaim.readOnly ||
         pv.spec.nfs?.readOnly ||
         pv.spec.csi?.readOnly ||
         pv.spec.gcePersistentDisk?.readOnly,
     );
+    if (pv.spec.nfs) {
+      const { server, path } = pv.spec.nfs;
+      const failed = nfsBlocked(tx, pod, host, pv.metadata.name, server, path, readOnly, field);
+      if (failed) return failed;
+    }
+    if (!tx.fs[store.id]) seeds.push([store.id, emptyDir()]);
     return { id: store.id, ...(store.path ? { path: store.path } : {}), ...(readOnly ? { readOnly } : {}) };
   }
   if (v.nfs) {
+    const { server, path } = v.nfs;
+    const failed = nfsBlocked(tx, pod, host, v.name, server, path, Boolean(v.nfs.readOnly), "nfs");
+    if (failed) return failed;
     if (!tx.fs[`nfs/${v.nfs.server}`]) seeds.push([`nfs/${v.nfs.server}`, emptyDir()]);
     return { id: `nfs/${v.nfs.server}`, path: v.nfs.path, ...(v.nfs.readOnly ? { readOnly: true } : {}) };
   }
@@ -278,6 +297,36 @@ function projectedFiles(
     }
   }
   return out;
+}
+
+/** An NFS mount that fails (no such server, no such export): the kubelet's event and the blocker. */
+function nfsBlocked(
+  tx: Tx,
+  pod: Pod,
+  host: { component: string; host: string },
+  volume: string,
+  server: string,
+  path: string,
+  readOnly: boolean,
+  field: string,
+): Blocked | undefined {
+  const failure = nfsMountFailure(tx.topology, server, path);
+  if (!failure) return undefined;
+  eventOnceOn(
+    tx,
+    pod,
+    nfsMountFailedMessage(pod.metadata.uid, volume, server, path, readOnly, failure),
+    host,
+  );
+  const unreachable = failure.cause === "nfs-server-unreachable";
+  const exports = nfsExports(tx.topology).join(", ");
+  return {
+    wait: false,
+    field: field === "nfs" ? `nfs.${unreachable ? "server" : "path"}` : field,
+    message: `${unreachable ? `no NFS server answers at ${server}` : `${server} does not export ${path}`} (${failure.output}); the cluster's NFS exports: ${exports}`,
+    cause: failure.cause,
+    values: { server, path, exports },
+  };
 }
 
 function eventOnceOn(tx: Tx, pod: Pod, message: string, host: { component: string; host: string }): void {

@@ -58,7 +58,7 @@ function pv(name: string, size: string, o: PvOpts = {}): PersistentVolume {
             },
           }
         : {}),
-      nfs: { server: "10.0.0.2", path: `/exports/${name}` },
+      nfs: { server: "10.76.0.2", path: `/vol1/${name}` },
     },
     status: { phase: o.phase ?? "Available" },
   };

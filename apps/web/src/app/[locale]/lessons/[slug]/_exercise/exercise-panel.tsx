@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { Link } from "../../../../../i18n/navigation";
 import { authClient } from "../../../../../lib/auth-client";
+import type { PracticeCluster } from "../../../../../workspace/protocol";
 import { useWorkspace, useWorkspaceStore } from "../_components/workspace-context";
 import { CheckList } from "./check-list";
 import { fetchHistory, type GradedSubmission, type History, submitFiles } from "./submit-client";
@@ -13,6 +14,8 @@ export type PanelExercise = {
   title: string;
   /** The starter files: their names are what is submitted from the workspace. */
   starter: { name: string; text: string }[];
+  /** The cluster the grader starts from, which the workspace can run instead of the lesson's. */
+  cluster: PracticeCluster;
 };
 
 /** Server error codes the panel explains in the learner's language; others get the generic sentence. */
@@ -90,6 +93,7 @@ export function ExercisePanel({
       <h2 id={headingId}>{t("heading", { title: exercise.title })}</h2>
       <div className="exercise-prompt">{children}</div>
       <p className="muted small">{t("filesGraded", { files: names.join(", ") })}</p>
+      <ExerciseCluster cluster={exercise.cluster} />
       {missing.length > 0 ? (
         <p className="exercise-missing">
           {t("missingFiles", { files: missing.map((f) => f.name).join(", ") })}{" "}
@@ -143,5 +147,37 @@ export function ExercisePanel({
         </div>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * The grader starts from the exercise's own cluster (its seed, topology and the operator's objects),
+ * not the lesson's: the learner can run that very cluster in the workspace before submitting.
+ */
+function ExerciseCluster({ cluster }: { cluster: PracticeCluster }) {
+  const t = useTranslations("exercise");
+  const store = useWorkspaceStore();
+  const practising = useWorkspace((s) => s.practising === cluster.exercise);
+  const ready = useWorkspace((s) => s.phase === "ready" && !s.busy);
+  if (practising)
+    return (
+      <p className="exercise-cluster" data-practising="true">
+        {t("onExerciseCluster")}
+      </p>
+    );
+  return (
+    <p className="exercise-cluster">
+      {t("exerciseClusterNote")}{" "}
+      <button
+        type="button"
+        className="button small"
+        disabled={!ready}
+        onClick={() => {
+          if (window.confirm(t("useExerciseClusterConfirm"))) void store.resetCluster(cluster);
+        }}
+      >
+        {t("useExerciseCluster")}
+      </button>
+    </p>
   );
 }

@@ -20,6 +20,12 @@ export function LessonExercises({ lesson, locale }: { lesson: Lesson; locale: Lo
             id: e.id,
             title: e.title[locale],
             starter: e.starter.map((f) => ({ name: f.name, text: f.text })),
+            cluster: {
+              exercise: e.id,
+              seed: e.exercise.cluster.seed,
+              ...(e.exercise.cluster.topology ? { topology: e.exercise.cluster.topology } : {}),
+              setup: e.exercise.cluster.setup.map((f) => ({ name: f.name, text: f.text })),
+            },
           }}
         >
           <LessonBody
