@@ -55,6 +55,7 @@ test("a learner practises on the exercise's cluster: the claim the lesson's clus
   await practise.click();
   await expect(panel.getByText("The workspace runs this exercise's cluster")).toBeVisible();
   await expect(page.getByText("The workspace now runs the exercise's cluster.")).toBeVisible();
+  await expect(page.locator(".toolbar .cluster-badge")).toHaveText("Exercise's cluster");
   // A new cluster: the claim applied to the lesson's is gone, the operator's class is there.
   await expect(resourceRow(page, "pages")).toHaveCount(0);
   await expect(resourceRow(page, "ssd")).toContainText("pd.csi.storage.gke.io");
@@ -78,5 +79,6 @@ test("a learner practises on the exercise's cluster: the claim the lesson's clus
   // "Reset cluster" goes back to the lesson's cluster.
   await page.getByRole("button", { name: "Reset cluster" }).click();
   await expect(practise).toBeVisible();
+  await expect(page.locator(".toolbar .cluster-badge")).toHaveCount(0);
   await expect(resourceRow(page, "ssd")).toHaveCount(0);
 });

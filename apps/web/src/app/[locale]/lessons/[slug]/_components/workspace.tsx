@@ -58,6 +58,7 @@ export function Workspace() {
   const workerTiming = useWorkspace((s) => s.lastApply?.worker);
   const hasFiles = useWorkspace((s) => s.files.length > 0);
   const advancing = useWorkspace((s) => s.advancing === true);
+  const practising = useWorkspace((s) => s.practising);
 
   // Once the cluster runs, fetch the lazy panels too, so the page keeps working if the network goes away.
   useEffect(() => {
@@ -112,6 +113,11 @@ export function Workspace() {
         >
           {status}
         </output>
+        {practising ? (
+          <span className="cluster-badge" title={t("exerciseClusterBadgeTitle")} data-practising={practising}>
+            {t("exerciseClusterBadge")}
+          </span>
+        ) : null}
         <span className="toolbar-spacer" />
         <button
           type="button"
