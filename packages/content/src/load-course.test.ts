@@ -1,28 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { contentDir, ONE_LESSON_COURSE } from "../test/support/content-dir";
 import { formatDiagnostic } from "./diagnostic";
 import { loadCourse } from "./load-course";
 
-/** Writes a content folder from a map of relative paths to file contents. */
-function contentDir(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "kubejam-content-"));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
-
-const COURSE = `id: c
-title: { ko: 과정, en: Course }
-summary: { ko: 요약, en: Summary }
-modules:
-  - id: m
-    title: { ko: 모듈, en: Module }
-    lessons: [l1]
-`;
+const COURSE = ONE_LESSON_COURSE;
 const LESSON = `title: { ko: 레슨, en: Lesson }
 summary: { ko: 요약, en: Summary }
 minutes: 10

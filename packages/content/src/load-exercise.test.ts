@@ -1,7 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { contentDir, ONE_LESSON_COURSE } from "../test/support/content-dir";
 import { formatDiagnostic } from "./diagnostic";
 import { loadCourse } from "./load-course";
 import { verifyExercise } from "./verify-exercise";
@@ -9,23 +7,7 @@ import { verifyExercise } from "./verify-exercise";
 // Exercises in content/: loaded with located diagnostics, attached to the lesson that lists them,
 // and held to their own answers (starter fails, solution passes, wrong answers fail their checks).
 
-function contentDir(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "kubejam-exercise-"));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
-
-const COURSE = `id: c
-title: { ko: 과정, en: Course }
-summary: { ko: 요약, en: Summary }
-modules:
-  - id: m
-    title: { ko: 모듈, en: Module }
-    lessons: [l1]
-`;
+const COURSE = ONE_LESSON_COURSE;
 const LESSON = `title: { ko: 레슨, en: Lesson }
 summary: { ko: 요약, en: Summary }
 minutes: 10
