@@ -73,3 +73,15 @@ export const Condition = z.strictObject({
   reason: z.string().optional(),
   message: z.string().optional(),
 });
+
+/** core/v1 ObjectReference: an Endpoints address's target, a PersistentVolume's claim. */
+export const ObjectReferenceSchema = z.strictObject({
+  kind: z.string().optional(),
+  namespace: z.string().optional(),
+  name: z.string().optional(),
+  uid: z.string().optional(),
+  apiVersion: z.string().optional(),
+  resourceVersion: z.string().optional(),
+  fieldPath: z.string().optional(),
+});
+export type ObjectReference = z.infer<typeof ObjectReferenceSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { int32, ObjectMetaSchema, opaque, type StoredMeta, stringMap } from "./meta";
+import { int32, ObjectMetaSchema, ObjectReferenceSchema, opaque, type StoredMeta, stringMap } from "./meta";
 
 // core/v1 Service, Endpoints and discovery.k8s.io/v1 EndpointSlice (staging/src/k8s.io/api/core/v1/types.go,
 // staging/src/k8s.io/api/discovery/v1/types.go). A learner writes Services; the other two are the
@@ -96,17 +96,6 @@ export interface Service {
   spec: ServiceSpec;
   status: { loadBalancer: { ingress?: LoadBalancerIngress[] } };
 }
-
-const ObjectReferenceSchema = z.strictObject({
-  kind: z.string().optional(),
-  namespace: z.string().optional(),
-  name: z.string().optional(),
-  uid: z.string().optional(),
-  apiVersion: z.string().optional(),
-  resourceVersion: z.string().optional(),
-  fieldPath: z.string().optional(),
-});
-export type ObjectReference = z.infer<typeof ObjectReferenceSchema>;
 
 const EndpointAddressSchema = z.strictObject({
   ip: z.string(),

@@ -3,6 +3,7 @@ import {
   type LabelSelector,
   LabelSelectorSchema,
   ObjectMetaSchema,
+  ObjectReferenceSchema,
   opaque,
   opaqueObject,
   type StoredMeta,
@@ -21,17 +22,6 @@ export const ResourceListSchema = z.record(z.string(), QuantitySchema);
 
 export const ACCESS_MODES = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
-
-export const ObjectReferenceSchema = z.strictObject({
-  kind: z.string().optional(),
-  namespace: z.string().optional(),
-  name: z.string().optional(),
-  uid: z.string().optional(),
-  apiVersion: z.string().optional(),
-  resourceVersion: z.string().optional(),
-  fieldPath: z.string().optional(),
-});
-export type ObjectReference = z.infer<typeof ObjectReferenceSchema>;
 
 const NodeSelectorRequirementSchema = z.strictObject({
   key: z.string(),

@@ -82,17 +82,11 @@ export function proxy(
   const endpoints = localTo === undefined ? all : all.filter((e) => e.node === localTo);
   if (endpoints.length === 0)
     return { kind: "no-endpoints", service, port, chain, ...(localTo !== undefined ? { local: true } : {}) };
-  const affinityKey = `${service.metadata.uid}|${name}|${clientIp}`;
-  const timeout = service.spec.sessionAffinityConfig?.clientIP.timeoutSeconds;
-  if (service.spec.sessionAffinity === "ClientIP" && timeout !== undefined) {
-    const remembered = ctx.affinity[affinityKey];
-    const index =
-      remembered && remembered.until > ctx.now
-        ? endpoints.findIndex((e) => `${e.ip}:${e.port}` === remembered.endpoint)
-        : -1;
-    const chosen = endpoints[index >= 0 ? index : ctx.pick(endpoints.length)];
+  // The endpoint's own chain (KUBE-SEP-…), as iptables-save names it.
+  const dnat = (index: number, sticky: boolean): ProxyDecision => {
+    const chosen = endpoints[index];
     if (!chosen) return { kind: "no-endpoints", service, port, chain };
-    ctx.affinity[affinityKey] = { endpoint: `${chosen.ip}:${chosen.port}`, until: ctx.now + timeout * 1000 };
+    const target = `${chosen.ip}:${chosen.port}`;
     return {
       kind: "dnat",
       service,
@@ -100,37 +94,28 @@ export function proxy(
       chain,
       endpoints,
       chosen,
-      endpointChain: endpointChain(
-        ns,
-        service.metadata.name,
-        name,
-        port.protocol,
-        `${chosen.ip}:${chosen.port}`,
-      ),
-      index: endpoints.indexOf(chosen),
-      sticky: index >= 0,
+      endpointChain: endpointChain(ns, service.metadata.name, name, port.protocol, target),
+      index,
+      sticky,
     };
-  }
-  const index = ctx.pick(endpoints.length);
-  const chosen = endpoints[index];
-  if (!chosen) return { kind: "no-endpoints", service, port, chain };
-  return {
-    kind: "dnat",
-    service,
-    port,
-    chain,
-    endpoints,
-    chosen,
-    endpointChain: endpointChain(
-      ns,
-      service.metadata.name,
-      name,
-      port.protocol,
-      `${chosen.ip}:${chosen.port}`,
-    ),
-    index,
-    sticky: false,
   };
+  const affinityKey = `${service.metadata.uid}|${name}|${clientIp}`;
+  const timeout = service.spec.sessionAffinityConfig?.clientIP.timeoutSeconds;
+  if (service.spec.sessionAffinity === "ClientIP" && timeout !== undefined) {
+    const remembered = ctx.affinity[affinityKey];
+    const kept =
+      remembered && remembered.until > ctx.now
+        ? endpoints.findIndex((e) => `${e.ip}:${e.port}` === remembered.endpoint)
+        : -1;
+    const decision = dnat(kept >= 0 ? kept : ctx.pick(endpoints.length), kept >= 0);
+    if (decision.kind === "dnat")
+      ctx.affinity[affinityKey] = {
+        endpoint: `${decision.chosen.ip}:${decision.chosen.port}`,
+        until: ctx.now + timeout * 1000,
+      };
+    return decision;
+  }
+  return dnat(ctx.pick(endpoints.length), false);
 }
 
 /** Whether a usable endpoint of the service port runs on `node` (a Local Service's health check). */
