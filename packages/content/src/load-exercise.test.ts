@@ -24,7 +24,7 @@ wrong:
     fails: [serves]
 checks:
   - id: serves
-    title: { ko: nginx가 응답한다, en: nginx answers }
+    title: { ko: nginx가 응답합니다, en: nginx answers }
     failure: { ko: 응답이 없습니다., en: No answer }
     hint: { ko: 이미지를 확인하십시오., en: Check the image }
     expect:

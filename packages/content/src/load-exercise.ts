@@ -148,9 +148,10 @@ export function loadExerciseDir(dir: string, rel: string, id: string, lesson = "
     }
     checkIds.add(c.id);
   });
-  // What a learner reads in the grading panel speaks 합니다체 (the glossary's style rule 1).
+  // What a learner reads in the grading panel (each check's title, failure and hint) speaks 합니다체
+  // (the glossary's style rule 1).
   spec.checks.forEach((c, i) => {
-    for (const field of ["failure", "hint"] as const) {
+    for (const field of ["title", "failure", "hint"] as const) {
       const where = `checks[${i}].${field}.ko`;
       for (const sentence of impoliteSentences(c[field].ko))
         diagnostics.push({
