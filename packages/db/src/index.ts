@@ -32,7 +32,7 @@ export {
   summarizeCourseProgress,
 } from "./queries/course-progress.ts";
 export { getSubmissionForUser, type SubmissionDetail } from "./queries/get-submission.ts";
-export { markLessonCompleted, recordLessonVisit } from "./queries/lesson-progress.ts";
+export { getLessonProgress, markLessonCompleted, recordLessonVisit } from "./queries/lesson-progress.ts";
 export { listSubmissionsForUser, type SubmissionSummary } from "./queries/list-submissions.ts";
 export {
   type ExerciseProgress,

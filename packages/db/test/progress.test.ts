@@ -2,7 +2,7 @@
 // laid over an outline.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourseProgress, summarizeCourseProgress } from "../src/queries/course-progress.ts";
-import { markLessonCompleted, recordLessonVisit } from "../src/queries/lesson-progress.ts";
+import { getLessonProgress, markLessonCompleted, recordLessonVisit } from "../src/queries/lesson-progress.ts";
 import { getProgressForUser } from "../src/queries/progress.ts";
 import { recordSubmission } from "../src/queries/record-submission.ts";
 import { createUser, submissionInput } from "./support/fixtures.ts";
@@ -76,6 +76,8 @@ describe.each(PROVIDERS)("%s: progress", (provider) => {
     expect(await markLessonCompleted(database.db, userId, "04-storageclass")).toEqual(completedAt);
     const [lesson] = (await getProgressForUser(database.db, userId)).lessons;
     expect(lesson).toMatchObject({ lessonId: "04-storageclass", completedAt, firstVisitedAt: completedAt });
+    expect(await getLessonProgress(database.db, userId, "04-storageclass")).toEqual(lesson);
+    expect(await getLessonProgress(database.db, userId, "01-pods")).toBeNull();
   });
 
   it("lays a learner's progress over the course outline", async () => {

@@ -1,5 +1,6 @@
 import type { Db } from "../client.ts";
 import { ContentIdSchema, UserIdSchema } from "../ids.ts";
+import type { LessonProgressEntry } from "./progress.ts";
 import { touchLesson } from "./touch-lesson.ts";
 
 /** The learner opened a lesson: first visit recorded once, last activity moved. */
@@ -25,4 +26,18 @@ export async function markLessonCompleted(db: Db, userId: string, lessonId: stri
     db.lessonProgress.findUniqueOrThrow({ where: { userId_lessonId: key }, select: { completedAt: true } }),
   ]);
   return row.completedAt ?? now;
+}
+
+/** The learner's row for one lesson (null before their first visit): one lookup by its key. */
+export async function getLessonProgress(
+  db: Db,
+  userId: string,
+  lessonId: string,
+): Promise<LessonProgressEntry | null> {
+  return db.lessonProgress.findUnique({
+    where: {
+      userId_lessonId: { userId: UserIdSchema.parse(userId), lessonId: ContentIdSchema.parse(lessonId) },
+    },
+    select: { lessonId: true, firstVisitedAt: true, lastActivityAt: true, completedAt: true },
+  });
 }

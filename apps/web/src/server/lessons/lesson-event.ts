@@ -1,4 +1,4 @@
-import { type Db, getProgressForUser, markLessonCompleted, recordLessonVisit } from "@kubejam/db";
+import { type Db, getLessonProgress, markLessonCompleted, recordLessonVisit } from "@kubejam/db";
 import { z } from "zod";
 import { type ApiResult, fail, ok } from "../http/api-error";
 import { readBodyText } from "../http/read-body";
@@ -28,10 +28,8 @@ export async function recordLessonEvent(
   slug: string,
   deps: LessonEventDeps,
 ): Promise<ApiResult<LessonStanding>> {
-  const user = await deps.currentUser(request.headers);
-  if (!user) return fail({ status: 401, code: "unauthenticated", message: "Sign in to keep your progress." });
-  if (!deps.lessonExists(slug))
-    return fail({ status: 404, code: "unknown_lesson", message: `There is no lesson "${slug}".` });
+  const user = await signedInOnLesson(request, slug, deps);
+  if (!user.ok) return user;
   const text = await readBodyText(request, 1024);
   if (!text.ok) return text;
   let json: unknown;
@@ -47,9 +45,9 @@ export async function recordLessonEvent(
       code: "invalid_event",
       message: 'Send { "event": "visit" } or { "event": "complete" }.',
     });
-  if (parsed.data.event === "visit") await recordLessonVisit(deps.db, user.id, slug);
-  else await markLessonCompleted(deps.db, user.id, slug);
-  return ok(await standing(deps.db, user.id, slug));
+  if (parsed.data.event === "visit") await recordLessonVisit(deps.db, user.body.id, slug);
+  else await markLessonCompleted(deps.db, user.body.id, slug);
+  return ok(await standing(deps.db, user.body.id, slug));
 }
 
 export async function readLessonStanding(
@@ -57,15 +55,26 @@ export async function readLessonStanding(
   slug: string,
   deps: LessonEventDeps,
 ): Promise<ApiResult<LessonStanding>> {
+  const user = await signedInOnLesson(request, slug, deps);
+  if (!user.ok) return user;
+  return ok(await standing(deps.db, user.body.id, slug));
+}
+
+/** The signed-in learner, on a lesson that exists: what both the read and the write need first. */
+async function signedInOnLesson(
+  request: Request,
+  slug: string,
+  deps: LessonEventDeps,
+): Promise<ApiResult<{ readonly id: string }>> {
   const user = await deps.currentUser(request.headers);
   if (!user) return fail({ status: 401, code: "unauthenticated", message: "Sign in to keep your progress." });
   if (!deps.lessonExists(slug))
     return fail({ status: 404, code: "unknown_lesson", message: `There is no lesson "${slug}".` });
-  return ok(await standing(deps.db, user.id, slug));
+  return ok(user);
 }
 
 async function standing(db: Db, userId: string, lessonId: string): Promise<LessonStanding> {
-  const entry = (await getProgressForUser(db, userId)).lessons.find((l) => l.lessonId === lessonId);
+  const entry = await getLessonProgress(db, userId, lessonId);
   return {
     lessonId,
     firstVisitedAt: entry?.firstVisitedAt.toISOString() ?? null,
