@@ -8,6 +8,9 @@ import { useWorkspace, useWorkspaceStore } from "./workspace-context";
  * Trace a request from a pod (the terminal's `trace POD URL`), and the last trace's hops: the diagram
  * numbers the objects it passed; this table says what happened at each hop, in the engine's words.
  */
+/** The hop table's columns, by their message keys. */
+const TRACE_COLUMNS = ["hop", "where", "from", "to", "what"] as const;
+
 export function TracePanel() {
   const t = useTranslations("diagram.trace");
   const store = useWorkspaceStore();
@@ -86,21 +89,11 @@ export function TracePanel() {
             <table className="trace-table">
               <thead>
                 <tr>
-                  <th scope="col" className="trace-cell">
-                    {t("hop")}
-                  </th>
-                  <th scope="col" className="trace-cell">
-                    {t("where")}
-                  </th>
-                  <th scope="col" className="trace-cell">
-                    {t("from")}
-                  </th>
-                  <th scope="col" className="trace-cell">
-                    {t("to")}
-                  </th>
-                  <th scope="col" className="trace-cell">
-                    {t("what")}
-                  </th>
+                  {TRACE_COLUMNS.map((column) => (
+                    <th key={column} scope="col" className="trace-cell">
+                      {t(column)}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
