@@ -169,7 +169,8 @@ function resolveOne(
     );
     if (pv.spec.nfs) {
       const { server, path } = pv.spec.nfs;
-      const failed = nfsBlocked(tx, pod, host, pv.metadata.name, server, path, readOnly, field);
+      const fields = { server: field, path: field };
+      const failed = nfsBlocked(tx, pod, host, pv.metadata.name, server, path, readOnly, fields);
       if (failed) return failed;
     }
     if (!tx.fs[store.id]) seeds.push([store.id, emptyDir()]);
@@ -177,7 +178,8 @@ function resolveOne(
   }
   if (v.nfs) {
     const { server, path } = v.nfs;
-    const failed = nfsBlocked(tx, pod, host, v.name, server, path, Boolean(v.nfs.readOnly), "nfs");
+    const fields = { server: "nfs.server", path: "nfs.path" };
+    const failed = nfsBlocked(tx, pod, host, v.name, server, path, Boolean(v.nfs.readOnly), fields);
     if (failed) return failed;
     if (!tx.fs[`nfs/${v.nfs.server}`]) seeds.push([`nfs/${v.nfs.server}`, emptyDir()]);
     return { id: `nfs/${v.nfs.server}`, path: v.nfs.path, ...(v.nfs.readOnly ? { readOnly: true } : {}) };
@@ -308,7 +310,8 @@ function nfsBlocked(
   server: string,
   path: string,
   readOnly: boolean,
-  field: string,
+  /** The pod's fields naming the server and the path (a claim names both). */
+  fields: { server: string; path: string },
 ): Blocked | undefined {
   const failure = nfsMountFailure(tx.topology, server, path);
   if (!failure) return undefined;
@@ -322,7 +325,7 @@ function nfsBlocked(
   const exports = nfsExports(tx.topology).join(", ");
   return {
     wait: false,
-    field: field === "nfs" ? `nfs.${unreachable ? "server" : "path"}` : field,
+    field: unreachable ? fields.server : fields.path,
     message: `${unreachable ? `no NFS server answers at ${server}` : `${server} does not export ${path}`} (${failure.output}); the cluster's NFS exports: ${exports}`,
     cause: failure.cause,
     values: { server, path, exports },
