@@ -76,6 +76,74 @@ function isReady(node: Node): boolean {
   return node.status.conditions.some((c) => c.type === "Ready" && c.status === "True");
 }
 
+/** What the filter plugins read of a node that does not depend on the pod: read once per pass. */
+export interface NodeFacts {
+  readonly node: Node;
+  readonly name: string;
+  /** NodeUnschedulable, then the not-ready taint: the reason, if either keeps every pod off. */
+  readonly blocked?: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly pods: number;
+  readonly cpu: number;
+  readonly memory: number;
+}
+
+export function nodeFacts(tx: Tx): NodeFacts[] {
+  return tx.list<Node>("Node").map((node) => {
+    const alloc = node.status.allocatable;
+    return {
+      node,
+      name: node.metadata.name,
+      blocked: node.spec.unschedulable
+        ? "node(s) were unschedulable"
+        : isReady(node)
+          ? undefined
+          : "node(s) had untolerated taint {node.kubernetes.io/not-ready: }",
+      labels: node.metadata.labels ?? {},
+      pods: Number(alloc.pods ?? 110),
+      cpu: parseQuantity(alloc.cpu ?? "0") ?? 0,
+      memory: parseQuantity(alloc.memory ?? "0") ?? 0,
+    };
+  });
+}
+
+const FITS: readonly string[] = Object.freeze([]);
+
+/**
+ * The node-level filters (NodeUnschedulable, TaintToleration, NodeAffinity, NodeResourcesFit) for
+ * one pod on one node: FITS (one shared empty list, nothing allocated) when it passes them all.
+ */
+function nodeReasons(
+  f: NodeFacts,
+  selector: readonly (readonly [string, string])[],
+  u: Readonly<NodeUsage>,
+  request: { cpu: number; memory: number },
+): readonly string[] {
+  let reasons: string[] | undefined;
+  if (f.blocked) reasons = [f.blocked];
+  if (selector.some(([k, v]) => f.labels[k] !== v))
+    (reasons ??= []).push("node(s) didn't match Pod's node affinity/selector");
+  if (u.pods + 1 > f.pods) (reasons ??= []).push("Too many pods");
+  if (request.cpu > 0 && u.cpu + request.cpu > f.cpu) (reasons ??= []).push("Insufficient cpu");
+  if (request.memory > 0 && u.memory + request.memory > f.memory)
+    (reasons ??= []).push("Insufficient memory");
+  return reasons ?? FITS;
+}
+
+/** Scoring, [engine choice]: the feasible node running the fewest pods, then the first in creation order. */
+function leastBusy(feasible: readonly string[], usage: Map<string, NodeUsage>): string | undefined {
+  let chosen: string | undefined;
+  let best = Number.POSITIVE_INFINITY;
+  for (const name of feasible) {
+    const pods = usage.get(name)?.pods ?? 0;
+    if (pods < best) {
+      best = pods;
+      chosen = name;
+    }
+  }
+  return chosen;
+}
+
 /** Runs the filter plugins for one pod against every node. Pure: the same record feeds events, `why` and the UI. */
 export function evaluatePod(
   tx: Tx,
@@ -83,6 +151,7 @@ export function evaluatePod(
   usage: Map<string, NodeUsage>,
   pvIndex: () => PvIndex = lazyPvIndex(tx),
   precomputed?: PodVolumes,
+  facts: readonly NodeFacts[] = nodeFacts(tx),
 ): SchedulingVerdict {
   // VolumeBinding PreFilter (pkg/scheduler/framework/plugins/volumebinding).
   const volumes = precomputed ?? podVolumes(tx, pod);
@@ -90,46 +159,40 @@ export function evaluatePod(
   const request = podRequests(pod);
   const rwopConflict = readWriteOncePodConflict(tx, pod);
   const selector = Object.entries(pod.spec.nodeSelector ?? {});
-  const nodes = tx.list<Node>("Node").map((node): NodeVerdict => {
-    const reasons: string[] = [];
-    const name = node.metadata.name;
-    if (node.spec.unschedulable) reasons.push("node(s) were unschedulable");
-    else if (!isReady(node)) reasons.push("node(s) had untolerated taint {node.kubernetes.io/not-ready: }");
-    const labels = node.metadata.labels ?? {};
-    if (selector.some(([k, v]) => labels[k] !== v))
-      reasons.push("node(s) didn't match Pod's node affinity/selector");
-    const u = usage.get(name) ?? NO_USAGE;
-    const alloc = node.status.allocatable;
-    if (u.pods + 1 > Number(alloc.pods ?? 110)) reasons.push("Too many pods");
-    if (request.cpu > 0 && u.cpu + request.cpu > (parseQuantity(alloc.cpu ?? "0") ?? 0))
-      reasons.push("Insufficient cpu");
-    if (request.memory > 0 && u.memory + request.memory > (parseQuantity(alloc.memory ?? "0") ?? 0))
-      reasons.push("Insufficient memory");
+  const nodes = facts.map((f): NodeVerdict => {
+    const reasons = [...nodeReasons(f, selector, usage.get(f.name) ?? NO_USAGE, request)];
     // Filter plugins stop at the first failure: VolumeRestrictions, then VolumeBinding, after NodeResourcesFit.
     if (reasons.length === 0 && rwopConflict) reasons.push(Messages.readWriteOncePodConflict);
     if (reasons.length === 0 && (volumes.bound.length > 0 || volumes.delayed.length > 0)) {
-      const volumeReason = volumeFilter(tx, node, volumes, pvIndex);
+      const volumeReason = volumeFilter(tx, f.node, volumes, pvIndex);
       if (volumeReason) reasons.push(volumeReason);
     }
-    return { node: name, reasons };
+    return { node: f.name, reasons };
   });
   if (volumes.bindError) return { nodes, bindError: volumes.bindError, volumes };
   // The pod that had its WaitForFirstConsumer claims provisioned goes to the node assumed for it.
   const assumed = tx.storage.assumed?.[pod.metadata.uid];
   if (assumed && nodes.some((v) => v.node === assumed && v.reasons.length === 0))
     return { nodes, chosen: assumed, volumes };
-  // Scoring, [engine choice]: the feasible node running the fewest pods, then the first in creation order.
-  let chosen: string | undefined;
-  let best = Number.POSITIVE_INFINITY;
-  for (const v of nodes) {
-    if (v.reasons.length > 0) continue;
-    const pods = usage.get(v.node)?.pods ?? 0;
-    if (pods < best) {
-      best = pods;
-      chosen = v.node;
-    }
-  }
-  return { nodes, chosen, volumes };
+  const feasible = nodes.filter((v) => v.reasons.length === 0).map((v) => v.node);
+  return { nodes, chosen: leastBusy(feasible, usage), volumes };
+}
+
+/**
+ * evaluatePod's choice for a pod without claims or an assumed node, without a verdict per node:
+ * most pods of a busy cluster. Undefined when no node fits (evaluatePod then says why).
+ */
+function quickChoice(
+  facts: readonly NodeFacts[],
+  pod: Pod,
+  usage: Map<string, NodeUsage>,
+): string | undefined {
+  const request = podRequests(pod);
+  const selector = Object.entries(pod.spec.nodeSelector ?? {});
+  const feasible: string[] = [];
+  for (const f of facts)
+    if (nodeReasons(f, selector, usage.get(f.name) ?? NO_USAGE, request) === FITS) feasible.push(f.name);
+  return leastBusy(feasible, usage);
 }
 
 /** The volumes' index, built on first use (once per scheduling pass). */
@@ -166,6 +229,7 @@ export function failureMessage(verdict: SchedulingVerdict, nodeCount: number): s
 export function reconcileScheduling(tx: Tx): void {
   let usage: Map<string, NodeUsage> | undefined;
   let pvIndex: (() => PvIndex) | undefined;
+  let facts: NodeFacts[] | undefined;
   const assumed = tx.storage.assumed;
   if (assumed && Object.keys(assumed).length > 0) {
     // Forget assumptions about pods that are gone.
@@ -186,7 +250,17 @@ export function reconcileScheduling(tx: Tx): void {
       continue;
     usage ??= nodeUsage(tx);
     pvIndex ??= lazyPvIndex(tx);
-    const verdict = evaluatePod(tx, pod, usage, pvIndex, volumes);
+    facts ??= nodeFacts(tx);
+    const simple =
+      !volumes.preFilter &&
+      !volumes.bindError &&
+      volumes.bound.length === 0 &&
+      volumes.delayed.length === 0 &&
+      tx.storage.assumed?.[pod.metadata.uid] === undefined;
+    const quick = simple ? quickChoice(facts, pod, usage) : undefined;
+    const verdict: SchedulingVerdict = quick
+      ? { nodes: [], chosen: quick, volumes }
+      : evaluatePod(tx, pod, usage, pvIndex, volumes, facts);
     const ns = pod.metadata.namespace ?? "default";
     if (verdict.chosen && verdict.volumes && verdict.volumes.delayed.length > 0) {
       // Reserve + PreBind: the pod waits (Pending, no node yet) until its volumes are bound or provisioned.
