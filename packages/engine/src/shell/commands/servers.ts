@@ -141,6 +141,12 @@ export const nginxEntrypoint: Program = (ctx) => {
   return ctx.rt.spawn(ctx.argv.slice(1), ctx, (name) => `${me}: exec: line 47: ${name}: not found\n`);
 };
 
+/** default.conf as 10-listen-on-ipv6-by-default.sh leaves it: one text, shared by every nginx container. */
+const NGINX_IPV6_CONF = NGINX_DEFAULT_CONF.replace(
+  "    listen       80;\n",
+  "    listen       80;\n    listen  [::]:80;\n",
+);
+
 function ipv6Step(ctx: ProgramContext, log: (line: string) => void): void {
   const me = "10-listen-on-ipv6-by-default.sh";
   const file = "/etc/nginx/conf.d/default.conf";
@@ -155,10 +161,7 @@ function ipv6Step(ctx: ProgramContext, log: (line: string) => void): void {
     return;
   }
   try {
-    ctx.fs.writeFile(
-      file,
-      conf.replace("    listen       80;\n", "    listen       80;\n    listen  [::]:80;\n"),
-    );
+    ctx.fs.writeFile(file, NGINX_IPV6_CONF);
     log(`${me}: info: Enabled listen on IPv6 in ${file}`);
   } catch (e) {
     if (!isFsError(e)) throw e;
