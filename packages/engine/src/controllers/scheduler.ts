@@ -119,15 +119,18 @@ function nodeReasons(
   u: Readonly<NodeUsage>,
   request: { cpu: number; memory: number },
 ): readonly string[] {
-  let reasons: string[] | undefined;
-  if (f.blocked) reasons = [f.blocked];
-  if (selector.some(([k, v]) => f.labels[k] !== v))
-    (reasons ??= []).push("node(s) didn't match Pod's node affinity/selector");
-  if (u.pods + 1 > f.pods) (reasons ??= []).push("Too many pods");
-  if (request.cpu > 0 && u.cpu + request.cpu > f.cpu) (reasons ??= []).push("Insufficient cpu");
-  if (request.memory > 0 && u.memory + request.memory > f.memory)
-    (reasons ??= []).push("Insufficient memory");
-  return reasons ?? FITS;
+  const affinityMiss = selector.some(([k, v]) => f.labels[k] !== v);
+  const tooManyPods = u.pods + 1 > f.pods;
+  const cpuShort = request.cpu > 0 && u.cpu + request.cpu > f.cpu;
+  const memoryShort = request.memory > 0 && u.memory + request.memory > f.memory;
+  if (!f.blocked && !affinityMiss && !tooManyPods && !cpuShort && !memoryShort) return FITS;
+  const reasons: string[] = [];
+  if (f.blocked) reasons.push(f.blocked);
+  if (affinityMiss) reasons.push("node(s) didn't match Pod's node affinity/selector");
+  if (tooManyPods) reasons.push("Too many pods");
+  if (cpuShort) reasons.push("Insufficient cpu");
+  if (memoryShort) reasons.push("Insufficient memory");
+  return reasons;
 }
 
 /** Scoring, [engine choice]: the feasible node running the fewest pods, then the first in creation order. */
