@@ -13,6 +13,8 @@ const BOOLEAN_FLAGS = new Set([
   "overwrite",
   "all",
   "rm",
+  "attach",
+  "leave-stdin-open",
   "now",
   "w",
   "watch",

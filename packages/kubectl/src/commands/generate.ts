@@ -1,7 +1,8 @@
-import { applyManifests, canonicalJson } from "@kubejam/engine";
 import { boolFlag, flag, flags, type ParsedArgs } from "../args";
 import { type Context, fail, type KubectlResult } from "../result";
+import { createObject } from "./create-object";
 import { formatObjects } from "./output-format";
+import { runAttached } from "./run-attached";
 
 // Objects kubectl's generators build (staging/src/k8s.io/kubectl/pkg/cmd/run/run.go, cmd/create/create_deployment.go).
 
@@ -22,16 +23,24 @@ export function runCommand(ctx: Context, args: ParsedArgs): KubectlResult {
     return fail(ctx.state, "error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
   const image = flag(args, "image");
   if (!image) return fail(ctx.state, "error: --image is required");
-  if (boolFlag(args, "stdin", "tty") && boolFlag(args, "rm")) {
-    return fail(
-      ctx.state,
-      "error: interactive sessions (-it --rm) are not available in this simulated cluster; run the pod with a command such as `sleep 3600`, then `kubectl exec` into it",
-    );
-  }
+  const interactive = boolFlag(args, "stdin");
+  const tty = boolFlag(args, "tty");
+  // run.go: --attach defaults to true with -i/--stdin.
+  const attach = flag(args, "attach") === undefined ? interactive : boolFlag(args, "attach");
+  const remove = boolFlag(args, "rm");
+  if (tty && !interactive)
+    return fail(ctx.state, "error: -i/--stdin is required for containers with -t/--tty=true");
   const port = flag(args, "port");
-  const restart = flag(args, "restart") ?? "Always";
+  // getRestartPolicy: OnFailure for an interactive pod unless --restart says otherwise.
+  const restart = flag(args, "restart") ?? (interactive ? "OnFailure" : "Always");
   if (!["Always", "OnFailure", "Never"].includes(restart))
     return fail(ctx.state, `error: invalid restart policy: ${restart}`);
+  if (!attach && remove) return fail(ctx.state, "error: --rm should only be used for attached containers");
+  if (attach && flag(args, "dry-run") !== undefined && flag(args, "dry-run") !== "none")
+    return fail(
+      ctx.state,
+      "error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)",
+    );
   const rest = args.rest ?? [];
   const container: Record<string, unknown> = { name, image };
   if (rest.length > 0) container[boolFlag(args, "command") ? "command" : "args"] = rest;
@@ -42,6 +51,11 @@ export function runCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   if (env.length) container.env = env;
   if (port) container.ports = [{ containerPort: Number(port) }];
   container.resources = {};
+  if (interactive) {
+    container.stdin = true;
+    container.stdinOnce = !boolFlag(args, "leave-stdin-open");
+  }
+  if (tty) container.tty = true;
   const pod = {
     apiVersion: "v1",
     kind: "Pod",
@@ -49,6 +63,14 @@ export function runCommand(ctx: Context, args: ParsedArgs): KubectlResult {
     spec: { containers: [container], dnsPolicy: "ClusterFirst", restartPolicy: restart },
     status: {},
   };
+  if (attach)
+    return runAttached(ctx, pod, {
+      name,
+      restart,
+      remove,
+      quiet: boolFlag(args, "quiet"),
+      waitForExit: !boolFlag(args, "leave-stdin-open") && restart !== "Always",
+    });
   return createGenerated(ctx, args, pod, `pod/${name}`);
 }
 
@@ -168,18 +190,7 @@ export function createGenerated(
       );
     return { state: ctx.state, stdout: `${label} ${verb} (dry run)\n`, stderr: "", exitCode: 0 };
   }
-  const { state, results } = applyManifests(ctx.state, [{ name: "STDIN", text: canonicalJson(obj) }], {
-    mode: "create",
-    namespace: ctx.namespace,
-  });
-  const r = results[0];
-  if (!r?.ok)
-    return fail(
-      ctx.state,
-      (r && !r.ok ? r.diagnostic.message : "error: no object created").replace(
-        /error when creating "STDIN": /,
-        "",
-      ),
-    );
-  return { state, stdout: `${label} ${verb}\n`, stderr: "", exitCode: 0 };
+  const created = createObject(ctx, obj);
+  if (!created.ok) return created.failure;
+  return { state: created.state, stdout: `${label} ${verb}\n`, stderr: "", exitCode: 0 };
 }
