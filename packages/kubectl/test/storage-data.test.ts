@@ -141,6 +141,47 @@ spec:
     expect(s.kubectl("get pod crashy").out).toMatch(/crashy\s+1\/2/);
   });
 
+  it("kill 1 restarts nginx: its emptyDir keeps the data, its own file system starts over", () => {
+    const s = new Session();
+    s.apply(`apiVersion: v1
+kind: Pod
+metadata: { name: web }
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.27
+    volumeMounts: [{ name: cache, mountPath: /cache }]
+  volumes:
+  - { name: cache, emptyDir: {} }
+`);
+    expect(s.kubectl("exec web -- sh -c 'echo layer > /tmp/note; echo volume > /cache/note'").code).toBe(0);
+    expect(s.kubectl("exec web -- sh -c 'kill 1'")).toEqual({ out: "", err: "", code: 0 });
+    expect(s.kubectl("get pod web").out).toMatch(/web\s+1\/1\s+Running\s+1 \(0s ago\)/);
+    expect(s.kubectl("exec web -- cat /cache/note").out).toBe("volume\n");
+    expect(s.kubectl("exec web -- cat /tmp/note")).toMatchObject({
+      err: "cat: /tmp/note: No such file or directory\ncommand terminated with exit code 1\n",
+      code: 1,
+    });
+    const previous = s.kubectl("logs web -p").out;
+    expect(previous).toMatch(/\[notice\] 1#1: signal 15 \(SIGTERM\) received from \d+, exiting\n/);
+    expect(previous).toMatch(/\[notice\] 1#1: exit\n$/);
+    const describe = s.kubectl("describe pod web").out;
+    expect(describe).toMatch(/Last State:\s+Terminated\n\s+Reason:\s+Completed\n\s+Exit Code:\s+0/);
+    expect(describe).toMatch(/Container image "nginx:1.27" already present on machine/);
+  });
+
+  it("kill 1 cannot stop a process that has no handler: PID 1 ignores the signal, even SIGKILL", () => {
+    const s = new Session();
+    s.apply(pod("sleeper", "emptyDir: {}"));
+    expect(s.kubectl("exec sleeper -- kill 1").code).toBe(0);
+    expect(s.kubectl("exec sleeper -- kill -9 1").code).toBe(0);
+    expect(s.kubectl("get pod sleeper").out).toMatch(/sleeper\s+1\/1\s+Running\s+0\s/);
+    expect(s.kubectl("exec sleeper -- kill 4242")).toMatchObject({
+      err: "kill: can't kill pid 4242: No such process\ncommand terminated with exit code 1\n",
+      code: 1,
+    });
+  });
+
   it("subPath mounts one directory of a volume; two containers share the rest", () => {
     const s = new Session();
     s.apply(`apiVersion: v1

@@ -41,7 +41,7 @@ export const GNU_TOOLS = [
 ] as const;
 
 /** Applets of the simulated busybox binary. */
-export const BUSYBOX_APPLETS = [...GNU_TOOLS, "ash", "ip", "nslookup", "sh", "wget"] as const;
+export const BUSYBOX_APPLETS = [...GNU_TOOLS, "ash", "ip", "kill", "nslookup", "sh", "wget"] as const;
 
 export const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 

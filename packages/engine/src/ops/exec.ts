@@ -1,5 +1,6 @@
 import type { Pod } from "../api/pod";
 import { layerId, shellEnv } from "../controllers/kubelet/container-env";
+import { signalMainProcess } from "../controllers/kubelet/main-signals";
 import { settle } from "../controllers/settle";
 import { lookupImage } from "../images/catalog";
 import { PodNetwork } from "../network/pod-network";
@@ -81,12 +82,17 @@ export function execInPod(
     tx.clock,
     rt.volumes,
   );
+  const mainProcess = { signals: [] as { signal: number; from: number }[] };
+  env.mainProcess = mainProcess;
   const result = exec(req.argv, env);
   const changes = env.fs.changes();
   // `upper` is undefined when this command wrote nothing there: the layer the container has stays.
   if (changes.upper !== undefined) tx.setFs(layerId(pod.metadata.uid, spec.name), changes.upper);
   for (const [id, node] of Object.entries(changes.volumes)) tx.setFs(id, node);
-  if (result.elapsedMs > 0) settle(tx, result.elapsedMs);
+  if (mainProcess.signals.length > 0) {
+    signalMainProcess(tx, objectKey("Pod", ns, req.pod), index, mainProcess.signals);
+    settle(tx, result.elapsedMs);
+  } else if (result.elapsedMs > 0) settle(tx, result.elapsedMs);
   const defaulted = !req.container && pod.spec.containers.length > 1 ? name : undefined;
   return {
     state: tx.commit(),

@@ -1,6 +1,7 @@
 /** Shell builtins. */
 import { isFsError } from "../fs/fs-error";
 import { echo, printf } from "./commands/echo-printf";
+import { kill } from "./commands/kill";
 import { test } from "./commands/test-expr";
 import type { Shell } from "./interpreter";
 import type { Io } from "./io";
@@ -240,6 +241,18 @@ const pwd: Builtin = (sh, _argv, io) => {
   return 0;
 };
 
+/** ash, dash and bash each have `kill` built in, with their own messages. */
+const killBuiltin: Builtin = (sh, argv, io) => {
+  const p = prefix(sh.id, sh.line);
+  return kill(
+    argv,
+    io,
+    sh.sys,
+    { kind: sh.id.kind, prefix: sh.id.kind === "busybox" ? p : `${p}kill: ` },
+    sh.pid,
+  );
+};
+
 const noop: Builtin = () => 0;
 
 const assignOnly: Builtin = (sh, argv) => {
@@ -265,6 +278,7 @@ export const BUILTINS: Record<string, Builtin> = {
   export: exportBuiltin,
   false: () => 1,
   hash: noop,
+  kill: killBuiltin,
   local: assignOnly,
   printf: viaProgram("printf", printf),
   pwd,

@@ -6,6 +6,7 @@ import { echo, printf } from "./commands/echo-printf";
 import { cat, cp, mkdir, mv, rm, rmdir, touch } from "./commands/files";
 import { dnsmasqNanny, dnsSidecar, kubeDns, prometheusToSd } from "./commands/gke-daemons";
 import { grep } from "./commands/grep";
+import { killApplet } from "./commands/kill";
 import { ls } from "./commands/ls";
 import { ip, nslookup } from "./commands/net-tools";
 import { python } from "./commands/python";
@@ -79,7 +80,7 @@ export const TOOLS: Record<string, Program> = {
 };
 
 /** busybox-only applets. */
-const APPLETS: Record<string, Program> = { ...TOOLS, ip, nslookup, wget };
+const APPLETS: Record<string, Program> = { ...TOOLS, ip, kill: killApplet, nslookup, wget };
 
 /** Standalone programs by id. */
 const SPECIAL: Record<string, Program> = {

@@ -18,6 +18,11 @@ export interface ShellEnv {
    * so a server that starts second cannot bind one of these (the kubelet fills it at start).
    */
   portsInUse?: readonly number[];
+  /**
+   * PID 1 of the container, for `kill` in a `kubectl exec` session: the signals sent to it, in
+   * order, with the sender's pid. Absent while the main process itself starts.
+   */
+  mainProcess?: { signals: { signal: number; from: number }[] };
 }
 
 export type ConnectResult =

@@ -372,7 +372,8 @@ function containerExited(
   });
   if (delay === 0) {
     c.restarts += 1;
-    startContainer(tx, pod, rt, c, spec);
+    // Every start, the first restart too, goes through the image check: "already present on machine".
+    beginPull(tx, pod, rt, c, spec);
   }
 }
 

@@ -169,6 +169,18 @@ function ipv6Step(ctx: ProgramContext, log: (line: string) => void): void {
   }
 }
 
+/** httpd's error-log time: `Wed Dec 02 18:00:00.000000 2026`. */
+export function httpdTime(ms: number): string {
+  const t = utcParts(ms);
+  return `${dayName(t.wd)} ${monthName(t.mo)} ${pad(t.d)} ${pad(t.h)}:${pad(t.mi)}:${pad(t.s)}.${pad(t.us, 6)} ${t.y}`;
+}
+
+/** redis's log time: `02 Dec 2026 18:00:00.000`. */
+export function redisTime(ms: number): string {
+  const t = utcParts(ms);
+  return `${pad(t.d)} ${monthName(t.mo)} ${t.y} ${pad(t.h)}:${pad(t.mi)}:${pad(t.s)}.${pad(Math.floor(t.us / 1000), 3)}`;
+}
+
 export const httpd: Program = (ctx) => {
   const version = ctx.env.HTTPD_VERSION ?? "2.4.62";
   const args = ctx.argv.slice(1);
@@ -180,8 +192,7 @@ export const httpd: Program = (ctx) => {
   const ports = [...conf.matchAll(/^\s*Listen\s+(?:[\d.]+:)?(\d+)/gm)].map((m) => Number(m[1]));
   const root = /^\s*DocumentRoot\s+"?([^"\n]+)"?/m.exec(conf)?.[1] ?? "/usr/local/apache2/htdocs";
   const ip = podIp(ctx) ?? "127.0.0.1";
-  const t = utcParts(ctx.rt.now());
-  const when = `${dayName(t.wd)} ${monthName(t.mo)} ${pad(t.d)} ${pad(t.h)}:${pad(t.mi)}:${pad(t.s)}.${pad(t.us, 6)} ${t.y}`;
+  const when = httpdTime(ctx.rt.now());
   const fqdn = `AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using ${ip}. Set the 'ServerName' directive globally to suppress this message\n`;
   ctx.io.err.write(fqdn + fqdn);
   const foreground = args.some(
@@ -223,8 +234,7 @@ export const redisServer: Program = (ctx) => {
   }
   const p = args.indexOf("--port");
   const port = p >= 0 ? Number(args[p + 1] ?? "6379") : 6379;
-  const t = utcParts(ctx.rt.now());
-  const ts = `${pad(t.d)} ${monthName(t.mo)} ${t.y} ${pad(t.h)}:${pad(t.mi)}:${pad(t.s)}.${pad(Math.floor(t.us / 1000), 3)}`;
+  const ts = redisTime(ctx.rt.now());
   ctx.io.out.write(
     `${[
       `1:C ${ts} # WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition. Being disabled, it can also cause failures without low memory condition, see https://github.com/jemalloc/jemalloc/issues/1328. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect.`,
