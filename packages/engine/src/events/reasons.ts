@@ -78,6 +78,8 @@ export const Messages = {
   created: (container: string) => `Created container: ${container}`,
   started: (container: string) => `Started container ${container}`,
   killing: (container: string) => `Stopping container ${container}`,
+  /** pkg/kubelet/kuberuntime computePodActions: the container's spec changed (e.g. `kubectl set image`). */
+  definitionChanged: (container: string) => `Container ${container} definition changed, will be restarted`,
   // pkg/kubelet/kuberuntime/kuberuntime_manager.go (doBackOff)
   backOffRestart: (container: string, pod: string, ns: string, uid: string) =>
     `Back-off restarting failed container ${container} in pod ${pod}_${ns}(${uid})`,

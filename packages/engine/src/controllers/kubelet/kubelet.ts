@@ -43,9 +43,19 @@ export function reconcileKubelet(tx: Tx): void {
     } else if (rt.blockedBy) {
       rt = retryVolumes(tx, pod, key, rt);
       if (!rt) continue;
-    } else if (rt.wake === undefined || rt.wake > tx.clock) continue;
+    } else if ((rt.wake === undefined || rt.wake > tx.clock) && !imageChanged(pod, rt)) continue;
     syncPod(tx, pod, key, rt);
   }
+}
+
+/** The pod's spec names another image than a running container started from (`kubectl set image`). */
+function imageChanged(pod: Pod, rt: PodRuntime): boolean {
+  const containers = pod.spec.containers;
+  for (let i = 0; i < containers.length; i++) {
+    const c = rt.containers[i];
+    if (c?.phase === "running" && c.image !== undefined && c.image !== containers[i]?.image) return true;
+  }
+  return false;
 }
 
 function createSandbox(tx: Tx, pod: Pod, node: Node, key: string): PodRuntime | undefined {
@@ -143,6 +153,8 @@ function syncPod(tx: Tx, pod: Pod, key: string, start: PodRuntime): void {
           until: now + delay,
         });
       } else beginPull(tx, pod, rt, c, spec);
+    } else if (c.phase === "running" && c.image !== undefined && c.image !== spec.image) {
+      restartChanged(tx, pod, rt, c, spec);
     } else if (c.phase === "running" && c.exitAt !== undefined && c.exitAt <= now) {
       containerExited(tx, pod, rt, c, spec, c.exitCode ?? 0, c.exitCode === 0 ? "Completed" : "Error");
     } else if (c.phase === "crash-backoff" && (c.until ?? 0) <= now) {
@@ -269,6 +281,7 @@ function startContainer(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, s
   for (const [id, node] of Object.entries(changes.volumes)) tx.setFs(id, node);
   Object.assign(c, {
     containerId,
+    image: spec.image,
     startedAt: now,
     until: undefined,
     reason: undefined,
@@ -375,6 +388,32 @@ function containerExited(
     // Every start, the first restart too, goes through the image check: "already present on machine".
     beginPull(tx, pod, rt, c, spec);
   }
+}
+
+/**
+ * A running container whose image changed in the pod's spec (`kubectl set image pod/…`): the kubelet
+ * stops it and starts a new container from the new image, counted as a restart.
+ */
+function restartChanged(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, spec: Container): void {
+  tx.event(pod, "Normal", Reason.Killing, Messages.definitionChanged(spec.name), kubelet(rt), field(spec));
+  // A server stops on SIGTERM; anything else is killed when the grace period ends.
+  const exitCode = c.listens.length > 0 ? 0 : 137;
+  c.last = {
+    exitCode,
+    reason: exitCode === 0 ? "Completed" : "Error",
+    startedAt: c.startedAt ?? tx.clock,
+    finishedAt: tx.clock,
+    containerId: c.containerId ?? "",
+  };
+  Object.assign(c, {
+    listens: [],
+    ready: false,
+    exitAt: undefined,
+    exitCode: undefined,
+    terminated: undefined,
+  });
+  c.restarts += 1;
+  beginPull(tx, pod, rt, c, spec);
 }
 
 function advanceCursor(rt: PodRuntime, c: ContainerRuntime): void {

@@ -13,6 +13,8 @@ export interface ContainerRuntime {
   restarts: number;
   pullFailures: number;
   containerId?: string;
+  /** The image the current container was started from: another image in the spec restarts it. */
+  image?: string;
   startedAt?: number;
   /** For a running process that will end by itself. */
   exitAt?: number;
