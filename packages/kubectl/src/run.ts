@@ -12,6 +12,8 @@ import { logsCommand } from "./commands/logs";
 import { apiResourcesCommand, versionCommand } from "./commands/misc";
 import { labelCommand, patchCommand, scaleCommand } from "./commands/mutate";
 import { rolloutCommand } from "./commands/rollout";
+import { setCommand } from "./commands/set-image";
+import { waitCommand } from "./commands/wait";
 import { type Context, fail, type KubectlIo, type KubectlResult } from "./result";
 
 export const COMMANDS = [
@@ -32,7 +34,9 @@ export const COMMANDS = [
   "rollout",
   "run",
   "scale",
+  "set",
   "version",
+  "wait",
 ] as const;
 
 const noFiles: KubectlIo = {
@@ -93,6 +97,10 @@ export function run(state: ClusterState, argv: readonly string[], io: KubectlIo 
       return labelCommand(ctx, args, "annotations");
     case "scale":
       return scaleCommand(ctx, args);
+    case "set":
+      return setCommand(ctx, args);
+    case "wait":
+      return waitCommand(ctx, args);
     case "run":
       return runCommand(ctx, args);
     case "rollout":

@@ -4,7 +4,7 @@ import { jsonPatch, mergePatch, strategicMergePatch } from "../patch";
 import { parseTargets, qualifiedName, resourceName, type Target } from "../resources";
 import { type Context, fail, type KubectlResult } from "../result";
 
-function single(
+export function single(
   ctx: Context,
   positionals: string[],
   verb: string,

@@ -1,4 +1,4 @@
-import { advance, type Deployment, getObject } from "@kubejam/engine";
+import { advance, type Deployment, getObject, rfc3339, updateObject } from "@kubejam/engine";
 import type { ParsedArgs } from "../args";
 import { parseTargets } from "../resources";
 import { type Context, fail, type KubectlResult } from "../result";
@@ -9,7 +9,8 @@ const TIMEOUT_MS = 10 * 60 * 1000;
 /** `kubectl rollout status deployment/NAME`: waits (in virtual time) until the rollout completes. */
 export function rolloutCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   const [sub, ...rest] = args.positionals;
-  if (sub !== "status") return fail(ctx.state, `error: unknown command "${sub ?? ""}" for "kubectl rollout"`);
+  if (sub !== "status" && sub !== "restart")
+    return fail(ctx.state, `error: unknown command "${sub ?? ""}" for "kubectl rollout"`);
   const parsed = parseTargets(rest);
   if (!parsed.ok) return fail(ctx.state, parsed.message);
   const target = parsed.targets[0];
@@ -17,8 +18,9 @@ export function rolloutCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   if (!target || !name || target.info.kind !== "Deployment")
     return fail(
       ctx.state,
-      "error: rollout status is supported for deployments here: kubectl rollout status deployment/NAME",
+      `error: rollout ${sub} is supported for deployments here: kubectl rollout ${sub} deployment/NAME`,
     );
+  if (sub === "restart") return restart(ctx, name);
   let state = ctx.state;
   const lines: string[] = [];
   for (let waited = 0; waited <= TIMEOUT_MS; waited += STEP_MS) {
@@ -57,4 +59,38 @@ function statusLine(d: Deployment): string | undefined {
   if (available < updated)
     return `Waiting for deployment "${name}" rollout to finish: ${available} of ${updated} updated replicas are available...`;
   return undefined;
+}
+
+/**
+ * `kubectl rollout restart deployment/NAME` (rollout_restart.go, polymorphichelpers/objectrestarter.go):
+ * stamps the pod template with `kubectl.kubernetes.io/restartedAt`, so the Deployment rolls out new pods.
+ */
+function restart(ctx: Context, name: string): KubectlResult {
+  const d = getObject<Deployment>(ctx.state, "Deployment", ctx.namespace, name);
+  if (!d) return fail(ctx.state, `Error from server (NotFound): deployments.apps "${name}" not found`);
+  if ((d.spec as { paused?: boolean }).paused)
+    return fail(
+      ctx.state,
+      `error: deployments.apps/${name} can't restart paused deployment (run rollout resume first)`,
+    );
+  const template = d.spec.template;
+  const next = {
+    ...d,
+    spec: {
+      ...d.spec,
+      template: {
+        ...template,
+        metadata: {
+          ...template.metadata,
+          annotations: {
+            ...template.metadata?.annotations,
+            "kubectl.kubernetes.io/restartedAt": rfc3339(ctx.state.clock),
+          },
+        },
+      },
+    },
+  };
+  const { state, result } = updateObject(ctx.state, next);
+  if (!result.ok) return fail(ctx.state, result.message);
+  return { state, stdout: `deployment.apps/${name} restarted\n`, stderr: "", exitCode: 0 };
 }

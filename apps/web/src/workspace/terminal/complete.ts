@@ -50,6 +50,7 @@ const RESOURCE_COMMANDS = new Set([
   "patch",
   "scale",
   "rollout",
+  "wait",
 ]);
 const POD_COMMANDS = new Set(["exec", "logs"]);
 const OUTPUTS = ["json", "jsonpath=", "name", "wide", "yaml"];
@@ -72,6 +73,7 @@ const FLAGS: Record<string, string[]> = {
   create: ["--filename", "--namespace", "-f", "-n"],
   exec: ["--container", "--namespace", "-c", "-n"],
   logs: ["--container", "--namespace", "--previous", "-c", "-n", "-p"],
+  wait: ["--all", "--for", "--namespace", "--selector", "--timeout", "-l", "-n"],
 };
 
 function commonPrefix(words: readonly string[]): string {

@@ -1,0 +1,110 @@
+import { advance, getObject, type KubeObject, listObjects, parseLabelSelector } from "@kubejam/engine";
+import { boolFlag, flag, type ParsedArgs } from "../args";
+import { parseDuration } from "../kj/run-kj";
+import { executeJsonPath } from "../printers/jsonpath";
+import { parseJsonPath } from "../printers/jsonpath-parser";
+import { parseTargets, qualifiedName, resourceName, type Target } from "../resources";
+import { type Context, fail, type KubectlResult } from "../result";
+
+const STEP_MS = 1000;
+
+type Condition = (obj: KubeObject | undefined) => boolean;
+
+/** `--for=delete | create | condition=NAME[=VALUE] | jsonpath='{...}'=VALUE` (wait.go conditionFuncFor). */
+function parseFor(text: string): Condition | string {
+  const lower = text.toLowerCase();
+  if (lower === "delete") return (obj) => obj === undefined;
+  if (lower === "create") return (obj) => obj !== undefined;
+  if (lower.startsWith("condition=")) {
+    const [name = "", value = "true"] = text.slice("condition=".length).split("=", 2);
+    return (obj) =>
+      (
+        (obj?.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? []
+      ).some(
+        (c) => c.type.toLowerCase() === name.toLowerCase() && c.status.toLowerCase() === value.toLowerCase(),
+      );
+  }
+  if (lower.startsWith("jsonpath=")) {
+    const rest = text.slice("jsonpath=".length);
+    const close = rest.lastIndexOf("}");
+    const path = rest.slice(0, close + 1).replace(/^'|'$/g, "");
+    const value = rest.slice(close + 1).replace(/^'/, "");
+    if (close === -1 || !path.startsWith("{")) return `unrecognized JSONPath expression: "${rest}"`;
+    let parsed: ReturnType<typeof parseJsonPath>;
+    try {
+      parsed = parseJsonPath(path);
+    } catch (e) {
+      return `${(e as Error).message}`;
+    }
+    const want = value.startsWith("=") ? value.slice(1) : undefined;
+    return (obj) => {
+      if (!obj) return false;
+      const got = executeJsonPath(parsed, obj, { allowMissingKeys: true });
+      return want === undefined ? got !== "" : got === want;
+    };
+  }
+  return `unrecognized condition: "${text}"`;
+}
+
+/**
+ * `kubectl wait (TYPE NAME | TYPE/NAME | TYPE -l SEL | TYPE --all) --for=... [--timeout=30s]`
+ * (staging/src/k8s.io/kubectl/pkg/cmd/wait/wait.go): lets virtual time pass until every object
+ * meets the condition, printing `pod/web condition met` for each, or gives up at the timeout.
+ */
+export function waitCommand(ctx: Context, args: ParsedArgs): KubectlResult {
+  const forText = flag(args, "for");
+  if (!forText) return fail(ctx.state, "error: --for must be set");
+  const condition = parseFor(forText);
+  if (typeof condition === "string") return fail(ctx.state, `error: ${condition}`);
+  const timeout = parseDuration(flag(args, "timeout") ?? "30s");
+  if (timeout === undefined) return fail(ctx.state, `error: invalid duration "${flag(args, "timeout")}"`);
+  const parsed = parseTargets(args.positionals);
+  if (!parsed.ok) return fail(ctx.state, parsed.message);
+  const target = parsed.targets[0];
+  if (!target)
+    return fail(
+      ctx.state,
+      "error: resource(s) were provided, but no name was specified\nerror: one or more resources must be specified as <resource> <name> or <resource>/<name>",
+    );
+  const names = objectNames(ctx, target, args);
+  if (typeof names === "string") return fail(ctx.state, names);
+  const mustExist = !["delete", "create"].includes(forText.toLowerCase());
+  const ns = target.info.namespaced ? ctx.namespace : undefined;
+  let state = ctx.state;
+  let waited = 0; // one --timeout for all the objects, as wait.go's context
+  let met = "";
+  for (const name of names) {
+    if (mustExist && !getObject(state, target.info.kind, ns, name))
+      return fail(
+        state,
+        `Error from server (NotFound): ${resourceName(target.info)} "${name}" not found`,
+        met,
+      );
+    while (!condition(getObject(state, target.info.kind, ns, name))) {
+      if (waited >= timeout)
+        return fail(
+          state,
+          `error: timed out waiting for the condition on ${resourceName(target.info)}/${name}`,
+          met,
+        );
+      state = advance(state, STEP_MS);
+      waited += STEP_MS;
+    }
+    met += `${qualifiedName(target.info, name)} condition met\n`;
+  }
+  return { state, stdout: met, stderr: "", exitCode: 0 };
+}
+
+function objectNames(ctx: Context, target: Target, args: ParsedArgs): string[] | string {
+  const selectorText = flag(args, "selector");
+  if (target.names.length > 0) return target.names;
+  if (!selectorText && !boolFlag(args, "all"))
+    return "error: resource(s) were provided, but no name was specified";
+  const selector = selectorText ? parseLabelSelector(selectorText) : () => true;
+  if (!selector) return `error: unable to parse requirement: found '${selectorText}', expected: identifier`;
+  const ns = target.info.namespaced ? ctx.namespace : undefined;
+  const names = listObjects(ctx.state, target.info.kind, ns)
+    .filter((o) => selector(o.metadata.labels))
+    .map((o) => o.metadata.name);
+  return names.length > 0 ? names : "error: no matching resources found";
+}
