@@ -40,6 +40,10 @@ export type {
 export type { Deployment, ReplicaSet } from "./api/workloads";
 export { type CreateClusterOptions, type CreateClusterResult, createCluster } from "./cluster/create-cluster";
 export type { Topology, TopologyInput } from "./cluster/topology";
+export {
+  NOT_COPIED as DEPLOYMENT_ANNOTATIONS_NOT_COPIED,
+  REVISION as REVISION_ANNOTATION,
+} from "./controllers/deployment";
 export type { VolumeBlocker } from "./controllers/kubelet/volume-setup";
 export type { NodeVerdict, SchedulingVerdict } from "./controllers/scheduler";
 export type { BindRule, VolumeVerdict } from "./controllers/storage/pv-binder";

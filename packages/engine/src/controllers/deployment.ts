@@ -8,10 +8,54 @@ import type { Tx } from "../store/tx";
 import { byController, controllerOf } from "./owners";
 
 // pkg/controller/deployment: a Deployment owns ReplicaSets, one per pod template.
-const REVISION = "deployment.kubernetes.io/revision";
+export const REVISION = "deployment.kubernetes.io/revision";
 const DESIRED = "deployment.kubernetes.io/desired-replicas";
 const MAX = "deployment.kubernetes.io/max-replicas";
+const REVISION_HISTORY = "deployment.kubernetes.io/revision-history";
 const HASH = "pod-template-hash";
+
+/**
+ * deployment/util annotationsToSkip: the Deployment's annotations a ReplicaSet does not copy, and
+ * (kubectl rollout undo) the ones a rollback leaves on the Deployment.
+ */
+export const NOT_COPIED: ReadonlySet<string> = new Set([
+  "kubectl.kubernetes.io/last-applied-configuration",
+  REVISION,
+  REVISION_HISTORY,
+  DESIRED,
+  MAX,
+  "deprecated.deployment.rollback.to",
+]);
+
+/** The Deployment's annotations a ReplicaSet carries (kubernetes.io/change-cause, the user's own). */
+function copiedAnnotations(d: Deployment): Record<string, string> {
+  const copied: Record<string, string> = {};
+  for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) if (!NOT_COPIED.has(k)) copied[k] = v;
+  return copied;
+}
+
+/**
+ * SetNewReplicaSetAnnotations for a ReplicaSet that is the Deployment's new one again (a rollback, or
+ * a template changed back): it takes the next revision and remembers its old one in revision-history;
+ * and every new ReplicaSet keeps the Deployment's copied annotations.
+ */
+function adoptAsNew(tx: Tx, d: Deployment, rs: ReplicaSet, maxRevision: number): ReplicaSet {
+  const own = rs.metadata.annotations ?? {};
+  const oldRevision = own[REVISION];
+  const bump = Number(oldRevision ?? 0) < maxRevision;
+  const kept = Object.fromEntries(Object.entries(own).filter(([k]) => NOT_COPIED.has(k)));
+  const annotations: Record<string, string> = { ...copiedAnnotations(d), ...kept };
+  if (bump) {
+    annotations[REVISION] = String(maxRevision + 1);
+    if (oldRevision)
+      annotations[REVISION_HISTORY] = own[REVISION_HISTORY]
+        ? `${own[REVISION_HISTORY]},${oldRevision}`
+        : oldRevision;
+  }
+  const keys = Object.keys(annotations);
+  if (keys.length === Object.keys(own).length && keys.every((k) => own[k] === annotations[k])) return rs;
+  return tx.update<ReplicaSet>({ ...rs, metadata: { ...rs.metadata, annotations } });
+}
 
 export function reconcileDeployments(tx: Tx): void {
   const deployments = tx.list<Deployment>("Deployment");
@@ -82,6 +126,7 @@ function syncDeployment(tx: Tx, d: Deployment, sets: ReplicaSet[]): void {
         namespace: ns,
         labels,
         annotations: {
+          ...copiedAnnotations(d),
           [DESIRED]: String(replicas),
           [MAX]: String(replicas + maxSurge),
           [REVISION]: String(revision + 1),
@@ -113,14 +158,17 @@ function syncDeployment(tx: Tx, d: Deployment, sets: ReplicaSet[]): void {
       tx.event(d, "Normal", Reason.ScalingReplicaSet, Messages.scaled("up", name, 0, initial), {
         component: Component.deployment,
       });
-  } else if (rolling || oldPods === 0) {
-    const total = sets.reduce((n, rs) => n + rs.spec.replicas, 0);
-    let target = newRS.spec.replicas;
-    if (!rolling) target = replicas;
-    else if (newRS.spec.replicas < replicas)
-      target = Math.min(replicas, newRS.spec.replicas + Math.max(0, replicas + maxSurge - total));
-    else if (newRS.spec.replicas > replicas) target = replicas;
-    newRS = scale(tx, d, newRS, target, replicas, maxSurge);
+  } else {
+    newRS = adoptAsNew(tx, d, newRS, revision);
+    if (rolling || oldPods === 0) {
+      const total = sets.reduce((n, rs) => n + rs.spec.replicas, 0);
+      let target = newRS.spec.replicas;
+      if (!rolling) target = replicas;
+      else if (newRS.spec.replicas < replicas)
+        target = Math.min(replicas, newRS.spec.replicas + Math.max(0, replicas + maxSurge - total));
+      else if (newRS.spec.replicas > replicas) target = replicas;
+      newRS = scale(tx, d, newRS, target, replicas, maxSurge);
+    }
   }
 
   // Scale old ReplicaSets down within maxUnavailable (rolling) or all at once (Recreate).
