@@ -2,14 +2,18 @@ import { advance, type Deployment, getObject, rfc3339, updateObject } from "@kub
 import type { ParsedArgs } from "../args";
 import { parseTargets } from "../resources";
 import { type Context, fail, type KubectlResult } from "../result";
+import { rolloutHistory, rolloutUndo } from "./rollout-history";
 
 const STEP_MS = 2000;
 const TIMEOUT_MS = 10 * 60 * 1000;
 
-/** `kubectl rollout status deployment/NAME`: waits (in virtual time) until the rollout completes. */
+/**
+ * `kubectl rollout status|restart|history|undo deployment/NAME`; status waits (in virtual time) until
+ * the rollout completes.
+ */
 export function rolloutCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   const [sub, ...rest] = args.positionals;
-  if (sub !== "status" && sub !== "restart")
+  if (!["status", "restart", "history", "undo"].includes(sub ?? ""))
     return fail(ctx.state, `error: unknown command "${sub ?? ""}" for "kubectl rollout"`);
   const parsed = parseTargets(rest);
   if (!parsed.ok) return fail(ctx.state, parsed.message);
@@ -21,6 +25,8 @@ export function rolloutCommand(ctx: Context, args: ParsedArgs): KubectlResult {
       `error: rollout ${sub} is supported for deployments here: kubectl rollout ${sub} deployment/NAME`,
     );
   if (sub === "restart") return restart(ctx, name);
+  if (sub === "history") return rolloutHistory(ctx, args, name);
+  if (sub === "undo") return rolloutUndo(ctx, args, name);
   let state = ctx.state;
   const lines: string[] = [];
   for (let waited = 0; waited <= TIMEOUT_MS; waited += STEP_MS) {
