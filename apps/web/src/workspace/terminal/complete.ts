@@ -50,8 +50,14 @@ const RESOURCE_COMMANDS = new Set([
   "patch",
   "scale",
   "rollout",
+  "set",
   "wait",
 ]);
+/** Commands whose first word is a subcommand; the resource comes after it. */
+const SUBCOMMANDS: Record<string, string[]> = {
+  rollout: ["history", "restart", "status", "undo"],
+  set: ["image"],
+};
 const POD_COMMANDS = new Set(["exec", "logs"]);
 const OUTPUTS = ["json", "jsonpath=", "name", "wide", "yaml"];
 const FLAGS: Record<string, string[]> = {
@@ -155,6 +161,11 @@ export function complete(line: string, ctx: CompletionContext): Completion {
       continue;
     }
     positionals.push(a);
+  }
+  const subcommands = SUBCOMMANDS[command];
+  if (subcommands) {
+    if (positionals.length === 0) return offer(start, current, subcommands);
+    positionals.shift();
   }
   if (RESOURCE_COMMANDS.has(command)) {
     const slash = current.indexOf("/");

@@ -37,6 +37,15 @@ describe("complete", () => {
     { line: "kubectl get pods -n k", common: "kube-system", candidates: ["kube-system"] },
     { line: "kubectl get deploy ", common: "api", candidates: ["api"] },
     { line: "kubectl exec web -- l", common: "", candidates: [] },
+    { line: "kubectl rollout ", common: "", candidates: ["history", "restart", "status", "undo"] },
+    { line: "kubectl rollout st", common: "status", candidates: ["status"] },
+    { line: "kubectl rollout undo deploy/", common: "deploy/api", candidates: ["deploy/api"] },
+    {
+      line: "kubectl set image deploy",
+      common: "deploy",
+      candidates: ["deploy", "deployment", "deployments"],
+    },
+    { line: "kubectl wait --for=condition=Ready pod/s", common: "pod/stuck", candidates: ["pod/stuck"] },
     // The simulator's own commands, bare or after kjctl.
     { line: "tr", common: "trace", candidates: ["trace"] },
     { line: "trace we", common: "web", candidates: ["web", "webby"] },
