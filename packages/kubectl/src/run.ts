@@ -1,6 +1,7 @@
 import type { ClusterState } from "@kubejam/engine";
 import { boolFlag, flag, parseArgs } from "./args";
 import { applyCommand } from "./commands/apply";
+import { clusterInfoCommand, configCommand } from "./commands/cluster-info";
 import { deleteCommand } from "./commands/delete";
 import { describeCommand } from "./commands/describe";
 import { execCommand } from "./commands/exec";
@@ -20,6 +21,8 @@ export const COMMANDS = [
   "annotate",
   "api-resources",
   "apply",
+  "cluster-info",
+  "config",
   "create",
   "delete",
   "describe",
@@ -99,6 +102,10 @@ export function run(state: ClusterState, argv: readonly string[], io: KubectlIo 
       return scaleCommand(ctx, args);
     case "set":
       return setCommand(ctx, args);
+    case "cluster-info":
+      return clusterInfoCommand(ctx, args);
+    case "config":
+      return configCommand(ctx, args);
     case "wait":
       return waitCommand(ctx, args);
     case "run":
