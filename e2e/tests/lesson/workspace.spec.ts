@@ -153,3 +153,24 @@ test("a Run button in the lesson types its command into the terminal", async ({ 
   await expect(page.getByRole("tab", { name: "Terminal" })).toHaveAttribute("aria-selected", "true");
   await expect(page.locator(".xterm-rows")).toContainText("Welcome to nginx!");
 });
+
+test("kubectl exec -it POD -- sh opens a shell in the container: cd carries over, exit leaves it", async ({
+  page,
+}) => {
+  await openLesson(page, "en", "one-ip-per-pod");
+  await apply(page);
+  await expect(resourceRow(page, "web")).toContainText("Running");
+  await runKubectl(page, "en", "kubectl exec -it web -c sidecar -- sh", "/ #");
+  await runKubectl(page, "en", "cd /etc", "/etc #");
+  const hostname = await runKubectl(page, "en", "cat hostname", "/etc #");
+  expect(hostname).toMatch(/\/etc # cat hostname\s+web\s+\/etc #/);
+  // Pipes are the container shell's: the page's own terminal refuses them, this one runs them.
+  const title = await runKubectl(page, "en", "wget -qO- localhost | grep title", "/etc #");
+  expect(title).toContain("<title>Welcome to nginx!</title>");
+  const missing = await runKubectl(page, "en", "cat nope", "/etc #");
+  expect(missing).toContain("cat: can't open 'nope': No such file or directory");
+  expect(missing).not.toContain("command terminated");
+  await runKubectl(page, "en", "exit", "$");
+  const pods = await runKubectl(page, "en", "kubectl get pods");
+  expect(pods).toMatch(/web\s+2\/2\s+Running/);
+});

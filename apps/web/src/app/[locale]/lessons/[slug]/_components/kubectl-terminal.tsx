@@ -6,6 +6,17 @@ import "@xterm/xterm/css/xterm.css";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { complete, KJ_WORDS } from "../../../../../workspace/terminal/complete";
+import {
+  type ContainerSession,
+  interactiveShell,
+  isExit,
+  lineWords,
+  probeWords,
+  sessionPrompt,
+  splitOutput,
+  startSession,
+  withoutExitTrailer,
+} from "../../../../../workspace/terminal/container-session";
 import { LineEditor } from "../../../../../workspace/terminal/line-editor";
 import { tokenize } from "../../../../../workspace/terminal/tokenize";
 import { useWorkspace, useWorkspaceStore } from "./workspace-context";
@@ -75,9 +86,12 @@ export function KubectlTerminal({ active }: { active: boolean }) {
     }
     const editor = new LineEditor(() => store.getSnapshot().history);
     let busy = false;
+    // `kubectl exec -it POD -- sh`: lines run in the container until `exit`.
+    let session: ContainerSession | undefined;
+    const prompt = () => (session ? sessionPrompt(session) : PROMPT);
 
     const redraw = () => {
-      term.write(`\r\x1b[K${PROMPT}${editor.line}`);
+      term.write(`\r\x1b[K${prompt()}${editor.line}`);
       const back = editor.widthAfterCursor();
       if (back > 0) term.write(`\x1b[${back}D`);
     };
@@ -88,8 +102,37 @@ export function KubectlTerminal({ active }: { active: boolean }) {
       term.write(`${styled}\r\n`);
     };
 
+    const write = (text: string) => {
+      if (text) term.write(crlf(text.endsWith("\n") ? text : `${text}\n`));
+    };
+
+    /** One line typed in a container's shell: its output, and the directory it leaves the session in. */
+    const inSession = async (current: ContainerSession, line: string) => {
+      if (isExit(line)) {
+        session = undefined;
+        const code = Number(line.trim().split(/\s+/)[1] ?? 0);
+        if (code !== 0) write(`command terminated with exit code ${code % 256}`);
+        return;
+      }
+      const result = await store.kubectl(lineWords(current, line));
+      const { output, cwd } = splitOutput(result.stdout);
+      // No directory back: the pod or its container is gone, and the session with it.
+      if (cwd === undefined && result.exitCode !== 0 && output === "") {
+        write(result.stderr);
+        session = undefined;
+        return;
+      }
+      write(output);
+      write(withoutExitTrailer(result.stderr));
+      if (cwd) session = { ...current, cwd };
+    };
+
     const execute = async (line: string) => {
       store.pushHistory(line);
+      if (session) {
+        await inSession(session, line);
+        return;
+      }
       const tokens = tokenize(line);
       if (!tokens.ok) {
         println(tokens.reason === "pipes" ? t("noPipes") : t("quote"), "error");
@@ -129,11 +172,23 @@ export function KubectlTerminal({ active }: { active: boolean }) {
       }
       const dashDash = rest.indexOf("--");
       const beforeCommand = dashDash === -1 ? rest : rest.slice(0, dashDash);
-      if ((rest[0] === "exec" || rest[0] === "attach") && beforeCommand.some((w) => INTERACTIVE.has(w))) {
+      const shell = interactiveShell(rest);
+      if (shell) {
+        const probe = await store.kubectl(probeWords(shell));
+        if (probe.exitCode !== 0) write(probe.stderr);
+        else session = startSession(shell, probe.stdout);
+        return;
+      }
+      if (rest[0] === "attach") {
         println(t("interactive"), "error");
         return;
       }
-      const result = await store.kubectl(rest);
+      // -i/-t with a command that ends (`exec -it web -- ls /`) prints what it prints without a terminal.
+      const words =
+        rest[0] === "exec"
+          ? [...beforeCommand.filter((w) => !INTERACTIVE.has(w)), ...rest.slice(beforeCommand.length)]
+          : rest;
+      const result = await store.kubectl(words);
       if (result.stdout)
         term.write(crlf(result.stdout.endsWith("\n") ? result.stdout : `${result.stdout}\n`));
       if (result.stderr)
@@ -180,6 +235,11 @@ export function KubectlTerminal({ active }: { active: boolean }) {
     };
 
     runQueued.current = async (command: string) => {
+      // The lesson's commands run on the learner's machine, not in a container: leave its shell first.
+      if (session) {
+        term.write(`\r\x1b[K${prompt()}exit\r\n`);
+        session = undefined;
+      }
       editor.set(command);
       redraw();
       editor.reset();
@@ -210,11 +270,13 @@ export function KubectlTerminal({ active }: { active: boolean }) {
           return;
         }
         if (action.type === "cancel") {
-          term.write(`\r\x1b[K${PROMPT}${action.line}^C\r\n`);
+          term.write(`\r\x1b[K${prompt()}${action.line}^C\r\n`);
         } else if (action.type === "clear-screen") {
           term.clear();
         } else if (action.type === "complete") {
-          tab();
+          // Inside a container the names to complete are its files: not known here.
+          if (session) term.write("\x07");
+          else tab();
           return;
         }
       }

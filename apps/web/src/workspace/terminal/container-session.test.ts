@@ -1,0 +1,83 @@
+import { createCluster } from "@kubejam/engine";
+import { run } from "@kubejam/kubectl";
+import { describe, expect, it } from "vitest";
+import {
+  interactiveShell,
+  isExit,
+  lineWords,
+  probeWords,
+  sessionPrompt,
+  splitOutput,
+  startSession,
+  withoutExitTrailer,
+} from "./container-session";
+
+describe("interactiveShell", () => {
+  it.each([
+    ["exec -it web -- sh", { pod: "web", shell: "sh" }],
+    ["exec -ti web -c nginx -- /bin/bash", { pod: "web", container: "nginx", shell: "/bin/bash" }],
+    ["exec --stdin --tty -n team web -- ash", { pod: "web", namespace: "team", shell: "ash" }],
+    ["exec -i -t web --container=side -- /bin/sh", { pod: "web", container: "side", shell: "/bin/sh" }],
+    ["exec -it web -- ls /", undefined],
+    ["exec web -- sh", undefined],
+    ["exec -it web -- sh -c date", undefined],
+    ["get pods", undefined],
+  ])("%s", (line, expected) => {
+    expect(interactiveShell(line.split(" "))).toEqual(expected);
+  });
+});
+
+describe("a shell session on the real engine", () => {
+  function cluster(): { kubectl: (words: string[]) => ReturnType<typeof run> } {
+    const created = createCluster({ seed: 7 });
+    if (!created.ok) throw new Error(created.errors.join("\n"));
+    const box = { state: created.state };
+    const kubectl = (words: string[]) => {
+      const r = run(box.state, words);
+      box.state = r.state;
+      return r;
+    };
+    kubectl(["run", "bb", "--image=busybox:1.36", "--", "sleep", "3600"]);
+    kubectl(["run", "web", "--image=nginx:1.27"]);
+    return { kubectl };
+  }
+
+  it("starts where the image's working directory is, keeps cd, and shows each shell's prompt", () => {
+    const { kubectl } = cluster();
+    const target = interactiveShell(["exec", "-it", "bb", "--", "sh"]);
+    if (!target) throw new Error("no target");
+    const probe = kubectl(probeWords(target));
+    expect(probe.exitCode).toBe(0);
+    let session = startSession(target, probe.stdout);
+    expect(sessionPrompt(session)).toBe("/ # ");
+    const cd = kubectl(lineWords(session, "cd /etc && echo moved"));
+    const split = splitOutput(cd.stdout);
+    expect(split).toEqual({ output: "moved\n", cwd: "/etc" });
+    session = { ...session, cwd: split.cwd ?? session.cwd };
+    expect(sessionPrompt(session)).toBe("/etc # ");
+    const cat = kubectl(lineWords(session, "cat hostname nope | wc -l"));
+    expect(splitOutput(cat.stdout)).toEqual({ output: "1\n", cwd: "/etc" });
+    expect(withoutExitTrailer(cat.stderr)).toBe("cat: can't open 'nope': No such file or directory\n");
+
+    const nginx = interactiveShell(["exec", "-it", "web", "--", "sh"]);
+    if (!nginx) throw new Error("no target");
+    expect(sessionPrompt(startSession(nginx, kubectl(probeWords(nginx)).stdout))).toBe("# ");
+    const bash = interactiveShell(["exec", "-it", "web", "--", "bash"]);
+    if (!bash) throw new Error("no target");
+    expect(sessionPrompt(startSession(bash, kubectl(probeWords(bash)).stdout))).toBe("root@web:/# ");
+  });
+
+  it("a missing pod gives kubectl's error and no session", () => {
+    const { kubectl } = cluster();
+    const target = interactiveShell(["exec", "-it", "nope", "--", "sh"]);
+    if (!target) throw new Error("no target");
+    const probe = kubectl(probeWords(target));
+    expect(probe.exitCode).toBe(1);
+    expect(probe.stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+  });
+
+  it("exit and logout leave; other lines do not", () => {
+    expect(["exit", " exit 3 ", "logout"].every(isExit)).toBe(true);
+    expect(["exit now", "echo exit", "exited"].some(isExit)).toBe(false);
+  });
+});
