@@ -78,6 +78,8 @@ export function runShellProgram(kind: ShellKind, ctx: ProgramContext): number {
     script = true;
     args = argv.slice(i + 1);
   } else {
+    // An interactive shell (kubectl run -i/-t, stdin: true) waits for what someone types.
+    if (ctx.sys.stdinOpen && ctx.rt.mode === "start") ctx.rt.block();
     src = ctx.io.stdin;
     args = [];
   }

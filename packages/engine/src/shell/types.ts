@@ -23,6 +23,11 @@ export interface ShellEnv {
    * order, with the sender's pid. Absent while the main process itself starts.
    */
   mainProcess?: { signals: { signal: number; from: number }[] };
+  /**
+   * The container's stdin is open (`stdin: true`, as `kubectl run -i` makes it): a shell started
+   * with no command waits on it instead of reading an empty input and exiting.
+   */
+  stdinOpen?: boolean;
 }
 
 export type ConnectResult =

@@ -31,8 +31,9 @@ export function runCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   if (tty && !interactive)
     return fail(ctx.state, "error: -i/--stdin is required for containers with -t/--tty=true");
   const port = flag(args, "port");
-  // getRestartPolicy: OnFailure for an interactive pod unless --restart says otherwise.
-  const restart = flag(args, "restart") ?? (interactive ? "OnFailure" : "Always");
+  // run.go's getRestartPolicy would pick OnFailure for -i, but the flag's default ("Always") always
+  // reaches it: -i pods restart Always too.
+  const restart = flag(args, "restart") ?? "Always";
   if (!["Always", "OnFailure", "Never"].includes(restart))
     return fail(ctx.state, `error: invalid restart policy: ${restart}`);
   if (!attach && remove) return fail(ctx.state, "error: --rm should only be used for attached containers");

@@ -124,6 +124,7 @@ export function shellEnv(
     flavour: image.shell,
     now,
     net,
+    ...(c.stdin ? { stdinOpen: true } : {}),
   };
 }
 
