@@ -174,3 +174,21 @@ test("kubectl exec -it POD -- sh opens a shell in the container: cd carries over
   const pods = await runKubectl(page, "en", "kubectl get pods");
   expect(pods).toMatch(/web\s+2\/2\s+Running/);
 });
+
+test("kubectl run -it --rm debug --image=busybox -- sh: a shell in a new pod, deleted on exit", async ({
+  page,
+}) => {
+  await openLesson(page, "en", "one-ip-per-pod");
+  const opened = await runKubectl(page, "en", "kubectl run debug -it --rm --image=busybox:1.36 -- sh", "/ #");
+  expect(opened).toContain("If you don't see a command prompt, try pressing enter.");
+  const name = await runKubectl(page, "en", "hostname", "/ #");
+  expect(name).toMatch(/\/ # hostname\s+debug\s+\/ #/);
+  const ended = await runKubectl(page, "en", "exit", "$");
+  // (xterm wraps the long line at the panel's width: compare without the breaks.)
+  expect(ended.replace(/\n/g, "")).toContain(
+    "Session ended, resume using 'kubectl attach debug -c debug -i -t' command when the pod is running",
+  );
+  expect(ended).toContain('pod "debug" deleted');
+  const pods = await runKubectl(page, "en", "kubectl get pod debug");
+  expect(pods).toContain('Error from server (NotFound): pods "debug" not found');
+});

@@ -2,6 +2,7 @@ import { createCluster } from "@kubejam/engine";
 import { run } from "@kubejam/kubectl";
 import { describe, expect, it } from "vitest";
 import {
+  interactiveRun,
   interactiveShell,
   isExit,
   lineWords,
@@ -24,6 +25,45 @@ describe("interactiveShell", () => {
     ["get pods", undefined],
   ])("%s", (line, expected) => {
     expect(interactiveShell(line.split(" "))).toEqual(expected);
+  });
+});
+
+describe("interactiveRun", () => {
+  it.each([
+    [
+      "run debug -it --rm --image=busybox:1.36 -- sh",
+      {
+        target: { pod: "debug", container: "debug", shell: "sh" },
+        createWords: ["run", "debug", "-it", "--image=busybox:1.36", "--attach=false", "--", "sh"],
+        remove: true,
+        restart: "Always",
+      },
+    ],
+    [
+      "run tmp -i -t --image alpine --restart=Never -n team",
+      {
+        target: { pod: "tmp", container: "tmp", shell: "sh", namespace: "team" },
+        createWords: [
+          "run",
+          "tmp",
+          "-i",
+          "-t",
+          "--image",
+          "alpine",
+          "--restart=Never",
+          "-n",
+          "team",
+          "--attach=false",
+        ],
+        remove: false,
+        restart: "Never",
+      },
+    ],
+    ["run web -it --image=nginx", undefined],
+    ["run dns -it --rm --image=busybox -- nslookup web", undefined],
+    ["run sleeper --image=busybox -- sh", undefined],
+  ])("%s", (line, expected) => {
+    expect(interactiveRun(line.split(" "))).toEqual(expected);
   });
 });
 
@@ -65,6 +105,19 @@ describe("a shell session on the real engine", () => {
     const bash = interactiveShell(["exec", "-it", "web", "--", "bash"]);
     if (!bash) throw new Error("no target");
     expect(sessionPrompt(startSession(bash, kubectl(probeWords(bash)).stdout))).toBe("root@web:/# ");
+  });
+
+  it("kubectl run -it makes a pod whose shell waits for input, and the session runs in it", () => {
+    const { kubectl } = cluster();
+    const run = interactiveRun("run debug -it --rm --image=busybox:1.36 -- sh".split(" "));
+    if (!run) throw new Error("no run");
+    const created = kubectl(run.createWords);
+    expect(created).toMatchObject({ exitCode: 0, stdout: "pod/debug created\n" });
+    // The shell has stdin: it keeps running instead of ending at once.
+    expect(kubectl(["get", "pod", "debug"]).stdout).toMatch(/debug\s+1\/1\s+Running\s+0/);
+    const session = startSession(run.target, kubectl(probeWords(run.target)).stdout);
+    expect(sessionPrompt(session)).toBe("/ # ");
+    expect(splitOutput(kubectl(lineWords(session, "hostname")).stdout).output).toBe("debug\n");
   });
 
   it("a missing pod gives kubectl's error and no session", () => {

@@ -19,6 +19,17 @@ export interface ContainerSession extends ShellTarget {
   cwd: string;
   /** busybox's ash shows the directory (`/tmp # `); dash shows `# `; bash `root@POD:/tmp# `. */
   style: "busybox" | "dash" | "bash";
+  /** A pod `kubectl run -it` made for this session: what happens to it when the session ends. */
+  ownPod?: { remove: boolean; restart: string };
+}
+
+/** `kubectl run NAME -it [--rm] --image=I [-- SHELL]`: the pod to create, then a shell in it. */
+export interface RunSession {
+  target: ShellTarget;
+  /** The run command that creates the pod without attaching (kubectl here answers one command at a time). */
+  createWords: string[];
+  remove: boolean;
+  restart: string;
 }
 
 const SHELLS = /^(\/usr)?(\/bin\/)?(sh|ash|bash)$/;
@@ -56,6 +67,55 @@ export function interactiveShell(words: readonly string[]): ShellTarget | undefi
     shell: command[0] ?? "sh",
     ...(container !== undefined ? { container } : {}),
     ...(namespace !== undefined ? { namespace } : {}),
+  };
+}
+
+const SHELL_IMAGES = /^(docker\.io\/)?(library\/)?(busybox|alpine)(:|@|$)/;
+
+/**
+ * `run NAME -i -t [--rm] --image=I [flags] [-- SHELL]` (words after `kubectl`), where the container's
+ * process is a shell: a busybox or alpine image with no command, or one shell word after `--`.
+ */
+export function interactiveRun(words: readonly string[]): RunSession | undefined {
+  if (words[0] !== "run") return undefined;
+  const dashDash = words.indexOf("--");
+  const flags = dashDash === -1 ? words.slice(1) : words.slice(1, dashDash);
+  const command = dashDash === -1 ? [] : words.slice(dashDash + 1);
+  const has = (...names: string[]) => flags.some((f) => names.includes(f));
+  const interactive = has("-i", "-it", "-ti", "--stdin", "-i=true", "--stdin=true");
+  if (!interactive) return undefined;
+  const value = (name: string) => {
+    const i = flags.findIndex((f) => f === name || f.startsWith(`${name}=`));
+    if (i === -1) return undefined;
+    const f = flags[i] ?? "";
+    return f.includes("=") ? f.slice(f.indexOf("=") + 1) : flags[i + 1];
+  };
+  const image = value("--image") ?? "";
+  const name = flags.find(
+    (f, i) =>
+      !f.startsWith("-") && !["--image", "--restart", "-n", "--namespace"].includes(flags[i - 1] ?? ""),
+  );
+  if (!name) return undefined;
+  const shell =
+    command.length === 0
+      ? SHELL_IMAGES.test(image)
+        ? "sh"
+        : undefined
+      : command.length === 1 && SHELLS.test(command[0] ?? "")
+        ? command[0]
+        : undefined;
+  if (!shell) return undefined;
+  const namespace = value("--namespace") ?? value("-n");
+  return {
+    target: { pod: name, container: name, shell, ...(namespace !== undefined ? { namespace } : {}) },
+    createWords: [
+      "run",
+      ...flags.filter((w) => w !== "--rm" && w !== "--rm=true"),
+      "--attach=false",
+      ...(dashDash === -1 ? [] : words.slice(dashDash)),
+    ],
+    remove: has("--rm", "--rm=true"),
+    restart: value("--restart") ?? "Always",
   };
 }
 

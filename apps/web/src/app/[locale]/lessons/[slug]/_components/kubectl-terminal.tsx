@@ -8,6 +8,7 @@ import { useEffect, useRef } from "react";
 import { complete, KJ_WORDS } from "../../../../../workspace/terminal/complete";
 import {
   type ContainerSession,
+  interactiveRun,
   interactiveShell,
   isExit,
   lineWords,
@@ -110,6 +111,10 @@ export function KubectlTerminal({ active }: { active: boolean }) {
     const inSession = async (current: ContainerSession, line: string) => {
       if (isExit(line)) {
         session = undefined;
+        if (current.ownPod) {
+          await endRunSession(current, current.ownPod);
+          return;
+        }
         const code = Number(line.trim().split(/\s+/)[1] ?? 0);
         if (code !== 0) write(`command terminated with exit code ${code % 256}`);
         return;
@@ -125,6 +130,22 @@ export function KubectlTerminal({ active }: { active: boolean }) {
       write(output);
       write(withoutExitTrailer(result.stderr));
       if (cwd) session = { ...current, cwd };
+    };
+
+    const deleteOwnPod = async (target: ContainerSession | { pod: string; namespace?: string }) => {
+      const ns = target.namespace !== undefined ? ["-n", target.namespace] : [];
+      const removed = await store.kubectl(["delete", "pod", target.pod, "--wait=false", ...ns]);
+      write(removed.stdout);
+      write(removed.stderr);
+    };
+
+    /** The end of `kubectl run -it`'s session: attach's last words, then `--rm` deletes the pod. */
+    const endRunSession = async (current: ContainerSession, own: { remove: boolean; restart: string }) => {
+      if (own.restart === "Always")
+        write(
+          `Session ended, resume using 'kubectl attach ${current.pod} -c ${current.container ?? current.pod} -i -t' command when the pod is running`,
+        );
+      if (own.remove) await deleteOwnPod(current);
     };
 
     const execute = async (line: string) => {
@@ -172,6 +193,27 @@ export function KubectlTerminal({ active }: { active: boolean }) {
       }
       const dashDash = rest.indexOf("--");
       const beforeCommand = dashDash === -1 ? rest : rest.slice(0, dashDash);
+      const runSession = interactiveRun(rest);
+      if (runSession) {
+        const created = await store.kubectl(runSession.createWords);
+        if (created.exitCode !== 0) {
+          write(created.stderr);
+          return;
+        }
+        const probe = await store.kubectl(probeWords(runSession.target));
+        if (probe.exitCode !== 0) {
+          // The container never started (a wrong image, no room on a node): kubectl stops waiting.
+          if (runSession.remove) await deleteOwnPod(runSession.target);
+          write("error: timed out waiting for the condition");
+          return;
+        }
+        write("If you don't see a command prompt, try pressing enter.");
+        session = {
+          ...startSession(runSession.target, probe.stdout),
+          ownPod: { remove: runSession.remove, restart: runSession.restart },
+        };
+        return;
+      }
       const shell = interactiveShell(rest);
       if (shell) {
         const probe = await store.kubectl(probeWords(shell));
@@ -237,8 +279,10 @@ export function KubectlTerminal({ active }: { active: boolean }) {
     runQueued.current = async (command: string) => {
       // The lesson's commands run on the learner's machine, not in a container: leave its shell first.
       if (session) {
+        const leaving = session;
         term.write(`\r\x1b[K${prompt()}exit\r\n`);
         session = undefined;
+        if (leaving.ownPod) await endRunSession(leaving, leaving.ownPod);
       }
       editor.set(command);
       redraw();
