@@ -1,6 +1,7 @@
-import { getObject, type KubeObject, listObjects, parseLabelSelector } from "@kubejam/engine";
+import { getObject, type KubeObject, listObjects } from "@kubejam/engine";
 import { boolFlag, flag, flags, type ParsedArgs } from "../args";
 import { fieldSelectorFor, parseFieldSelector, unsupportedFieldMessage } from "../field-selector";
+import { labelSelectorFlag } from "../label-selector";
 import { tableFor } from "../printers/registry";
 import { noResourcesFound, printTables, type TableSection, tableSection } from "../printers/table";
 import { parseTargets, resourceName } from "../resources";
@@ -29,12 +30,9 @@ function getTargets(
     );
   }
   const selectorText = flag(args, "selector");
-  const selector = selectorText ? parseLabelSelector(selectorText) : () => true;
-  if (!selector)
-    return fail(
-      ctx.state,
-      `error: unable to parse requirement: found '${selectorText}', expected: identifier`,
-    );
+  const labelSelector = labelSelectorFlag(args);
+  if (!labelSelector.ok) return fail(ctx.state, labelSelector.message);
+  const selector = labelSelector.matches;
   const fieldText = flag(args, "field-selector") ?? "";
   const requirements = parseFieldSelector(fieldText);
   if (!requirements)

@@ -1,7 +1,6 @@
 import {
   DEPLOYMENT_ANNOTATIONS_NOT_COPIED,
   type Deployment,
-  getObject,
   listObjects,
   type PodTemplateSpec,
   REVISION_ANNOTATION,
@@ -18,11 +17,6 @@ import { type Context, fail, type KubectlResult } from "../result";
 // (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/history.go and rollback.go).
 const CHANGE_CAUSE = "kubernetes.io/change-cause";
 const HASH = "pod-template-hash";
-
-function deploymentOf(ctx: Context, name: string): Deployment | KubectlResult {
-  const d = getObject<Deployment>(ctx.state, "Deployment", ctx.namespace, name);
-  return d ?? fail(ctx.state, `Error from server (NotFound): deployments.apps "${name}" not found`);
-}
 
 /** The Deployment's ReplicaSets by revision (a ReplicaSet without one is not history). */
 function revisions(ctx: Context, d: Deployment): Map<number, ReplicaSet> {
@@ -43,9 +37,8 @@ function revisionFlag(args: ParsedArgs, name: string): number | string {
 }
 
 /** `kubectl rollout history deployment/NAME [--revision=N]`. */
-export function rolloutHistory(ctx: Context, args: ParsedArgs, name: string): KubectlResult {
-  const d = deploymentOf(ctx, name);
-  if ("exitCode" in d) return d;
+export function rolloutHistory(ctx: Context, args: ParsedArgs, d: Deployment): KubectlResult {
+  const name = d.metadata.name;
   const revision = revisionFlag(args, "revision");
   if (typeof revision === "string") return fail(ctx.state, `error: ${revision}`);
   const history = revisions(ctx, d);
@@ -84,9 +77,8 @@ function withoutHash(t: PodTemplateSpec): PodTemplateSpec {
 }
 
 /** `kubectl rollout undo deployment/NAME [--to-revision=N]`: the template of that revision (default: the previous one) goes back in. */
-export function rolloutUndo(ctx: Context, args: ParsedArgs, name: string): KubectlResult {
-  const d = deploymentOf(ctx, name);
-  if ("exitCode" in d) return d;
+export function rolloutUndo(ctx: Context, args: ParsedArgs, d: Deployment): KubectlResult {
+  const name = d.metadata.name;
   const to = revisionFlag(args, "to-revision");
   if (typeof to === "string") return fail(ctx.state, `error: ${to}`);
   if (to < 0) return fail(ctx.state, `error: unable to find specified revision ${to} in history`);

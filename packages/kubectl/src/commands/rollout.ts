@@ -24,9 +24,11 @@ export function rolloutCommand(ctx: Context, args: ParsedArgs): KubectlResult {
       ctx.state,
       `error: rollout ${sub} is supported for deployments here: kubectl rollout ${sub} deployment/NAME`,
     );
-  if (sub === "restart") return restart(ctx, name);
-  if (sub === "history") return rolloutHistory(ctx, args, name);
-  if (sub === "undo") return rolloutUndo(ctx, args, name);
+  const d = getObject<Deployment>(ctx.state, "Deployment", ctx.namespace, name);
+  if (!d) return fail(ctx.state, `Error from server (NotFound): deployments.apps "${name}" not found`);
+  if (sub === "restart") return restart(ctx, d);
+  if (sub === "history") return rolloutHistory(ctx, args, d);
+  if (sub === "undo") return rolloutUndo(ctx, args, d);
   let state = ctx.state;
   const lines: string[] = [];
   for (let waited = 0; waited <= TIMEOUT_MS; waited += STEP_MS) {
@@ -71,9 +73,8 @@ function statusLine(d: Deployment): string | undefined {
  * `kubectl rollout restart deployment/NAME` (rollout_restart.go, polymorphichelpers/objectrestarter.go):
  * stamps the pod template with `kubectl.kubernetes.io/restartedAt`, so the Deployment rolls out new pods.
  */
-function restart(ctx: Context, name: string): KubectlResult {
-  const d = getObject<Deployment>(ctx.state, "Deployment", ctx.namespace, name);
-  if (!d) return fail(ctx.state, `Error from server (NotFound): deployments.apps "${name}" not found`);
+function restart(ctx: Context, d: Deployment): KubectlResult {
+  const name = d.metadata.name;
   if ((d.spec as { paused?: boolean }).paused)
     return fail(
       ctx.state,

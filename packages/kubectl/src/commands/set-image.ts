@@ -1,6 +1,6 @@
 import { type KubeObject, updateObject } from "@kubejam/engine";
 import type { ParsedArgs } from "../args";
-import { qualifiedName } from "../resources";
+import { qualifiedName, resourceName } from "../resources";
 import { type Context, fail, type KubectlResult } from "../result";
 import { single } from "./mutate";
 
@@ -39,11 +39,10 @@ export function setCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   if (!s.ok) return s.result;
   const next = structuredClone(s.obj) as KubeObject;
   const spec = podSpecOf(next);
-  const label = `${s.target.info.plural}${s.target.info.group ? `.${s.target.info.group}` : ""}/${s.name}`;
   if (!spec)
     return fail(
       ctx.state,
-      `error: ${label} the object is not a pod or does not have a pod template: *v1.${s.obj.kind}`,
+      `error: ${resourceName(s.target.info)}/${s.name} the object is not a pod or does not have a pod template: *v1.${s.obj.kind}`,
     );
   const missing: string[] = [];
   for (const pair of pairs) {

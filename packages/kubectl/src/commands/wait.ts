@@ -1,6 +1,7 @@
-import { advance, getObject, type KubeObject, listObjects, parseLabelSelector } from "@kubejam/engine";
+import { advance, getObject, type KubeObject, listObjects } from "@kubejam/engine";
 import { boolFlag, flag, type ParsedArgs } from "../args";
 import { parseDuration } from "../kj/run-kj";
+import { labelSelectorFlag } from "../label-selector";
 import { executeJsonPath } from "../printers/jsonpath";
 import { parseJsonPath } from "../printers/jsonpath-parser";
 import { parseTargets, qualifiedName, resourceName, type Target } from "../resources";
@@ -96,15 +97,14 @@ export function waitCommand(ctx: Context, args: ParsedArgs): KubectlResult {
 }
 
 function objectNames(ctx: Context, target: Target, args: ParsedArgs): string[] | string {
-  const selectorText = flag(args, "selector");
   if (target.names.length > 0) return target.names;
-  if (!selectorText && !boolFlag(args, "all"))
+  if (flag(args, "selector") === undefined && !boolFlag(args, "all"))
     return "error: resource(s) were provided, but no name was specified";
-  const selector = selectorText ? parseLabelSelector(selectorText) : () => true;
-  if (!selector) return `error: unable to parse requirement: found '${selectorText}', expected: identifier`;
+  const selector = labelSelectorFlag(args);
+  if (!selector.ok) return selector.message;
   const ns = target.info.namespaced ? ctx.namespace : undefined;
   const names = listObjects(ctx.state, target.info.kind, ns)
-    .filter((o) => selector(o.metadata.labels))
+    .filter((o) => selector.matches(o.metadata.labels))
     .map((o) => o.metadata.name);
   return names.length > 0 ? names : "error: no matching resources found";
 }
