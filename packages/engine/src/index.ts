@@ -70,6 +70,7 @@ export type { Diagnostic, DiagnosticCode } from "./parse/diagnostic";
 export { type ManifestDocument, type ParsedFile, parseManifests } from "./parse/parse-manifests";
 export { base64DecodeBytes, base64Encode } from "./runtime/base64";
 export { parseRfc3339, rfc3339 } from "./runtime/time";
+export { isShellCommand } from "./shell/shell-program";
 export { parseLabelSelector, selectorMatches } from "./store/labels";
 export { getObject, listObjects } from "./store/queries";
 export type { ClusterState } from "./store/state";

@@ -154,12 +154,12 @@ spec:
   volumes:
   - { name: cache, emptyDir: {} }
 `);
-    expect(s.kubectl("exec web -- sh -c 'echo layer > /tmp/note; echo volume > /cache/note'").code).toBe(0);
+    expect(s.kubectl("exec web -- sh -c 'echo layer > /note; echo volume > /cache/note'").code).toBe(0);
     expect(s.kubectl("exec web -- sh -c 'kill 1'")).toEqual({ out: "", err: "", code: 0 });
     expect(s.kubectl("get pod web").out).toMatch(/web\s+1\/1\s+Running\s+1 \(0s ago\)/);
     expect(s.kubectl("exec web -- cat /cache/note").out).toBe("volume\n");
-    expect(s.kubectl("exec web -- cat /tmp/note")).toMatchObject({
-      err: "cat: /tmp/note: No such file or directory\ncommand terminated with exit code 1\n",
+    expect(s.kubectl("exec web -- cat /note")).toMatchObject({
+      err: "cat: /note: No such file or directory\ncommand terminated with exit code 1\n",
       code: 1,
     });
     const previous = s.kubectl("logs web -p").out;

@@ -89,10 +89,10 @@ export function execInPod(
   // `upper` is undefined when this command wrote nothing there: the layer the container has stays.
   if (changes.upper !== undefined) tx.setFs(layerId(pod.metadata.uid, spec.name), changes.upper);
   for (const [id, node] of Object.entries(changes.volumes)) tx.setFs(id, node);
-  if (mainProcess.signals.length > 0) {
-    signalMainProcess(tx, objectKey("Pod", ns, req.pod), index, mainProcess.signals);
-    settle(tx, result.elapsedMs);
-  } else if (result.elapsedMs > 0) settle(tx, result.elapsedMs);
+  const signalled = mainProcess.signals.length > 0;
+  if (signalled) signalMainProcess(tx, objectKey("Pod", ns, req.pod), index, mainProcess.signals);
+  // A main process that stops is seen by the kubelet at once, even when the command took no time.
+  if (signalled || result.elapsedMs > 0) settle(tx, result.elapsedMs);
   const defaulted = !req.container && pod.spec.containers.length > 1 ? name : undefined;
   return {
     state: tx.commit(),

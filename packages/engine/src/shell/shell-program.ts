@@ -12,6 +12,11 @@ This is free software; you are free to change and redistribute it.
 There is NO WARRANTY, to the extent permitted by law.
 `;
 
+/** `sh`, `ash`, `dash`, `bash`, bare or as /bin/… or /usr/bin/…: a word that starts a shell. */
+export function isShellCommand(word: string): boolean {
+  return /^(?:(?:\/usr)?\/bin\/)?(?:sh|ash|dash|bash)$/.test(word);
+}
+
 export function runShellProgram(kind: ShellKind, ctx: ProgramContext): number {
   const argv = ctx.argv;
   const arg0 = argv[0] ?? "sh";

@@ -1,4 +1,11 @@
-import { type ContainerStatus, deleteObjects, getObject, type Pod, podLogs } from "@kubejam/engine";
+import {
+  type ContainerStatus,
+  deleteObjects,
+  getObject,
+  isShellCommand,
+  type Pod,
+  podLogs,
+} from "@kubejam/engine";
 import { type Context, fail, type KubectlResult } from "../result";
 import { createObject } from "./create-object";
 
@@ -11,8 +18,6 @@ export interface AttachedRun {
   /** run.go's waitForExitCode: not `--leave-stdin-open` and restart policy Never or OnFailure. */
   waitForExit: boolean;
 }
-
-const SHELLS = /^(\/bin\/|\/usr\/bin\/)?(sh|ash|bash)$/;
 
 /**
  * `kubectl run NAME --image=I -i|--attach [--rm] -- CMD` (staging/src/k8s.io/kubectl/pkg/cmd/run/run.go):
@@ -30,7 +35,7 @@ export function runAttached(
   const container = (manifest.spec as { containers: { args?: string[]; command?: string[] }[] })
     .containers[0];
   const argv = container?.command ?? container?.args ?? [];
-  if (argv.length > 0 && SHELLS.test(argv[0] ?? "") && !argv.includes("-c"))
+  if (argv.length > 0 && isShellCommand(argv[0] ?? "") && !argv.includes("-c"))
     return fail(ctx.state, keepsRunning(run.name));
   const created = createObject(ctx, manifest);
   if (!created.ok) return created.failure;

@@ -5,6 +5,7 @@
  * over from one line to the next. Shell variables do not (each line is a new `sh`); `exit` ends the
  * session. Pure functions here; the terminal component owns the session.
  */
+import { isShellCommand } from "@kubejam/engine";
 
 /** What an interactive `kubectl exec` asks for. */
 export interface ShellTarget {
@@ -17,7 +18,7 @@ export interface ShellTarget {
 
 export interface ContainerSession extends ShellTarget {
   cwd: string;
-  /** busybox's ash shows the directory (`/tmp # `); dash shows `# `; bash `root@POD:/tmp# `. */
+  /** busybox's ash shows the directory (`/etc # `); dash shows `# `; bash `root@POD:/etc# `. */
   style: "busybox" | "dash" | "bash";
   /** A pod `kubectl run -it` made for this session: what happens to it when the session ends. */
   ownPod?: { remove: boolean; restart: string };
@@ -32,7 +33,6 @@ export interface RunSession {
   restart: string;
 }
 
-const SHELLS = /^(\/usr)?(\/bin\/)?(sh|ash|bash)$/;
 const INTERACTIVE_FLAGS = new Set(["-i", "-t", "-it", "-ti", "--stdin", "--tty"]);
 const VALUE_FLAGS = new Set(["-c", "--container", "-n", "--namespace"]);
 
@@ -42,7 +42,7 @@ export function interactiveShell(words: readonly string[]): ShellTarget | undefi
   const dashDash = words.indexOf("--");
   if (dashDash === -1) return undefined;
   const command = words.slice(dashDash + 1);
-  if (command.length !== 1 || !SHELLS.test(command[0] ?? "")) return undefined;
+  if (command.length !== 1 || !isShellCommand(command[0] ?? "")) return undefined;
   let pod: string | undefined;
   let container: string | undefined;
   let namespace: string | undefined;
@@ -101,7 +101,7 @@ export function interactiveRun(words: readonly string[]): RunSession | undefined
       ? SHELL_IMAGES.test(image)
         ? "sh"
         : undefined
-      : command.length === 1 && SHELLS.test(command[0] ?? "")
+      : command.length === 1 && isShellCommand(command[0] ?? "")
         ? command[0]
         : undefined;
   if (!shell) return undefined;

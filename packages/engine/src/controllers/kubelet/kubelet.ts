@@ -14,7 +14,7 @@ import type { Tx } from "../../store/tx";
 import { containerArgv, layerId, shellEnv } from "./container-env";
 import { writeEtcFiles } from "./etc-files";
 import { allocatePodIp } from "./ipam";
-import { type ContainerRuntime, earliestTimer, type PodRuntime } from "./pod-runtime";
+import { type ContainerRuntime, earliestTimer, type PodRuntime, type TerminatedState } from "./pod-runtime";
 import { podStatusFrom } from "./pod-status";
 import { releasePod } from "./release-pod";
 import { serviceEnvVars, servicesForPod } from "./service-env";
@@ -333,6 +333,24 @@ function probePasses(spec: Container, rt: PodRuntime): boolean {
   return rt.containers.some((c) => c.phase === "running" && c.listens.some((l) => l.port === number));
 }
 
+/** The container's terminated state as of now. */
+function terminatedNow(
+  tx: Tx,
+  c: ContainerRuntime,
+  exitCode: number,
+  reason: string,
+  message?: string,
+): TerminatedState {
+  return {
+    exitCode,
+    reason,
+    startedAt: c.startedAt ?? tx.clock,
+    finishedAt: tx.clock,
+    containerId: c.containerId ?? "",
+    ...(message ? { message } : {}),
+  };
+}
+
 function containerExited(
   tx: Tx,
   pod: Pod,
@@ -344,14 +362,7 @@ function containerExited(
   message?: string,
 ): void {
   const now = tx.clock;
-  const terminated = {
-    exitCode,
-    reason,
-    startedAt: c.startedAt ?? now,
-    finishedAt: now,
-    containerId: c.containerId ?? "",
-    ...(message ? { message } : {}),
-  };
+  const terminated = terminatedNow(tx, c, exitCode, reason, message);
   const policy = pod.spec.restartPolicy ?? "Always";
   const restart = policy === "Always" || (policy === "OnFailure" && exitCode !== 0);
   Object.assign(c, { listens: [], ready: false, exitAt: undefined });
@@ -398,13 +409,7 @@ function restartChanged(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, s
   tx.event(pod, "Normal", Reason.Killing, Messages.definitionChanged(spec.name), kubelet(rt), field(spec));
   // A server stops on SIGTERM; anything else is killed when the grace period ends.
   const exitCode = c.listens.length > 0 ? 0 : 137;
-  c.last = {
-    exitCode,
-    reason: exitCode === 0 ? "Completed" : "Error",
-    startedAt: c.startedAt ?? tx.clock,
-    finishedAt: tx.clock,
-    containerId: c.containerId ?? "",
-  };
+  c.last = terminatedNow(tx, c, exitCode, exitCode === 0 ? "Completed" : "Error");
   Object.assign(c, {
     listens: [],
     ready: false,

@@ -44,7 +44,12 @@ export const SIGNAL_NAMES = [
   "SYS",
 ] as const;
 
-export const SIGTERM = 15;
+/** The number of a signal named in the table: `signalOf("TERM")` is 15. */
+export function signalOf(name: Exclude<(typeof SIGNAL_NAMES)[number], "">): number {
+  return SIGNAL_NAMES.indexOf(name);
+}
+
+export const SIGTERM = signalOf("TERM");
 
 /** `TERM`, `SIGTERM`, `term`, `15` -> 15; undefined for anything else. */
 export function signalNumber(spec: string): number | undefined {

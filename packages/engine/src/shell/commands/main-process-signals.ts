@@ -5,6 +5,7 @@
  * `sleep`, Python for SIGTERM) ignores everything. Servers stop as they log it.
  */
 import type { ServerKind } from "../types";
+import { SIGNAL_NAMES, signalOf } from "./kill";
 import { httpdTime, redisTime } from "./servers";
 import { formatDate } from "./system";
 
@@ -12,16 +13,16 @@ export type SignalReaction = { exits: false } | { exits: true; exitCode: number;
 
 const IGNORED: SignalReaction = { exits: false };
 
-const SIGHUP = 1;
-const SIGINT = 2;
-const SIGQUIT = 3;
-const SIGTERM = 15;
-const SIGWINCH = 28;
+const SIGHUP = signalOf("HUP");
+const SIGINT = signalOf("INT");
+const SIGQUIT = signalOf("QUIT");
+const SIGTERM = signalOf("TERM");
+const SIGWINCH = signalOf("WINCH");
 
 /** nginx's master (1) and the two workers it started (29, 30) stopping: fast for TERM/INT, graceful for QUIT. */
 function nginxStops(signal: number, from: number, now: number): string {
   const s = formatDate("%Y/%m/%d %H:%M:%S", now);
-  const name = signal === SIGQUIT ? "SIGQUIT" : signal === SIGINT ? "SIGINT" : "SIGTERM";
+  const name = `SIG${SIGNAL_NAMES[signal]}`;
   const graceful = signal === SIGQUIT;
   const lines = [
     `1#1: signal ${signal} (${name}) received from ${from}, ${graceful ? "shutting down" : "exiting"}`,
@@ -41,7 +42,7 @@ function nginxStops(signal: number, from: number, now: number): string {
 function redisStops(signal: number, now: number): string {
   const ts = redisTime(now);
   return [
-    `1:signal-handler (${Math.floor(now / 1000)}) Received ${signal === SIGINT ? "SIGINT" : "SIGTERM"} scheduling shutdown...`,
+    `1:signal-handler (${Math.floor(now / 1000)}) Received SIG${SIGNAL_NAMES[signal]} scheduling shutdown...`,
     `1:M ${ts} * User requested shutdown...`,
     `1:M ${ts} * Saving the final RDB snapshot before exiting.`,
     `1:M ${ts} * DB saved on disk`,
