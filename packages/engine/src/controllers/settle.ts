@@ -51,7 +51,8 @@ export const CONTROLLERS: readonly Controller[] = [
   { run: reconcileNamespaces, watches: "all" },
   { run: reconcileRootCa, watches: ["Namespace", "ConfigMap"] },
   { run: reconcileGarbage, watches: "all" },
-  { run: reconcileDeployments, watches: ["Deployment", "ReplicaSet", "Pod"] },
+  // It reads ReplicaSets' counts, never Pods: a pod's change reaches it through its ReplicaSet's status.
+  { run: reconcileDeployments, watches: ["Deployment", "ReplicaSet"] },
   { run: reconcileReplicaSets, watches: ["ReplicaSet", "Pod"] },
   storage(reconcileVolumes),
   storage(reconcileClaims),
