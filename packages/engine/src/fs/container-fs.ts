@@ -45,16 +45,21 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 /** Largest subtree a copy or rename may move. */
 export const MAX_COPY_NODES = 5000;
 
+/** Where a path lands: `abs` its absolute segments, `segs` the segments inside the layer or volume. */
 type Location =
-  | { kind: "root"; segs: string[]; path: string }
+  | { kind: "root"; segs: string[]; abs: string[]; path: string }
   | {
       kind: "volume";
       volumeId: string;
       segs: string[];
+      abs: string[];
       path: string;
       readOnly: boolean;
       atMountPoint: boolean;
     };
+
+/** What `lookup` answers for a merged directory without a mode: callers read its type and mode only. */
+const MERGED_DIR: FsNode = Object.freeze({ type: "dir", entries: Object.freeze({}) });
 
 interface MountEntry {
   segs: string[];
@@ -211,7 +216,7 @@ export class ContainerFs {
       if (node.type === "file") throw new FsError("ENOTDIR", loc.path);
       for (const n of Object.keys(node.entries)) names.add(n);
     }
-    const here = this.segments(loc.path);
+    const here = loc.abs;
     for (const m of this.mounts) {
       const last = m.segs[m.segs.length - 1];
       if (last !== undefined && m.segs.length === here.length + 1 && here.every((s, i) => m.segs[i] === s))
@@ -298,7 +303,10 @@ export class ContainerFs {
   }
 
   private locate(path: string): Location {
-    const segs = this.segments(path);
+    return this.locateSegments(this.segments(path));
+  }
+
+  private locateSegments(segs: string[]): Location {
     const abs = joinSegments(segs);
     for (const m of this.mounts) {
       if (isPrefix(m.segs, segs)) {
@@ -306,26 +314,23 @@ export class ContainerFs {
           kind: "volume",
           volumeId: m.mount.volumeId,
           segs: [...m.rootSegs, ...segs.slice(m.segs.length)],
+          abs: segs,
           path: abs,
           readOnly: m.mount.readOnly,
           atMountPoint: m.segs.length === segs.length,
         };
       }
     }
-    return { kind: "root", segs, path: abs };
+    return { kind: "root", segs, abs: segs, path: abs };
   }
 
   private lookup(loc: Location): FsNode | undefined {
     if (loc.kind === "root") {
       const merged = mergedLookup(this.lower, this.upper, loc.segs);
       if (merged === undefined) return undefined;
-      return merged.type === "file"
-        ? merged.file
-        : {
-            type: "dir",
-            entries: {},
-            ...(merged.upper?.mode === undefined ? {} : { mode: merged.upper.mode }),
-          };
+      if (merged.type === "file") return merged.file;
+      const mode = merged.upper?.mode;
+      return mode === undefined ? MERGED_DIR : { type: "dir", entries: {}, mode };
     }
     let node: FsNode | undefined = this.volumes[loc.volumeId];
     for (const seg of loc.segs) {
@@ -337,8 +342,7 @@ export class ContainerFs {
   }
 
   private checkParentDir(loc: Location): void {
-    const parent = loc.path === "/" ? "/" : joinSegments(this.segments(loc.path).slice(0, -1));
-    const node = this.lookup(this.locate(parent));
+    const node = this.lookup(this.locateSegments(loc.abs.slice(0, -1)));
     if (node === undefined) throw new FsError("ENOENT", loc.path);
     if (node.type !== "dir") throw new FsError("ENOTDIR", loc.path);
   }

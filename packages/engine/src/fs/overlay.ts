@@ -28,21 +28,23 @@ export function mergedLookup(
   upper: FsNode | undefined,
   segs: readonly string[],
 ): MergedNode | undefined {
-  let cur: MergedNode = { type: "dir", upper: asDir(upper) ?? emptyDir(), lower: asDir(lower) };
+  // Every file-system call walks here: two cursors, and one result object at the end.
+  let upperDir: FsDir | undefined = asDir(upper);
+  let lowerDir: FsDir | undefined = asDir(lower);
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i] as string;
-    if (cur.type === "file") throw new FsError("ENOTDIR", joinSegments(segs.slice(0, i + 1)));
-    const u: FsNode | undefined = cur.upper ? childOf(cur.upper, seg) : undefined;
-    const l: FsNode | undefined = !hides(cur.upper, seg) && cur.lower ? childOf(cur.lower, seg) : undefined;
-    if (u !== undefined) {
-      cur = u.type === "file" ? { type: "file", file: u } : { type: "dir", upper: u, lower: asDir(l) };
-    } else if (l !== undefined) {
-      cur = l.type === "file" ? { type: "file", file: l } : { type: "dir", upper: undefined, lower: l };
-    } else {
-      return undefined;
+    const u: FsNode | undefined = upperDir ? childOf(upperDir, seg) : undefined;
+    const l: FsNode | undefined = !hides(upperDir, seg) && lowerDir ? childOf(lowerDir, seg) : undefined;
+    const found = u ?? l;
+    if (found === undefined) return undefined;
+    if (found.type === "file") {
+      if (i < segs.length - 1) throw new FsError("ENOTDIR", joinSegments(segs.slice(0, i + 2)));
+      return { type: "file", file: found };
     }
+    upperDir = u as FsDir | undefined; // found is a directory, and u is found when u is there
+    lowerDir = u === undefined ? found : asDir(l);
   }
-  return cur;
+  return { type: "dir", upper: upperDir ?? (segs.length === 0 ? emptyDir() : undefined), lower: lowerDir };
 }
 
 /** Visible names of a merged directory (unsorted, whiteouts removed). */

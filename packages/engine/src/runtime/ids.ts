@@ -48,16 +48,21 @@ export class Ids {
 
   /** An RFC 4122 version-4 UUID drawn from the seeded PRNG (the version and variant bits set). */
   uuid(): string {
-    const a = hex8(this.uint32());
-    const b = hex8(((this.uint32() & 0xffff0fff) | 0x4000) >>> 0);
+    const a = this.uint32();
+    const b = ((this.uint32() & 0xffff0fff) | 0x4000) >>> 0;
     const c0 = this.uint32();
-    const c = hex8(((c0 & 0x0fffffff) | ((8 + ((c0 >>> 28) & 3)) << 28)) >>> 0);
-    const d = hex8(this.uint32());
-    return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
+    const c = ((c0 & 0x0fffffff) | ((8 + ((c0 >>> 28) & 3)) << 28)) >>> 0;
+    const d = this.uint32();
+    // One template, sixteen table lookups: every object and event takes a uid, so no partial strings.
+    return `${byte(a, 24)}${byte(a, 16)}${byte(a, 8)}${byte(a, 0)}-${byte(b, 24)}${byte(b, 16)}-${byte(b, 8)}${byte(b, 0)}-${byte(c, 24)}${byte(c, 16)}-${byte(c, 8)}${byte(c, 0)}${byte(d, 24)}${byte(d, 16)}${byte(d, 8)}${byte(d, 0)}`;
   }
 }
 
 const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+function byte(v: number, shift: number): string {
+  return BYTE_HEX[(v >>> shift) & 255] as string;
+}
 
 function hex8(v: number): string {
   return (

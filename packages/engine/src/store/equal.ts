@@ -12,19 +12,38 @@ export function sameJson(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!sameJson(a[i] ?? null, b[i] ?? null)) return false;
     return true;
   }
-  const ka = definedKeys(a as Record<string, unknown>);
-  const kb = definedKeys(b as Record<string, unknown>);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i] as string;
-    if (k !== kb[i]) return false;
-    if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  }
-  return true;
+  return sameFields(a as Record<string, unknown>, b as Record<string, unknown>);
 }
 
-function definedKeys(o: Record<string, unknown>): string[] {
-  const keys: string[] = [];
-  for (const k in o) if (o[k] !== undefined && typeof o[k] !== "function") keys.push(k);
-  return keys;
+/**
+ * One stack of key names shared by every comparison: an object's defined keys are pushed above its
+ * caller's, compared, and popped, so comparing statuses allocates nothing.
+ */
+const keyStack: string[] = [];
+
+function sameFields(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const start = keyStack.length;
+  for (const k in a) if (defined(a[k])) keyStack.push(k);
+  const end = keyStack.length;
+  let same = true;
+  let i = start;
+  for (const k in b) {
+    if (!defined(b[k])) continue;
+    if (i === end || keyStack[i] !== k) {
+      same = false;
+      break;
+    }
+    i++;
+  }
+  if (same && i !== end) same = false;
+  for (let j = start; same && j < end; j++) {
+    const k = keyStack[j] as string;
+    same = sameJson(a[k], b[k]);
+  }
+  keyStack.length = start;
+  return same;
+}
+
+function defined(v: unknown): boolean {
+  return v !== undefined && typeof v !== "function";
 }

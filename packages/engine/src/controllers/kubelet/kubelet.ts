@@ -88,7 +88,9 @@ function createSandbox(tx: Tx, pod: Pod, node: Node, key: string): PodRuntime | 
       : { blockedBy: setup.blockedBy, mountDeadline: tx.clock + MOUNT_TIMEOUT_MS }),
   };
   tx.setKubelet(key, rt);
-  writeStatus(tx, pod, rt);
+  // A pod that can go on is synced at once, and that writes its status (IP, ContainerCreating, or
+  // already Running): one write, not two in the same instant.
+  if (blockedBy) writeStatus(tx, pod, rt);
   return rt;
 }
 
