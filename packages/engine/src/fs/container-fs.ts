@@ -294,20 +294,32 @@ export class ContainerFs {
     this.put(dst, tree);
   }
 
+  /** The path's absolute segments (shared: never change the array). */
   private segments(path: string): string[] {
-    if (path.length > MAX_PATH_LENGTH) throw new FsError("ENAMETOOLONG", path.slice(0, 64));
-    const segs = resolveSegments(this.cwd, path);
-    if (segs.length > MAX_PATH_DEPTH) throw new FsError("ENAMETOOLONG", path.slice(0, 64));
-    for (const s of segs) if (s.length > 255) throw new FsError("ENAMETOOLONG", path.slice(0, 64));
-    return segs;
+    return this.resolved(path).segs;
+  }
+
+  private resolved(path: string): ResolvedPath {
+    const key = path.startsWith("/") ? path : `${this.cwd}\u0000${path}`;
+    let known = RESOLVED.get(key);
+    if (known === undefined) {
+      if (path.length > MAX_PATH_LENGTH) throw new FsError("ENAMETOOLONG", path.slice(0, 64));
+      const segs = resolveSegments(this.cwd, path);
+      if (segs.length > MAX_PATH_DEPTH) throw new FsError("ENAMETOOLONG", path.slice(0, 64));
+      for (const s of segs) if (s.length > 255) throw new FsError("ENAMETOOLONG", path.slice(0, 64));
+      known = { segs, path: joinSegments(segs) };
+      if (RESOLVED.size >= RESOLVED_LIMIT) RESOLVED.clear();
+      RESOLVED.set(key, known);
+    }
+    return known;
   }
 
   private locate(path: string): Location {
-    return this.locateSegments(this.segments(path));
+    const { segs, path: abs } = this.resolved(path);
+    return this.locateSegments(segs, abs);
   }
 
-  private locateSegments(segs: string[]): Location {
-    const abs = joinSegments(segs);
+  private locateSegments(segs: string[], abs = joinSegments(segs)): Location {
     for (const m of this.mounts) {
       if (isPrefix(m.segs, segs)) {
         return {
@@ -379,6 +391,19 @@ export class ContainerFs {
     this.dirtyVolumes.add(id);
   }
 }
+
+interface ResolvedPath {
+  readonly segs: string[];
+  readonly path: string;
+}
+
+/**
+ * Paths already resolved, by path (or working directory and relative path): every container start
+ * and every command looks up the same few dozen paths (PATH entries, /etc files, config files), and
+ * splitting and joining them again was a large share of the file system's time and garbage.
+ */
+const RESOLVED = new Map<string, ResolvedPath>();
+const RESOLVED_LIMIT = 4096;
 
 /** Whether `prefix` is a leading run of `segs`. */
 function isPrefix(prefix: readonly string[], segs: readonly string[]): boolean {

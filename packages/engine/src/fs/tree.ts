@@ -92,15 +92,25 @@ export function setAt(
   segments: readonly string[],
   node: FsNode | undefined,
 ): FsNode {
-  const [head, ...rest] = segments;
+  return setFrom(root, segments, 0, node);
+}
+
+/** setAt for `segments` from index `at` on (no array per level). */
+function setFrom(
+  root: FsNode | undefined,
+  segments: readonly string[],
+  at: number,
+  node: FsNode | undefined,
+): FsNode {
+  const head = segments[at];
   if (head === undefined) return node ?? emptyDir();
   const dir: FsDir = root !== undefined && root.type === "dir" ? root : emptyDir();
   const entries: Record<string, FsNode> = { ...dir.entries };
-  if (rest.length === 0) {
+  if (at === segments.length - 1) {
     if (node === undefined) delete entries[head];
     else entries[head] = node;
   } else {
-    entries[head] = setAt(childOf(dir, head), rest, node);
+    entries[head] = setFrom(childOf(dir, head), segments, at + 1, node);
   }
   return dir.mode === undefined ? { type: "dir", entries } : { type: "dir", entries, mode: dir.mode };
 }
