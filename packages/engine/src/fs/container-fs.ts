@@ -73,7 +73,11 @@ export class ContainerFs {
   private readonly lower: FsNode;
   private upper: FsNode | undefined;
   private upperDirty = false;
-  private readonly volumes: Record<string, FsNode>;
+  /**
+   * The mounted volumes' roots. A Map, not a record: volume ids hold pod uids, and an object given
+   * fresh property names for every container would make a new hidden class each time.
+   */
+  private readonly volumes = new Map<string, FsNode>();
   private readonly dirtyVolumes = new Set<string>();
   private readonly mounts: MountEntry[];
 
@@ -81,10 +85,9 @@ export class ContainerFs {
     this.lower = init.lower;
     this.upper = init.upper;
     // Only the mounted volumes: the cluster's file-system map holds every container layer of every pod.
-    this.volumes = {};
     for (const m of init.mounts) {
       const root = init.volumes[m.volumeId];
-      if (root !== undefined) this.volumes[m.volumeId] = root;
+      if (root !== undefined) this.volumes.set(m.volumeId, root);
     }
     this.mounts = init.mounts
       .map((mount) => ({
@@ -94,8 +97,8 @@ export class ContainerFs {
       }))
       .sort((a, b) => b.segs.length - a.segs.length);
     for (const m of this.mounts) {
-      const root = this.volumes[m.mount.volumeId] ?? emptyDir();
-      if (this.volumes[m.mount.volumeId] === undefined) this.setVolume(m.mount.volumeId, root);
+      const root = this.volumes.get(m.mount.volumeId) ?? emptyDir();
+      if (!this.volumes.has(m.mount.volumeId)) this.setVolume(m.mount.volumeId, root);
       if (m.rootSegs.length > 0 && getAt(root, m.rootSegs) === undefined) {
         this.setVolume(m.mount.volumeId, setAt(root, m.rootSegs, emptyDir()));
       }
@@ -106,7 +109,7 @@ export class ContainerFs {
   changes(): { upper: FsNode | undefined; volumes: Record<string, FsNode> } {
     const volumes: Record<string, FsNode> = {};
     for (const id of this.dirtyVolumes) {
-      const root = this.volumes[id];
+      const root = this.volumes.get(id);
       if (root !== undefined) volumes[id] = root;
     }
     return { upper: this.upperDirty ? this.upper : undefined, volumes };
@@ -344,7 +347,7 @@ export class ContainerFs {
       const mode = merged.upper?.mode;
       return mode === undefined ? MERGED_DIR : { type: "dir", entries: {}, mode };
     }
-    let node: FsNode | undefined = this.volumes[loc.volumeId];
+    let node: FsNode | undefined = this.volumes.get(loc.volumeId);
     for (const seg of loc.segs) {
       if (node === undefined) return undefined;
       if (node.type !== "dir") throw new FsError("ENOTDIR", loc.path);
@@ -373,7 +376,7 @@ export class ContainerFs {
       this.upper = upperPut(this.lower, this.upper, loc.segs, node);
       this.upperDirty = true;
     } else {
-      this.setVolume(loc.volumeId, setAt(this.volumes[loc.volumeId], loc.segs, node));
+      this.setVolume(loc.volumeId, setAt(this.volumes.get(loc.volumeId), loc.segs, node));
     }
   }
 
@@ -382,12 +385,12 @@ export class ContainerFs {
       this.upper = upperRemove(this.lower, this.upper, loc.segs);
       this.upperDirty = true;
     } else {
-      this.setVolume(loc.volumeId, setAt(this.volumes[loc.volumeId], loc.segs, undefined));
+      this.setVolume(loc.volumeId, setAt(this.volumes.get(loc.volumeId), loc.segs, undefined));
     }
   }
 
   private setVolume(id: string, root: FsNode): void {
-    this.volumes[id] = root;
+    this.volumes.set(id, root);
     this.dirtyVolumes.add(id);
   }
 }
