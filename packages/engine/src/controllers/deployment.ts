@@ -70,20 +70,36 @@ export function reconcileDeployments(tx: Tx): void {
 /** controller.ComputeHash: FNV-32a of the template, rendered with SafeEncodeString. */
 export function templateHash(template: PodTemplateSpec, collisionCount = 0): string {
   return safeEncodeString(
-    String(fnv32a(canonicalJson(template) + (collisionCount ? String(collisionCount) : ""))),
+    String(fnv32a(templateJson(template) + (collisionCount ? String(collisionCount) : ""))),
   );
 }
 
-// Stored objects are never mutated, so a template's identity text can be kept per template object.
+// Stored objects are never mutated, so a template's texts can be kept per template object.
+const templateTexts = new WeakMap<PodTemplateSpec, string>();
 const templateIdentity = new WeakMap<PodTemplateSpec, string>();
+
+function templateJson(template: PodTemplateSpec): string {
+  let text = templateTexts.get(template);
+  if (text === undefined) {
+    text = canonicalJson(template);
+    templateTexts.set(template, text);
+  }
+  return text;
+}
 
 /** The template as text without the pod-template-hash label: equal texts mean the same pod template. */
 function withoutHash(template: PodTemplateSpec): string {
   const known = templateIdentity.get(template);
   if (known !== undefined) return known;
-  const labels = { ...(template.metadata?.labels ?? {}) };
-  delete labels[HASH];
-  const text = canonicalJson({ ...template, metadata: { ...template.metadata, labels } });
+  const own = template.metadata?.labels;
+  let text: string;
+  // A Deployment's own template has labels and no hash: its text is the one its hash is taken of.
+  if (own !== undefined && !Object.hasOwn(own, HASH)) text = templateJson(template);
+  else {
+    const labels = { ...(own ?? {}) };
+    delete labels[HASH];
+    text = canonicalJson({ ...template, metadata: { ...template.metadata, labels } });
+  }
   templateIdentity.set(template, text);
   return text;
 }

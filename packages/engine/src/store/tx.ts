@@ -6,6 +6,7 @@ import type { FsNode } from "../fs/tree";
 import { Ids } from "../runtime/ids";
 import { rfc3339 } from "../runtime/time";
 import { EventIndex } from "./event-index";
+import { type EventInstant, hexNanos, nextNano } from "./event-instant";
 import { objectKey } from "./object-key";
 import { isSettled, markSettled } from "./settled";
 import type { ClusterState } from "./state";
@@ -62,8 +63,8 @@ export class Tx {
   private readonly ownedKubelet = new Set<string>();
   private storageState: StorageRuntime;
   private storageOwned = false;
-  /** The last event name's nanoseconds, by namespace then object name (no joined key to build per event). */
-  private readonly lastEventNanos = new Map<string, Map<string, bigint>>();
+  /** The last event name's instant, by namespace then object name (no joined key to build per event). */
+  private readonly lastEventNanos = new Map<string, Map<string, EventInstant>>();
   /** The base state was committed at the controllers' fixed point (see settled.ts). */
   readonly startedSettled: boolean;
   /** Writes no counter above sees: file systems and pod-IP bookkeeping. */
@@ -379,16 +380,22 @@ export class Tx {
       lastInNamespace = new Map();
       this.lastEventNanos.set(namespace, lastInNamespace);
     }
-    const last = lastInNamespace.get(involved.metadata.name);
-    let nanos = BigInt(this.clock) * 1_000_000n;
-    if (last !== undefined && last >= nanos) nanos = last + 1n;
-    let name = `${involved.metadata.name}.${nanos.toString(16)}`;
+    const objectName = involved.metadata.name;
+    let last = lastInNamespace.get(objectName);
+    const fresh = last === undefined;
+    if (last === undefined) {
+      last = { ms: this.clock, ns: 0 };
+      lastInNamespace.set(objectName, last);
+    } else if (last.ms < this.clock) {
+      last.ms = this.clock;
+      last.ns = 0;
+    } else nextNano(last);
+    let name = `${objectName}.${hexNanos(last)}`;
     // Names this operation handed out are known free; only the first one may meet older events.
-    while (last === undefined && this.objects[objectKey("Event", namespace, name)]) {
-      nanos += 1n;
-      name = `${involved.metadata.name}.${nanos.toString(16)}`;
+    while (fresh && this.objects[objectKey("Event", namespace, name)]) {
+      nextNano(last);
+      name = `${objectName}.${hexNanos(last)}`;
     }
-    lastInNamespace.set(involved.metadata.name, nanos);
     // Built as `create` would store it (same fields, same order), without copying it a second time.
     const now = this.now();
     const key = objectKey("Event", namespace, name);
