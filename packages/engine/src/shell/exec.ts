@@ -63,7 +63,7 @@ export function exec(argv: string[], env: ShellEnv): ExecResult {
   const out = new Collector();
   const io = { stdin: "", out: out.out, err: out.err };
   try {
-    const code = rt.shell(env.env, argv[0] ?? "sh").spawn(argv, io, resolved.path);
+    const code = rt.exec(argv, io, env.env, resolved.path);
     return { stdout: out.stdout(), stderr: out.stderr(), exitCode: code, elapsedMs: rt.elapsed };
   } catch (e) {
     if (!(e instanceof BlockSignal) && !(e instanceof LimitError)) throw e;
@@ -95,7 +95,7 @@ export function startProcess(argv: string[], env: ShellEnv): ProcessOutcome {
   const out = new Collector();
   const io = { stdin: "", out: out.out, err: out.err };
   try {
-    const code = rt.shell(env.env, argv[0] ?? "sh").spawn(argv, io, resolved.path);
+    const code = rt.exec(argv, io, env.env, resolved.path);
     return { kind: "exited", exitCode: code, afterMs: rt.elapsed, logs: out.all() };
   } catch (e) {
     if (!(e instanceof BlockSignal) && !(e instanceof LimitError)) throw e;

@@ -1,6 +1,10 @@
 /** The per-process runtime: virtual time, step budget, listeners, and shells. */
+import { programOf } from "../images/executable";
 import { Shell } from "./interpreter";
+import type { Io } from "./io";
+import { lookPath } from "./look-path";
 import type { ProgramContext, Runtime } from "./program-context";
+import { runProgram } from "./programs";
 import { runShellProgram } from "./shell-program";
 import { BlockSignal, LimitError } from "./signals";
 import type { Listener, ShellEnv, ShellFlavour } from "./types";
@@ -57,9 +61,8 @@ export class ProcessRuntime implements Runtime {
   }
 
   spawn(argv: string[], ctx: ProgramContext, notFound?: (name: string) => string): number {
-    const sh = this.shell(ctx.env, argv[0] ?? "sh");
     const name = argv[0] ?? "";
-    const path = sh.lookPath(name);
+    const path = lookPath(this.sys.fs, ctx.env.PATH, name);
     if (path === undefined) {
       ctx.io.err.write(
         notFound
@@ -70,7 +73,27 @@ export class ProcessRuntime implements Runtime {
       );
       return 127;
     }
-    return sh.spawn(argv, ctx.io, path);
+    return this.exec(argv, ctx.io, ctx.env, path);
+  }
+
+  /**
+   * Runs what `path` (found for argv[0]) holds with `env` as its environment, as a shell's exec
+   * does. A program image runs straight away: a shell built only to copy the environment into its
+   * variables and back out cost more than most programs do. Anything else (a script, a file that is
+   * not executable) goes through a shell, for its interpreter lookup and its messages.
+   */
+  exec(argv: string[], io: Io, env: Record<string, string>, path: string): number {
+    const fs = this.sys.fs;
+    const st = fs.tryStat(path);
+    const program = st?.type === "file" && (st.mode & 0o111) !== 0 ? programOf(fs.readFile(path)) : undefined;
+    if (program === undefined) return this.shell(env, argv[0] ?? "sh").spawn(argv, io, path);
+    this.nextPid(); // the pid the shell would have taken
+    const cwd = fs.cwd;
+    try {
+      return runProgram(program, argv, { io, env: { ...env }, fs, sys: this.sys, rt: this });
+    } finally {
+      fs.cwd = cwd;
+    }
   }
 
   /** A shell of the image's flavour to run programs with. */
