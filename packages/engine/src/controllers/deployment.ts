@@ -43,6 +43,8 @@ function adoptAsNew(tx: Tx, d: Deployment, rs: ReplicaSet, maxRevision: number):
   const own = rs.metadata.annotations ?? {};
   const oldRevision = own[REVISION];
   const bump = Number(oldRevision ?? 0) < maxRevision;
+  // Every pass asks; nearly always the ReplicaSet already carries what it should.
+  if (!bump && carriesCopiedAnnotations(d, own)) return rs;
   const kept = Object.fromEntries(Object.entries(own).filter(([k]) => NOT_COPIED.has(k)));
   const annotations: Record<string, string> = { ...copiedAnnotations(d), ...kept };
   if (bump) {
@@ -55,6 +57,20 @@ function adoptAsNew(tx: Tx, d: Deployment, rs: ReplicaSet, maxRevision: number):
   const keys = Object.keys(annotations);
   if (keys.length === Object.keys(own).length && keys.every((k) => own[k] === annotations[k])) return rs;
   return tx.update<ReplicaSet>({ ...rs, metadata: { ...rs.metadata, annotations } });
+}
+
+/** Whether `own` holds exactly the Deployment's copied annotations besides the ones it keeps. */
+function carriesCopiedAnnotations(d: Deployment, own: Record<string, string>): boolean {
+  const theirs = d.metadata.annotations ?? {};
+  let copied = 0;
+  for (const k in theirs) {
+    if (NOT_COPIED.has(k)) continue;
+    if (own[k] !== theirs[k]) return false;
+    copied++;
+  }
+  let mine = 0;
+  for (const k in own) if (!NOT_COPIED.has(k)) mine++;
+  return mine === copied;
 }
 
 export function reconcileDeployments(tx: Tx): void {
@@ -224,12 +240,12 @@ function scale(
   replicas: number,
   maxSurge: number,
 ): ReplicaSet {
+  if (rs.spec.replicas === to && rs.metadata.annotations?.[DESIRED] === String(replicas)) return rs;
   const annotations = {
     ...rs.metadata.annotations,
     [DESIRED]: String(replicas),
     [MAX]: String(replicas + maxSurge),
   };
-  if (rs.spec.replicas === to && rs.metadata.annotations?.[DESIRED] === annotations[DESIRED]) return rs;
   const from = rs.spec.replicas;
   const updated = tx.update<ReplicaSet>({
     ...rs,
