@@ -22,7 +22,8 @@ export type Op =
   | { kind: "pv"; name: string; size: string; cls: string; modes: string }
   | { kind: "pvc"; name: string; size: string; cls: string; modes: string }
   | { kind: "pod-pvc"; name: string; claim: string }
-  | { kind: "delete-storage"; what: "PersistentVolumeClaim" | "PersistentVolume"; index: number };
+  | { kind: "delete-storage"; what: "PersistentVolumeClaim" | "PersistentVolume"; index: number }
+  | { kind: "delete-owner"; what: "Deployment" | "ReplicaSet" | "Service"; index: number };
 
 const names = fc.constantFrom("web", "api", "cache", "worker");
 const images = fc.constantFrom(
@@ -48,6 +49,12 @@ export const op: fc.Arbitrary<Op> = fc.oneof(
     command: fc.option(fc.constantFrom("sleep 3600", "exit 1", "echo hi > /tmp/x"), { nil: undefined }),
   }),
   fc.record({ kind: fc.constant("delete-pod" as const), index: fc.nat(10) }),
+  // An owner deleted: the garbage collector takes its ReplicaSets, pods, Endpoints and slices.
+  fc.record({
+    kind: fc.constant("delete-owner" as const),
+    what: fc.constantFrom("Deployment" as const, "ReplicaSet" as const, "Service" as const),
+    index: fc.nat(10),
+  }),
   fc.record({
     kind: fc.constant("service" as const),
     name: names,
@@ -115,6 +122,11 @@ export function runOps(seed: number, ops: Op[]): ClusterState {
         state = deleteObjects(state, [{ kind: "Pod", namespace: "default", name: pod.metadata.name }]).state;
     } else if (o.kind === "trace") {
       state = traceRequests(state, [{ from: `p-${o.from}`, url: `http://${o.to}/` }]).state;
+    } else if (o.kind === "delete-owner") {
+      const objs = listObjects(state, o.what, "default");
+      const obj = objs[o.index % Math.max(1, objs.length)];
+      if (obj)
+        state = deleteObjects(state, [{ kind: o.what, namespace: "default", name: obj.metadata.name }]).state;
     } else if (o.kind === "delete-storage") {
       const objs = listObjects(state, o.what, o.what === "PersistentVolume" ? undefined : "default");
       const obj = objs[o.index % Math.max(1, objs.length)];

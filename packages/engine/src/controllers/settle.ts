@@ -29,6 +29,8 @@ export interface Controller {
   /** It acts on deadlines: it runs whenever virtual time has moved. */
   readonly clock?: boolean;
   readonly runtime?: readonly RuntimeArea[];
+  /** It runs when a write may have left garbage (Tx.lifecycleChanges), whatever the kind. */
+  readonly lifecycle?: boolean;
 }
 
 const STORAGE_INPUTS = [
@@ -50,7 +52,8 @@ const storage = (run: (tx: Tx) => void): Controller => ({
 export const CONTROLLERS: readonly Controller[] = [
   { run: reconcileNamespaces, watches: "all" },
   { run: reconcileRootCa, watches: ["Namespace", "ConfigMap"] },
-  { run: reconcileGarbage, watches: "all" },
+  // Owners and finalizers, not statuses: the Pod updates of a big rollout do not wake it.
+  { run: reconcileGarbage, watches: [], lifecycle: true },
   // It reads ReplicaSets' counts, never Pods: a pod's change reaches it through its ReplicaSet's status.
   { run: reconcileDeployments, watches: ["Deployment", "ReplicaSet"] },
   { run: reconcileReplicaSets, watches: ["ReplicaSet", "Pod"] },
@@ -91,6 +94,7 @@ function inputVersion(tx: Tx, c: Controller): number {
   else for (const kind of c.watches) v += tx.kindChanges.get(kind) ?? 0;
   if (c.clock) v += tx.clock;
   if (c.runtime) for (const area of c.runtime) v += tx.runtimeChanges[area];
+  if (c.lifecycle) v += tx.lifecycleChanges;
   return v;
 }
 

@@ -46,6 +46,11 @@ export class Tx {
   /** Writes to objects, in all and per kind: what a controller watches (informers' change feed). */
   objectChanges = 0;
   readonly kindChanges = new Map<string, number>();
+  /**
+   * Writes that may leave garbage behind (the garbage collector's input): a removal, an object being
+   * deleted, one created with owners, or a change of owners or finalizers. A status update is none.
+   */
+  lifecycleChanges = 0;
   /** Writes to the runtime bookkeeping the kubelet, storage controllers and timers keep. */
   readonly runtimeChanges: Record<RuntimeArea, number> = { kubelet: 0, storage: 0, timers: 0 };
   /** Each controller's input version when it last ran in this operation (see controllers/settle.ts). */
@@ -232,7 +237,9 @@ export class Tx {
   }
 
   private put(key: string, obj: KubeObject): void {
-    this.writableObjects()[key] = obj;
+    const objects = this.writableObjects();
+    if (mayLeaveGarbage(objects[key], obj)) this.lifecycleChanges++;
+    objects[key] = obj;
     if (this.kindIndex) indexSet(this.kindIndex, obj.kind, key, obj);
     if (this.nonEventIndex) {
       if (!isPlainEvent(obj)) {
@@ -287,6 +294,7 @@ export class Tx {
     const key = objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
     if (key in this.objects) {
       delete this.writableObjects()[key];
+      this.lifecycleChanges++;
       this.kindIndex?.get(obj.kind)?.delete(key);
       this.nonEventIndex?.delete(key);
       this.objectChanged(obj.kind);
@@ -469,6 +477,14 @@ export class Tx {
     if (this.atFixedPoint()) markSettled(state);
     return state;
   }
+}
+
+/** Whether writing `next` over `prev` may give the garbage collector work (see Tx.lifecycleChanges). */
+function mayLeaveGarbage(prev: KubeObject | undefined, next: KubeObject): boolean {
+  const m = next.metadata;
+  if (m.deletionTimestamp) return true;
+  if (prev === undefined) return (m.ownerReferences?.length ?? 0) > 0;
+  return prev.metadata.ownerReferences !== m.ownerReferences || prev.metadata.finalizers !== m.finalizers;
 }
 
 /** An Event as the event sink writes it: no owners, finalizers or deletion, so nothing for the garbage collector. */
