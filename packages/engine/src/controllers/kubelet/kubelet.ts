@@ -17,7 +17,7 @@ import { allocatePodIp } from "./ipam";
 import { type ContainerRuntime, earliestTimer, type PodRuntime, type TerminatedState } from "./pod-runtime";
 import { podStatusFrom } from "./pod-status";
 import { releasePod } from "./release-pod";
-import { serviceEnvVars, servicesForPod } from "./service-env";
+import { serviceEnvVarsOf, servicesForPod } from "./service-env";
 import { MOUNT_TIMEOUT_MS, setUpVolumes } from "./volume-setup";
 
 const MAX_BACKOFF = 300 * SECOND; // pkg/kubelet/kubelet.go MaxContainerBackOff
@@ -267,7 +267,7 @@ function startContainer(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, s
     tx.setFs(layerId(pod.metadata.uid, spec.name), undefined); // a new container gets a new writable layer
   }
   tx.event(pod, "Normal", Reason.Created, Messages.created(spec.name), kubelet(rt), field(spec));
-  const links = serviceEnvVars(
+  const links = serviceEnvVarsOf(
     servicesForPod(
       tx.list<Service>("Service"),
       pod.metadata.namespace ?? "default",

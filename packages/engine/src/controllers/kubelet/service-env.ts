@@ -54,3 +54,19 @@ export function servicesForPod(
     : [];
   return [...(master ? [master] : []), ...own];
 }
+
+let lastServices: readonly Service[] = [];
+let lastLinks: [string, string][] = [];
+
+/**
+ * serviceEnvVars, remembered for the last list of Services: the pods a kubelet starts in one pass
+ * mostly see the same Services (stored objects are never changed in place, so equal references mean
+ * equal Services). The array is shared: never change it.
+ */
+export function serviceEnvVarsOf(services: readonly Service[]): [string, string][] {
+  if (services.length === lastServices.length && services.every((s, i) => s === lastServices[i]))
+    return lastLinks;
+  lastServices = services;
+  lastLinks = serviceEnvVars(services);
+  return lastLinks;
+}

@@ -39,18 +39,34 @@ export function nginxConfig(ctx: ProgramContext): { ports: number[]; root: strin
     for (const n of ctx.fs.readdir("/etc/nginx/conf.d"))
       if (n.endsWith(".conf")) texts.push(readOr(ctx, `/etc/nginx/conf.d/${n}`) ?? "");
   } catch {}
-  const key = texts.join("\u0000");
-  let parsed = PARSED_CONFIGS.get(key);
-  if (parsed === undefined) {
-    parsed = parseNginxConfig(texts);
-    if (PARSED_CONFIGS.size > 100) PARSED_CONFIGS.clear();
-    PARSED_CONFIGS.set(key, parsed);
+  // Keyed text by text (a trie of maps), not by the texts joined: the image's own files are shared
+  // strings whose hashes are computed once, where a joined key is a new long string every start.
+  if (configCount > 100) {
+    PARSED_CONFIGS = { next: new Map() };
+    configCount = 0;
   }
-  return { ports: [...parsed.ports], root: parsed.root };
+  let node = PARSED_CONFIGS;
+  for (const text of texts) {
+    let next = node.next.get(text);
+    if (next === undefined) {
+      next = { next: new Map() };
+      node.next.set(text, next);
+      configCount++;
+    }
+    node = next;
+  }
+  node.parsed ??= parseNginxConfig(texts);
+  return { ports: [...node.parsed.ports], root: node.parsed.root };
 }
 
-// Every nginx pod starts with the image's own configuration: parse each distinct text once.
-const PARSED_CONFIGS = new Map<string, { ports: readonly number[]; root: string }>();
+interface ConfigNode {
+  readonly next: Map<string, ConfigNode>;
+  parsed?: { ports: readonly number[]; root: string };
+}
+
+// Every nginx pod starts with the image's own configuration: parse each distinct set of texts once.
+let PARSED_CONFIGS: ConfigNode = { next: new Map() };
+let configCount = 0;
 
 function parseNginxConfig(texts: string[]): { ports: number[]; root: string } {
   const text = texts.map((t) => t.replace(/#.*$/gm, "")).join("\n");
