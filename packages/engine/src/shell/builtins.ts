@@ -79,11 +79,7 @@ const exportBuiltin: Builtin = (sh, argv, io) => {
     for (const name of [...sh.exported].sort()) {
       const v = sh.getVar(name);
       if (v === undefined) continue;
-      io.out.write(
-        sh.id.kind === "bash"
-          ? `declare -x ${name}="${v}"\n`
-          : `export ${name}='${v.replace(/'/g, "'\"'\"'")}'\n`,
-      );
+      io.out.write(sh.id.kind === "bash" ? `declare -x ${name}="${v}"\n` : `export ${name}=${ashQuote(v)}\n`);
     }
     return 0;
   }
@@ -95,6 +91,17 @@ const exportBuiltin: Builtin = (sh, argv, io) => {
   }
   return 0;
 };
+
+/** ash's and dash's single_quote: the value in single quotes, a quote as '"'"' (input `set` can read back). */
+function ashQuote(v: string): string {
+  return `'${v.replace(/'/g, `'"'"'`)}'`;
+}
+
+/** bash's `set`: a value with no shell metacharacters bare, else single-quoted with a quote as '\''. */
+function bashQuote(v: string): string {
+  if (v !== "" && !/[^A-Za-z0-9_@%+=:,./-]/.test(v)) return v;
+  return v === "" ? "" : `'${v.replace(/'/g, `'\\''`)}'`;
+}
 
 const unset: Builtin = (sh, argv) => {
   for (const name of argv.slice(1)) {
@@ -109,7 +116,8 @@ const unset: Builtin = (sh, argv) => {
 const set: Builtin = (sh, argv, io) => {
   const args = argv.slice(1);
   if (args.length === 0) {
-    for (const [k, v] of [...sh.vars].sort(([a], [b]) => (a < b ? -1 : 1))) io.out.write(`${k}='${v}'\n`);
+    for (const [k, v] of [...sh.vars].sort(([a], [b]) => (a < b ? -1 : 1)))
+      io.out.write(`${k}=${sh.id.kind === "bash" ? bashQuote(v) : ashQuote(v)}\n`);
     return 0;
   }
   for (let i = 0; i < args.length; i++) {

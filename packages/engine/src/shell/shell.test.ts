@@ -71,6 +71,18 @@ describe("shell language", () => {
     expect(r.exitCode).toBe(code);
   });
 
+  it("set and export -p print values a shell can read back, each in its shell's quoting", () => {
+    const script = `Q="it's"; E=; P=a/b; export Q; set | grep -E '^(Q|E|P)='; export -p | grep ' Q='`;
+    expect(run("alpine", ["sh", "-c", script]).stdout).toBe(
+      `E=''\nP='a/b'\nQ='it'"'"'s'\nexport Q='it'"'"'s'\n`,
+    );
+    expect(run("debian", ["bash", "-c", script]).stdout).toBe(
+      `E=\nP=a/b\nQ='it'\\''s'\ndeclare -x Q="it's"\n`,
+    );
+    const back = `Q="it's \\"two\\""; S=$(set | grep '^Q='); unset Q; eval "$S"; echo "$Q"`;
+    expect(run("alpine", ["sh", "-c", back]).stdout).toBe(`it's "two"\n`);
+  });
+
   it("dash's echo interprets escapes and has no -e", () => {
     expect(run("nginx", ["sh", "-c", "echo -e 'a\\nb'"]).stdout).toBe("-e a\nb\n");
     expect(run("debian", ["bash", "-c", "echo -e 'a\\nb'"]).stdout).toBe("a\nb\n");
