@@ -154,14 +154,16 @@ test("a Run button in the lesson types its command into the terminal", async ({ 
   await expect(page.locator(".xterm-rows")).toContainText("Welcome to nginx!");
 });
 
-test("kubectl exec -it POD -- sh opens a shell in the container: cd carries over, exit leaves it", async ({
+test("kubectl exec -it POD -- sh opens a shell in the container: cd and variables carry over, exit leaves it", async ({
   page,
 }) => {
   await openLesson(page, "en", "one-ip-per-pod");
   await apply(page);
   await expect(resourceRow(page, "web")).toContainText("Running");
   await runKubectl(page, "en", "kubectl exec -it web -c sidecar -- sh", "/ #");
-  await runKubectl(page, "en", "cd /etc", "/etc #");
+  await runKubectl(page, "en", 'cd /etc; GREETING="hello there"', "/etc #");
+  const greeting = await runKubectl(page, "en", 'echo "$GREETING"', "/etc #");
+  expect(greeting).toMatch(/\/etc # echo "\$GREETING"\s+hello there\s+\/etc #/);
   const hostname = await runKubectl(page, "en", "cat hostname", "/etc #");
   expect(hostname).toMatch(/\/etc # cat hostname\s+web\s+\/etc #/);
   // Pipes are the container shell's: the page's own terminal refuses them, this one runs them.

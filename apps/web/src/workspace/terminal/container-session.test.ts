@@ -92,11 +92,11 @@ describe("a shell session on the real engine", () => {
     expect(sessionPrompt(session)).toBe("/ # ");
     const cd = kubectl(lineWords(session, "cd /etc && echo moved"));
     const split = splitOutput(cd.stdout);
-    expect(split).toEqual({ output: "moved\n", cwd: "/etc" });
+    expect(split).toMatchObject({ output: "moved\n", cwd: "/etc" });
     session = { ...session, cwd: split.cwd ?? session.cwd };
     expect(sessionPrompt(session)).toBe("/etc # ");
     const cat = kubectl(lineWords(session, "cat hostname nope | wc -l"));
-    expect(splitOutput(cat.stdout)).toEqual({ output: "1\n", cwd: "/etc" });
+    expect(splitOutput(cat.stdout)).toMatchObject({ output: "1\n", cwd: "/etc" });
     expect(withoutExitTrailer(cat.stderr)).toBe("cat: can't open 'nope': No such file or directory\n");
 
     const nginx = interactiveShell(["exec", "-it", "web", "--", "sh"]);
@@ -105,6 +105,37 @@ describe("a shell session on the real engine", () => {
     const bash = interactiveShell(["exec", "-it", "web", "--", "bash"]);
     if (!bash) throw new Error("no target");
     expect(sessionPrompt(startSession(bash, kubectl(probeWords(bash)).stdout))).toBe("root@web:/# ");
+  });
+
+  it("carries variables, exports and $? from one line to the next, as one shell would", () => {
+    const { kubectl } = cluster();
+    for (const shell of ["sh", "bash"]) {
+      const target = interactiveShell(["exec", "-it", shell === "sh" ? "bb" : "web", "--", shell]);
+      if (!target) throw new Error("no target");
+      let session = startSession(target, kubectl(probeWords(target)).stdout);
+      const line = (text: string) => {
+        const r = kubectl(lineWords(session, text));
+        const split = splitOutput(r.stdout);
+        session = {
+          ...session,
+          cwd: split.cwd ?? session.cwd,
+          status: r.exitCode,
+          ...(split.vars !== undefined ? { vars: split.vars } : {}),
+        };
+        return split.output;
+      };
+      expect(line(`NAME="it's me"; export GREETING=hello; cd /tmp`)).toBe("");
+      expect(line('echo "$NAME in $PWD"')).toBe("it's me in /tmp\n");
+      // Exported: a child process sees it; a plain variable it does not.
+      expect(line(`sh -c 'echo "[$GREETING][$NAME]"'`)).toBe("[hello][]\n");
+      expect(line("cat /nope 2>/dev/null")).toBe("");
+      expect(line("echo $?")).toBe("1\n");
+      expect(line("echo $?")).toBe("0\n");
+      // The line's own positional parameters are empty, as at a prompt.
+      expect(line('echo "[$1]"')).toBe("[]\n");
+      expect(line('unset NAME; echo "[$NAME]"')).toBe("[]\n");
+      expect(line('echo "[$NAME]"')).toBe("[]\n");
+    }
   });
 
   it("kubectl run -it makes a pod whose shell waits for input, and the session runs in it", () => {

@@ -1,9 +1,11 @@
 /**
  * `kubectl exec -it POD -- sh` in the lesson terminal: a shell inside the container, one line at a time.
- * Each line the learner types runs as its own `kubectl exec POD -- sh -c SCRIPT sh LINE`, where SCRIPT
- * starts in the session's working directory and ends by printing a marker and `$PWD`, so `cd` carries
- * over from one line to the next. Shell variables do not (each line is a new `sh`); `exit` ends the
- * session. Pure functions here; the terminal component owns the session.
+ * Each line the learner types runs as its own `kubectl exec POD -- sh -c SCRIPT sh CWD LINE STATUS VARS`:
+ * SCRIPT sets the variables the last line left (VARS, what `set` and `export -p` printed), goes to the
+ * session's working directory, makes `$?` the last line's status, runs the line, and prints a marker,
+ * `$PWD`, `set` and `export -p` after the line's own output. So `cd`, `X=1`, `export X` and `echo $?`
+ * carry over from one line to the next as in one shell; functions do not. `exit` ends the session.
+ * Pure functions here; the terminal component owns the session.
  */
 import { isShellCommand } from "@kubejam/engine";
 
@@ -20,6 +22,10 @@ export interface ContainerSession extends ShellTarget {
   cwd: string;
   /** busybox's ash shows the directory (`/etc # `); dash shows `# `; bash `root@POD:/etc# `. */
   style: "busybox" | "dash" | "bash";
+  /** The shell's variables after the last line, as a script that sets (and exports) them again. */
+  vars?: string;
+  /** The last line's exit status: the next line's `$?`. */
+  status?: number;
   /** A pod `kubectl run -it` made for this session: what happens to it when the session ends. */
   ownPod?: { remove: boolean; restart: string };
 }
@@ -121,6 +127,11 @@ export function interactiveRun(words: readonly string[]): RunSession | undefined
 
 /** Marks where the line's own output ends and the working directory begins (ASCII record separator). */
 export const CWD_MARKER = "\u001e";
+/** Ends the working directory, then the variables (ASCII group separator). */
+export const VARS_MARKER = "\u001d";
+
+/** Past this size a session stops carrying variables: each line passes them as one argument. */
+const MAX_VARS = 64 * 1024;
 
 function execWords(target: ShellTarget, argv: readonly string[]): string[] {
   return [
@@ -153,15 +164,38 @@ export function startSession(target: ShellTarget, probeOutput: string): Containe
 
 /** The kubectl words that run one typed line in the session. */
 export function lineWords(session: ContainerSession, line: string): string[] {
-  const script = `cd "$1" 2>/dev/null; eval "$2"; __kj_status=$?; printf '${CWD_MARKER}%s' "$PWD"; exit $__kj_status`;
-  return execWords(session, [session.shell, "-c", script, session.shell, session.cwd, line]);
+  const script = [
+    'eval "$4" 2>/dev/null',
+    '__kj_line=$2; __kj_status=$3; cd "$1" 2>/dev/null; set --',
+    '__kj_return() { return "$1"; }; __kj_return "$__kj_status"',
+    'eval "$__kj_line"; __kj_status=$?',
+    `printf '${CWD_MARKER}%s${VARS_MARKER}' "$PWD"; set; printf '${VARS_MARKER}'; export -p`,
+    "exit $__kj_status",
+  ].join("; ");
+  return execWords(session, [
+    session.shell,
+    "-c",
+    script,
+    session.shell,
+    session.cwd,
+    line,
+    String(session.status ?? 0),
+    session.vars ?? "",
+  ]);
 }
 
-/** Splits a line's stdout into what the learner sees and the working directory after it. */
-export function splitOutput(stdout: string): { output: string; cwd?: string } {
+/**
+ * Splits a line's stdout into what the learner sees, the working directory after it, and the script
+ * that sets its variables again (what `set` printed, then one `export` of the names `export -p` named).
+ */
+export function splitOutput(stdout: string): { output: string; cwd?: string; vars?: string } {
   const at = stdout.lastIndexOf(CWD_MARKER);
   if (at === -1) return { output: stdout };
-  return { output: stdout.slice(0, at), cwd: stdout.slice(at + 1) };
+  const [cwd = "", set, exported] = stdout.slice(at + 1).split(VARS_MARKER);
+  if (set === undefined || exported === undefined) return { output: stdout.slice(0, at), cwd };
+  const names = [...exported.matchAll(/^(?:export|declare -x) ([A-Za-z_][A-Za-z0-9_]*)/gm)].map((m) => m[1]);
+  const vars = names.length > 0 ? `${set}export ${names.join(" ")}\n` : set;
+  return { output: stdout.slice(0, at), cwd, ...(vars.length <= MAX_VARS ? { vars } : {}) };
 }
 
 /** kubectl's trailer for a non-zero exit: inside a shell session a failing command ends nothing. */

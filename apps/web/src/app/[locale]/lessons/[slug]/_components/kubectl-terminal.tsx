@@ -120,7 +120,7 @@ export function KubectlTerminal({ active }: { active: boolean }) {
         return;
       }
       const result = await store.kubectl(lineWords(current, line));
-      const { output, cwd } = splitOutput(result.stdout);
+      const { output, cwd, vars } = splitOutput(result.stdout);
       // No directory back: the pod or its container is gone, and the session with it.
       if (cwd === undefined && result.exitCode !== 0 && output === "") {
         write(result.stderr);
@@ -129,7 +129,8 @@ export function KubectlTerminal({ active }: { active: boolean }) {
       }
       write(output);
       write(withoutExitTrailer(result.stderr));
-      if (cwd) session = { ...current, cwd };
+      if (cwd)
+        session = { ...current, cwd, status: result.exitCode, ...(vars !== undefined ? { vars } : {}) };
     };
 
     const deleteOwnPod = async (target: ContainerSession | { pod: string; namespace?: string }) => {
