@@ -193,4 +193,9 @@ test("kubectl run -it --rm debug --image=busybox -- sh: a shell in a new pod, de
   expect(ended).toContain('pod "debug" deleted');
   const pods = await runKubectl(page, "en", "kubectl get pod debug");
   expect(pods).toContain('Error from server (NotFound): pods "debug" not found');
+  // Without --rm the pod stays; its shell ended with the session, so the kubelet started a new one.
+  await runKubectl(page, "en", "kubectl run keep -it --image=busybox:1.36 -- sh", "/ #");
+  await runKubectl(page, "en", "exit", "$");
+  const kept = await runKubectl(page, "en", "kubectl get pod keep");
+  expect(kept).toMatch(/keep\s+1\/1\s+Running\s+1 \(/);
 });

@@ -59,6 +59,7 @@ export {
 } from "./ops/apply";
 export { canonicalJson } from "./ops/canonical-json";
 export { type DeleteRequest, type DeleteResult, deleteObjects } from "./ops/delete";
+export { type AttachedShellRequest, endAttachedShell } from "./ops/end-attached-shell";
 export { type ExecOutcome, type ExecRequest, execInPod } from "./ops/exec";
 export { type LogsOutcome, type LogsRequest, podLogs } from "./ops/logs";
 export { type TraceRequest, type TraceResult, traceRequests } from "./ops/trace";

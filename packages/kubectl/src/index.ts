@@ -3,7 +3,7 @@
 export { applyResultLine } from "./apply-lines";
 export { parseArgs } from "./args";
 export { splitCommandLine } from "./command-line";
-export { isKjCommand, KJ_COMMANDS, parseDuration, runKj } from "./kj/run-kj";
+export { END_SESSION, isKjCommand, KJ_COMMANDS, parseDuration, runKj } from "./kj/run-kj";
 export type { TraceCommandResult } from "./kj/trace";
 export { renderClaim } from "./kj/why-claim";
 export type { KubectlIo, KubectlResult } from "./result";

@@ -1,12 +1,15 @@
 // The simulator's own commands, beside kubectl's: `kjctl trace` and `kjctl why` (and in kjctl,
 // `reset` and `advance`, which need the state file). The browser terminal runs these too.
-import { advance, type ClusterState } from "@kubejam/engine";
-import { parseArgs } from "../args";
+import { advance, type ClusterState, endAttachedShell } from "@kubejam/engine";
+import { flag, parseArgs } from "../args";
 import { fail, type KubectlResult } from "../result";
 import { type TraceCommandResult, traceCommand } from "./trace";
 import { whyCommand } from "./why";
 
 export const KJ_COMMANDS = ["advance", "trace", "why"] as const;
+
+/** `end-session POD [-c C] [-n NS] [CODE]`: the shell `kubectl run -it` attached to reads `exit CODE`. */
+export const END_SESSION = "end-session";
 
 export function isKjCommand(word: string | undefined): word is (typeof KJ_COMMANDS)[number] {
   return (KJ_COMMANDS as readonly string[]).includes(word ?? "");
@@ -27,6 +30,23 @@ export function runKj(state: ClusterState, argv: readonly string[]): KubectlResu
       if (ms === undefined || args.positionals.length !== 1)
         return fail(state, "error: kjctl advance DURATION, e.g. 30s, 5m");
       return { state: advance(state, ms), stdout: "", stderr: "", exitCode: 0 };
+    }
+    case END_SESSION: {
+      // The lesson terminal's `exit` in a `kubectl run -it` shell (its attach stream, which kubectl
+      // here does not have): not a command learners type, so not among KJ_COMMANDS.
+      const [pod, code = "0"] = args.positionals;
+      if (pod === undefined || !/^\d+$/.test(code) || args.positionals.length > 2)
+        return fail(state, `error: kjctl ${END_SESSION} POD [-c CONTAINER] [-n NAMESPACE] [EXIT_CODE]`);
+      const container = flag(args, "container");
+      const namespace = flag(args, "namespace");
+      const ended = endAttachedShell(state, {
+        pod,
+        exitCode: Number(code),
+        ...(container !== undefined ? { container } : {}),
+        ...(namespace !== undefined ? { namespace } : {}),
+      });
+      if (!ended.ok) return fail(state, ended.message);
+      return { state: ended.state, stdout: "", stderr: "", exitCode: 0 };
     }
     default:
       return fail(state, `error: unknown command "${command ?? ""}"`);

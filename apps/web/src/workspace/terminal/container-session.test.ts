@@ -1,7 +1,9 @@
 import { createCluster } from "@kubejam/engine";
-import { run } from "@kubejam/kubectl";
+import { run, runKj } from "@kubejam/kubectl";
 import { describe, expect, it } from "vitest";
 import {
+  endSessionWords,
+  exitStatus,
   interactiveRun,
   interactiveShell,
   isExit,
@@ -68,7 +70,10 @@ describe("interactiveRun", () => {
 });
 
 describe("a shell session on the real engine", () => {
-  function cluster(): { kubectl: (words: string[]) => ReturnType<typeof run> } {
+  function cluster(): {
+    kubectl: (words: string[]) => ReturnType<typeof run>;
+    kj: (words: string[]) => ReturnType<typeof runKj>;
+  } {
     const created = createCluster({ seed: 7 });
     if (!created.ok) throw new Error(created.errors.join("\n"));
     const box = { state: created.state };
@@ -79,7 +84,12 @@ describe("a shell session on the real engine", () => {
     };
     kubectl(["run", "bb", "--image=busybox:1.36", "--", "sleep", "3600"]);
     kubectl(["run", "web", "--image=nginx:1.27"]);
-    return { kubectl };
+    const kj = (words: string[]) => {
+      const r = runKj(box.state, words);
+      box.state = r.state;
+      return r;
+    };
+    return { kubectl, kj };
   }
 
   it("starts where the image's working directory is, keeps cd, and shows each shell's prompt", () => {
@@ -149,6 +159,29 @@ describe("a shell session on the real engine", () => {
     const session = startSession(run.target, kubectl(probeWords(run.target)).stdout);
     expect(sessionPrompt(session)).toBe("/ # ");
     expect(splitOutput(kubectl(lineWords(session, "hostname")).stdout).output).toBe("debug\n");
+  });
+
+  it("exit in a kubectl run -it shell ends the container's shell: restarted with Always, Completed with Never", () => {
+    const { kubectl, kj } = cluster();
+    const always = interactiveRun("run debug -it --image=busybox:1.36 -- sh".split(" "));
+    if (!always) throw new Error("no run");
+    kubectl(always.createWords);
+    const session = startSession(always.target, kubectl(probeWords(always.target)).stdout);
+    expect(kj(endSessionWords(session, exitStatus("exit")))).toMatchObject({ exitCode: 0 });
+    // A new shell at once, its stdin open again: Running, one restart.
+    expect(kubectl(["get", "pod", "debug"]).stdout).toMatch(/debug\s+1\/1\s+Running\s+1 \(\d+s ago\)/);
+
+    const never = interactiveRun("run once -it --restart=Never --image=busybox:1.36 -- sh".split(" "));
+    if (!never) throw new Error("no run");
+    kubectl(never.createWords);
+    const second = startSession(never.target, kubectl(probeWords(never.target)).stdout);
+    kj(endSessionWords(second, exitStatus("exit 3")));
+    expect(kubectl(["get", "pod", "once"]).stdout).toMatch(/once\s+0\/1\s+Error\s+0/);
+    // Not a shell reading a terminal: nothing to end.
+    expect(kj(["end-session", "bb"])).toMatchObject({
+      exitCode: 1,
+      stderr: "error: container bb of pod bb does not read a terminal\n",
+    });
   });
 
   it("a missing pod gives kubectl's error and no session", () => {

@@ -8,6 +8,7 @@
  * Pure functions here; the terminal component owns the session.
  */
 import { isShellCommand } from "@kubejam/engine";
+import { END_SESSION } from "@kubejam/kubectl";
 
 /** What an interactive `kubectl exec` asks for. */
 export interface ShellTarget {
@@ -206,6 +207,25 @@ export function withoutExitTrailer(stderr: string): string {
 /** `exit` or `exit N`, the words that leave the session. */
 export function isExit(line: string): boolean {
   return /^\s*(exit|logout)(\s+\d+)?\s*$/.test(line);
+}
+
+/** The status an `exit [N]` line leaves with, as the shell takes it (0-255). */
+export function exitStatus(line: string): number {
+  return Number(line.trim().split(/\s+/)[1] ?? 0) % 256;
+}
+
+/**
+ * The simulator's words for `exit` in the shell `kubectl run -it` attached to: the container's main
+ * process is that shell, so it ends, and the kubelet restarts it or not by the pod's restartPolicy.
+ */
+export function endSessionWords(session: ContainerSession, status: number): string[] {
+  return [
+    END_SESSION,
+    session.pod,
+    ...(session.container !== undefined ? ["-c", session.container] : []),
+    ...(session.namespace !== undefined ? ["-n", session.namespace] : []),
+    String(status),
+  ];
 }
 
 /** The prompt the container's shell shows as root. */

@@ -20,13 +20,25 @@ export function signalMainProcess(
   for (const { signal, from } of signals) {
     const reaction = mainProcessReaction(c.listens[0]?.server, signal, from, tx.clock);
     if (!reaction.exits) continue;
-    const stopped = { ...c, logs: c.logs + reaction.log, exitAt: tx.clock, exitCode: reaction.exitCode };
-    const next: PodRuntime = {
-      ...rt,
-      containers: rt.containers.map((x, i) => (i === container ? stopped : x)),
-    };
-    next.wake = earliestTimer(next);
-    tx.setKubelet(key, next);
+    endMainProcess(tx, key, container, reaction.exitCode, reaction.log);
     return;
   }
+}
+
+/**
+ * Ends container `container`'s running main process now with `exitCode`, its last words `log`; the
+ * kubelet's next sync sees it exit. False when there is no running process to end.
+ */
+export function endMainProcess(tx: Tx, key: string, container: number, exitCode: number, log = ""): boolean {
+  const rt: PodRuntime | undefined = tx.kubelet[key];
+  const c = rt?.containers[container];
+  if (!rt || !c || c.phase !== "running" || c.exitAt !== undefined) return false;
+  const stopped = { ...c, logs: c.logs + log, exitAt: tx.clock, exitCode };
+  const next: PodRuntime = {
+    ...rt,
+    containers: rt.containers.map((x, i) => (i === container ? stopped : x)),
+  };
+  next.wake = earliestTimer(next);
+  tx.setKubelet(key, next);
+  return true;
 }

@@ -8,6 +8,8 @@ import { useEffect, useRef } from "react";
 import { complete, KJ_WORDS } from "../../../../../workspace/terminal/complete";
 import {
   type ContainerSession,
+  endSessionWords,
+  exitStatus,
   interactiveRun,
   interactiveShell,
   isExit,
@@ -111,12 +113,12 @@ export function KubectlTerminal({ active }: { active: boolean }) {
     const inSession = async (current: ContainerSession, line: string) => {
       if (isExit(line)) {
         session = undefined;
+        const status = exitStatus(line);
         if (current.ownPod) {
-          await endRunSession(current, current.ownPod);
+          await endRunSession(current, current.ownPod, status);
           return;
         }
-        const code = Number(line.trim().split(/\s+/)[1] ?? 0);
-        if (code !== 0) write(`command terminated with exit code ${code % 256}`);
+        if (status !== 0) write(`command terminated with exit code ${status}`);
         return;
       }
       const result = await store.kubectl(lineWords(current, line));
@@ -141,7 +143,13 @@ export function KubectlTerminal({ active }: { active: boolean }) {
     };
 
     /** The end of `kubectl run -it`'s session: attach's last words, then `--rm` deletes the pod. */
-    const endRunSession = async (current: ContainerSession, own: { remove: boolean; restart: string }) => {
+    /** Leaving a `kubectl run -it` shell ends the container's shell too; --rm then deletes the pod. */
+    const endRunSession = async (
+      current: ContainerSession,
+      own: { remove: boolean; restart: string },
+      status = 0,
+    ) => {
+      await store.kj(endSessionWords(current, status));
       if (own.restart === "Always")
         write(
           `Session ended, resume using 'kubectl attach ${current.pod} -c ${current.container ?? current.pod} -i -t' command when the pod is running`,
