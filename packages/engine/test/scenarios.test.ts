@@ -139,6 +139,27 @@ describe("things that go wrong", () => {
     ).toBe(true);
   });
 
+  it("a pod whose image is fixed during ImagePullBackOff pulls the new image at once", () => {
+    const c = new TestCluster();
+    const pod = (image: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: { name: typo }\nspec:\n  containers:\n  - { name: app, image: ${image} }\n`;
+    c.apply(pod("nginxx"));
+    // Five failed pulls: the next one is minutes away.
+    c.tick(150_000);
+    const before = c.pod("typo")?.status.containerStatuses?.[0]?.state;
+    expect(before).toMatchObject({ waiting: { reason: "ImagePullBackOff" } });
+    // Only the image changes: the imagePullPolicy defaulted at creation (Always, for an untagged
+    // image) stays, as apply's patch leaves it, so the update is one a pod may take.
+    expect(c.apply(pod("nginx:1.27"))).toMatchObject([{ ok: true, action: "configured" }]);
+    expect(c.pod("typo")?.spec.containers[0]?.imagePullPolicy).toBe("Always");
+    const after = c.pod("typo")?.status.containerStatuses?.[0];
+    expect(after?.state).toHaveProperty("running");
+    expect(after?.restartCount).toBe(0);
+    expect(c.events().some((e) => e.reason === "Pulling" && e.message === 'Pulling image "nginx:1.27"')).toBe(
+      true,
+    );
+  });
+
   it("a container that exits is restarted with growing back-off", () => {
     const c = new TestCluster();
     c.apply(

@@ -251,10 +251,15 @@ function mergeForUpdate(
     const tokenMount = liveSpec.containers[0]?.volumeMounts?.find((m) =>
       m.name.startsWith("kube-api-access-"),
     );
+    const containers = keepDefaultedPullPolicy(
+      desired.containers,
+      (draft.spec as PodSpec).containers,
+      liveSpec.containers,
+    );
     spec = {
       ...liveSpec,
       ...desired,
-      containers: desired.containers.map((c) => ({
+      containers: containers.map((c) => ({
         ...c,
         volumeMounts: [...(c.volumeMounts ?? []), ...(tokenMount ? [tokenMount] : [])],
       })),
@@ -275,6 +280,24 @@ function mergeForUpdate(
     spec = live.spec;
   }
   return { ...live, metadata, spec } as KubeObject;
+}
+
+/**
+ * A default the API server filled in at creation stays when a later manifest leaves the field out
+ * (apply's three-way merge patches only what the manifest says): a container created from `nginx`
+ * (imagePullPolicy Always) keeps Always when the manifest changes its image to `nginx:1.27`, where
+ * defaulting anew would give IfNotPresent, a change a pod's update may not make.
+ */
+function keepDefaultedPullPolicy<C extends { name: string; imagePullPolicy?: string }>(
+  desired: readonly C[],
+  manifest: readonly { name: string; imagePullPolicy?: string }[],
+  live: readonly C[],
+): C[] {
+  return desired.map((c) => {
+    if (manifest.find((m) => m.name === c.name)?.imagePullPolicy !== undefined) return c;
+    const before = live.find((l) => l.name === c.name)?.imagePullPolicy;
+    return before === undefined || before === c.imagePullPolicy ? c : { ...c, imagePullPolicy: before };
+  });
 }
 
 function stripServerFields(meta: ObjectMeta): ObjectMeta {

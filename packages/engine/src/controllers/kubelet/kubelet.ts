@@ -48,14 +48,28 @@ export function reconcileKubelet(tx: Tx): void {
   }
 }
 
-/** The pod's spec names another image than a running container started from (`kubectl set image`). */
+/**
+ * The pod's spec names another image than a running container started from (`kubectl set image`), or
+ * than a failed pull was for.
+ */
 function imageChanged(pod: Pod, rt: PodRuntime): boolean {
   const containers = pod.spec.containers;
   for (let i = 0; i < containers.length; i++) {
     const c = rt.containers[i];
-    if (c?.phase === "running" && c.image !== undefined && c.image !== containers[i]?.image) return true;
+    const image = containers[i]?.image;
+    if (c?.phase === "running" && c.image !== undefined && c.image !== image) return true;
+    if (c !== undefined && pullFailedFor(c, image)) return true;
   }
   return false;
+}
+
+/** A pull that failed, for another image than `image`: the new image is pulled without waiting. */
+function pullFailedFor(c: ContainerRuntime, image: string | undefined): boolean {
+  return (
+    (c.phase === "pull-backoff" || c.phase === "blocked") &&
+    c.pullImage !== undefined &&
+    c.pullImage !== image
+  );
 }
 
 function createSandbox(tx: Tx, pod: Pod, node: Node, key: string): PodRuntime | undefined {
@@ -135,6 +149,9 @@ function syncPod(tx: Tx, pod: Pod, key: string, start: PodRuntime): void {
     if (!c || !spec) continue;
     if (c.phase === "waiting" && i === rt.cursor) {
       beginPull(tx, pod, rt, c, spec);
+    } else if (pullFailedFor(c, spec.image)) {
+      c.pullFailures = 0;
+      beginPull(tx, pod, rt, c, spec);
     } else if (c.phase === "pulling" && (c.until ?? 0) <= now) {
       finishPull(tx, pod, rt, c, spec);
     } else if (c.phase === "pull-backoff" && (c.until ?? 0) <= now) {
@@ -174,6 +191,7 @@ const field = (c: Container) => `spec.containers{${c.name}}`;
 
 function beginPull(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, spec: Container): void {
   const image = spec.image ?? "";
+  c.pullImage = spec.image;
   const node = tx.get<Node>("Node", undefined, rt.node);
   const info = lookupImage(image);
   const ref = parseImageRef(image);

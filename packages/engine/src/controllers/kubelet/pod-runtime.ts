@@ -15,6 +15,12 @@ export interface ContainerRuntime {
   containerId?: string;
   /** The image the current container was started from: another image in the spec restarts it. */
   image?: string;
+  /**
+   * The image the last pull was for. A pull that failed (back-off, or an image it can never pull) waits
+   * for that image only: another image in the spec is pulled at once (the kubelet's back-off is keyed by
+   * image), as after fixing a typo in a pod's image.
+   */
+  pullImage?: string;
   startedAt?: number;
   /** For a running process that will end by itself. */
   exitAt?: number;
