@@ -160,6 +160,19 @@ describe("things that go wrong", () => {
     );
   });
 
+  it("a Deployment re-applied with a tagged image keeps the pull policy its template was defaulted to", () => {
+    const c = new TestCluster();
+    const deployment = (image: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec:\n      containers:\n      - { name: app, image: ${image} }\n`;
+    c.apply(deployment("nginx"));
+    expect(c.apply(deployment("nginx:1.27"))).toMatchObject([{ ok: true, action: "configured" }]);
+    const live = getObject<Deployment>(c.state, "Deployment", "default", "web");
+    expect(live?.spec.template.spec.containers[0]).toMatchObject({
+      image: "nginx:1.27",
+      imagePullPolicy: "Always",
+    });
+  });
+
   it("a container that exits is restarted with growing back-off", () => {
     const c = new TestCluster();
     c.apply(

@@ -2,6 +2,7 @@ import { decodeDocument } from "../api/decode";
 import type { KindInfo } from "../api/kinds";
 import type { KubeObject, ObjectMeta } from "../api/meta";
 import type { PodSpec } from "../api/pod";
+import type { Deployment } from "../api/workloads";
 import { settle } from "../controllers/settle";
 import { defaultPodSpec } from "../defaults/pod";
 import { defaultDeploymentSpec, defaultTemplate } from "../defaults/workloads";
@@ -272,7 +273,22 @@ function mergeForUpdate(
       preemptionPolicy: liveSpec.preemptionPolicy,
     };
   } else if (kind === "Deployment") {
-    spec = defaultDeploymentSpec(draft.spec as never);
+    const desired = defaultDeploymentSpec(draft.spec as never) as Deployment["spec"];
+    const template = desired.template;
+    spec = {
+      ...desired,
+      template: {
+        ...template,
+        spec: {
+          ...template.spec,
+          containers: keepDefaultedPullPolicy(
+            template.spec.containers,
+            (draft.spec as Deployment["spec"]).template.spec.containers,
+            (live as Deployment).spec.template.spec.containers,
+          ),
+        },
+      },
+    };
   } else if (kind === "ReplicaSet") {
     const s = draft.spec as { replicas?: number; template: never };
     spec = { ...s, replicas: s.replicas ?? 1, template: defaultTemplate(s.template) };
