@@ -65,9 +65,14 @@ export function parseArgs(argv: readonly string[], command: string): ParsedArgs 
   let rest: string[] | undefined;
   const set = (name: string, value: string) => flags.set(name, [...(flags.get(name) ?? []), value]);
   const isBool = (name: string) =>
-    BOOLEAN_FLAGS.has(name) || (command === "logs" && (name === "p" || name === "previous"));
+    BOOLEAN_FLAGS.has(name) || (command === "logs" && ["p", "previous", "f", "follow"].includes(name));
+  // logs' own short flags: -p is --previous, -f is --follow (elsewhere -f is --filename).
   const longName = (short: string) =>
-    command === "logs" && short === "p" ? "previous" : (SHORT_NAMES[short] ?? short);
+    command === "logs" && short === "p"
+      ? "previous"
+      : command === "logs" && short === "f"
+        ? "follow"
+        : (SHORT_NAMES[short] ?? short);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--") {

@@ -10,15 +10,17 @@ import type { Context } from "../result";
 
 /**
  * The pod `kubectl exec` and `kubectl logs` act on for `POD` or `TYPE/NAME`
- * (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/attachablepodforobject.go): a pod is itself; a
- * Deployment, ReplicaSet or Service gives the first of its selector's pods, sorted as
- * sort.Reverse(podutils.ActivePods): assigned before unassigned, running before pending, ready before
- * not ready, then the oldest.
+ * (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/attachablepodforobject.go, logsforobject.go): a
+ * pod is itself; a Deployment, ReplicaSet or Service gives the first of its selector's pods, sorted as
+ * sort.Reverse(podutils.ActivePods) for exec and podutils.ByLogging for logs: assigned before
+ * unassigned, running before pending, ready before not ready, (for logs, more restarts first,) then
+ * the oldest. `among` is how many pods the selector matched (logs says so when there are several).
  */
 export function attachablePod(
   ctx: Context,
   target: string,
-): { ok: true; pod: string } | { ok: false; message: string } {
+  purpose: "exec" | "logs" = "exec",
+): { ok: true; pod: string; among?: number } | { ok: false; message: string } {
   if (!target.includes("/")) return { ok: true, pod: target };
   const [type = "", name = ""] = target.split("/", 2);
   const info = resolveResource(type);
@@ -36,9 +38,9 @@ export function attachablePod(
   const pods = listObjects<Pod>(ctx.state, "Pod", ctx.namespace).filter((p) =>
     selectorMatches(selector, p.metadata.labels),
   );
-  const first = [...pods].sort(moreActiveFirst)[0];
+  const first = [...pods].sort(purpose === "logs" ? byLogging : moreActiveFirst)[0];
   if (!first) return { ok: false, message: "error: timed out waiting for the condition" };
-  return { ok: true, pod: first.metadata.name };
+  return { ok: true, pod: first.metadata.name, among: pods.length };
 }
 
 function selectorOf(obj: KubeObject): { matchLabels?: Record<string, string> } | undefined {
@@ -53,10 +55,20 @@ function selectorOf(obj: KubeObject): { matchLabels?: Record<string, string> } |
 const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
 function moreActiveFirst(a: Pod, b: Pod): number {
+  return compareKeys(a, b, false);
+}
+
+/** podutils.ByLogging: as above, and a pod whose containers restarted more comes first. */
+function byLogging(a: Pod, b: Pod): number {
+  return compareKeys(a, b, true);
+}
+
+function compareKeys(a: Pod, b: Pod, restarts: boolean): number {
   const key = (p: Pod) => [
     p.spec.nodeName ? 1 : 0,
     PHASE_RANK[p.status.phase] ?? 0,
     p.status.conditions?.some((c) => c.type === "Ready" && c.status === "True") ? 1 : 0,
+    restarts ? Math.max(0, ...(p.status.containerStatuses ?? []).map((c) => c.restartCount)) : 0,
   ];
   const ka = key(a);
   const kb = key(b);
