@@ -3,12 +3,16 @@ import { boolFlag, flag, flags, type ParsedArgs } from "../args";
 import { fieldSelectorFor, parseFieldSelector, unsupportedFieldMessage } from "../field-selector";
 import { labelSelectorFlag } from "../label-selector";
 import { tableFor } from "../printers/registry";
+import { sortObjectsBy } from "../printers/sort-by";
 import { noResourcesFound, printTables, type TableSection, tableSection } from "../printers/table";
 import { parseTargets, resourceName } from "../resources";
 import { type Context, fail, type KubectlResult, withWarnings } from "../result";
 import { formatObjects } from "./output-format";
 
-/** `kubectl get TYPE[,TYPE] [NAME...] [-o …] [-l …] [--field-selector …] [-L …] [-n …|-A] [--show-labels] [--no-headers]`. */
+/**
+ * `kubectl get TYPE[,TYPE] [NAME...] [-o …] [-l …] [--field-selector …] [--sort-by …] [-L …] [-n …|-A]
+ * [--show-labels] [--no-headers]`. --sort-by sorts each type's objects (sorter.go).
+ */
 export function getCommand(ctx: Context & { allNamespaces?: boolean }, args: ParsedArgs): KubectlResult {
   const parsed = parseTargets(args.positionals);
   if (!parsed.ok) return fail(ctx.state, parsed.message);
@@ -58,6 +62,12 @@ function getTargets(
       objects = listObjects(ctx.state, t.info.kind, ns).filter(
         (o) => selector(o.metadata.labels) && fields.matches(o),
       );
+    const sortBy = flag(args, "sort-by");
+    if (sortBy !== undefined && sortBy !== "") {
+      const sorted = sortObjectsBy(objects, sortBy);
+      if (!sorted.ok) return fail(ctx.state, `error: ${sorted.error}`);
+      objects = sorted.objects;
+    }
     found.push({ kind: t.info.kind, objects });
   }
   const all = found.flatMap((f) => f.objects);
