@@ -22,7 +22,21 @@ export interface Mount {
   volumeId: string;
   subPath?: string;
   readOnly: boolean;
+  /** What backs it, as `df` and `mount` show it (the node's disk when not said). */
+  source?: MountSource;
 }
+
+/** A mounted file system as /proc/mounts and statfs describe it. */
+export interface MountSource {
+  /** `/dev/sda1` (the node's boot disk), `/dev/sdb` (an attached disk), `tmpfs`, `10.76.0.2:/vol1`. */
+  device: string;
+  type: "ext4" | "tmpfs" | "nfs4";
+  /** Bytes the file system holds. */
+  sizeBytes: number;
+}
+
+/** The node's boot disk (ephemeral-storage capacity), which holds emptyDirs, hostPaths and /etc/hosts. */
+export const NODE_DISK: MountSource = { device: "/dev/sda1", type: "ext4", sizeBytes: 98831908 * 1024 };
 
 export interface ContainerFsInit {
   lower: FsNode;
@@ -116,9 +130,14 @@ export class ContainerFs {
   }
 
   /** The mount table, by path. */
-  mountPoints(): { path: string; volumeId: string; readOnly: boolean }[] {
+  mountPoints(): { path: string; volumeId: string; readOnly: boolean; source: MountSource }[] {
     return this.mounts
-      .map((m) => ({ path: joinSegments(m.segs), volumeId: m.mount.volumeId, readOnly: m.mount.readOnly }))
+      .map((m) => ({
+        path: joinSegments(m.segs),
+        volumeId: m.mount.volumeId,
+        readOnly: m.mount.readOnly,
+        source: m.mount.source ?? NODE_DISK,
+      }))
       .sort((a, b) => compareNames(a.path, b.path));
   }
 

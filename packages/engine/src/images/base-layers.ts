@@ -20,6 +20,7 @@ export const GNU_TOOLS = [
   "id",
   "ls",
   "mkdir",
+  "mount",
   "mv",
   "printenv",
   "printf",

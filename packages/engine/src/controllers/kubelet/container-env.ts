@@ -58,6 +58,7 @@ export function containerMounts(pod: Pod, c: Container, resolved?: Record<string
       volumeId: id,
       readOnly,
       ...(subPath ? { subPath } : {}),
+      ...(r?.source ? { source: r.source } : {}),
     });
   }
   return mounts;

@@ -1,7 +1,9 @@
 import type { Node } from "../../api/cluster-kinds";
 import type { Pod, Volume } from "../../api/pod";
+import { parseQuantity } from "../../api/quantity";
 import type { ConfigMap, PersistentVolume, PersistentVolumeClaim, Secret } from "../../api/storage";
 import { Component, Messages, Reason } from "../../events/reasons";
+import type { MountSource } from "../../fs/container-fs";
 import { buildTree, emptyDir, type FsNode } from "../../fs/tree";
 import { base64Decode } from "../../runtime/base64";
 import type { Tx } from "../../store/tx";
@@ -16,6 +18,8 @@ export interface ResolvedVolume {
   id: string;
   path?: string;
   readOnly?: boolean;
+  /** What backs it when it is not the node's disk: an attached disk, memory, an NFS export. */
+  source?: MountSource;
 }
 
 export type VolumeSetup =
@@ -53,6 +57,49 @@ type Blocked = {
   values?: Record<string, string>;
 };
 
+const GIB = 1024 ** 3;
+/** What `df` shows of a formatted disk: ext4's journal and inode tables take about 2.6% of it. */
+const EXT4_USABLE = 0.974;
+
+/** Stands for the pod's next /dev/sdX until setUpVolumes numbers its disks. */
+const ATTACHED_DISK = "disk";
+
+/** A PersistentVolume's file system: its disk or NFS export, and its capacity. */
+function persistentSource(pv: PersistentVolume, storeId: string): MountSource | undefined {
+  const capacity = parseQuantity(pv.spec.capacity?.storage ?? "") ?? 0;
+  if (pv.spec.nfs)
+    return {
+      device: `${pv.spec.nfs.server}:${pv.spec.nfs.path}`,
+      type: "nfs4",
+      sizeBytes: capacity || 1024 * GIB,
+    };
+  if (storeId.startsWith("disk/"))
+    return {
+      device: ATTACHED_DISK,
+      type: "ext4",
+      sizeBytes: Math.floor((capacity || 10 * GIB) * EXT4_USABLE),
+    };
+  return undefined;
+}
+
+/**
+ * A pod volume's file system (pkg/volume): secrets, projected tokens, downwardAPI and `medium: Memory`
+ * emptyDirs are tmpfs sized by the node's allocatable memory; inline NFS is its export; an inline PD
+ * an attached disk; the rest (emptyDir, configMap, hostPath) the node's disk, left unsaid.
+ */
+function inlineSource(v: Volume, node: Node): MountSource | undefined {
+  if (v.secret || v.projected || v.downwardAPI || v.emptyDir?.medium === "Memory")
+    return {
+      device: "tmpfs",
+      type: "tmpfs",
+      sizeBytes: parseQuantity(node.status.allocatable?.memory ?? "") ?? GIB,
+    };
+  if (v.nfs) return { device: `${v.nfs.server}:${v.nfs.path}`, type: "nfs4", sizeBytes: 1024 * GIB };
+  if (v.gcePersistentDisk)
+    return { device: ATTACHED_DISK, type: "ext4", sizeBytes: Math.floor(10 * GIB * EXT4_USABLE) };
+  return undefined;
+}
+
 /** How long the kubelet waits for volumes before it reports FailedMount (volumemanager podAttachAndMountTimeout). */
 export const MOUNT_TIMEOUT_MS = 2 * 60 * 1000 + 3000;
 
@@ -84,11 +131,16 @@ export function setUpVolumes(tx: Tx, pod: Pod, node: Node, explain = false): Vol
   const seeds: [string, FsNode][] = [];
   const unattached: string[] = [];
   const blockers: VolumeBlocker[] = [];
+  let disks = 0;
   (pod.spec.volumes ?? []).forEach((v, i) => {
     const podScoped = volumeId(pod, v.name) ?? `pod/${pod.metadata.uid}/${v.name}`;
     const resolved = resolveOne(tx, pod, node, v, podScoped, seeds, host, ns, explain);
     if ("id" in resolved) {
-      volumes[v.name] = resolved;
+      let source = resolved.source ?? inlineSource(v, node);
+      // The pod's disks as the node names them: /dev/sda is the boot disk, then sdb, sdc, ...
+      if (source?.device === ATTACHED_DISK)
+        source = { ...source, device: `/dev/sd${String.fromCharCode(98 + disks++)}` };
+      volumes[v.name] = source ? { ...resolved, source } : resolved;
       return;
     }
     if (resolved.wait) unattached.push(v.name);
@@ -174,7 +226,13 @@ function resolveOne(
       if (failed) return failed;
     }
     if (!tx.fs[store.id]) seeds.push([store.id, emptyDir()]);
-    return { id: store.id, ...(store.path ? { path: store.path } : {}), ...(readOnly ? { readOnly } : {}) };
+    const source = persistentSource(pv, store.id);
+    return {
+      id: store.id,
+      ...(store.path ? { path: store.path } : {}),
+      ...(readOnly ? { readOnly } : {}),
+      ...(source ? { source } : {}),
+    };
   }
   if (v.nfs) {
     const { server, path } = v.nfs;

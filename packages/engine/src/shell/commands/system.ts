@@ -1,4 +1,5 @@
 /** hostname, env, printenv, sleep, true, false, date, id, whoami, df, uname, pwd. */
+import { NODE_DISK } from "../../fs/container-fs";
 import type { Program, ProgramContext } from "../program-context";
 import { badOption, ctime, dayName, monthName, pad, parseOpts, utcParts } from "./common";
 
@@ -233,14 +234,105 @@ export const pwd: Program = (ctx) => {
   return 0;
 };
 
-export const df: Program = (ctx) => {
-  const human = ctx.argv.slice(1).some((a) => a.startsWith("-") && a.includes("h"));
-  const rows: [string, number, number, string][] = [
-    ["overlay", 98831908, 6012440, "/"],
-    ["tmpfs", 65536, 0, "/dev"],
+/** A line of the container's mount table: what /proc/mounts says and statfs counts. */
+interface MountLine {
+  device: string;
+  type: string;
+  path: string;
+  options: string;
+  sizeKb: number;
+  usedKb: number;
+  /** A pseudo file system (proc): listed by `mount`, left out by `df`. */
+  pseudo?: boolean;
+}
+
+const NODE_USED_KB = 6012440;
+const SMALL_TMPFS_KB = 65536;
+
+/** The container's mounts as /proc/mounts lists them (of the pseudo file systems, proc). */
+function mountTable(ctx: ProgramContext): MountLine[] {
+  const lines: MountLine[] = [
+    {
+      device: "overlay",
+      type: "overlay",
+      path: "/",
+      options: "rw,relatime",
+      sizeKb: NODE_DISK.sizeBytes / 1024,
+      usedKb: NODE_USED_KB,
+    },
+    {
+      device: "proc",
+      type: "proc",
+      path: "/proc",
+      options: "rw,nosuid,nodev,noexec,relatime",
+      sizeKb: 0,
+      usedKb: 0,
+      pseudo: true,
+    },
+    {
+      device: "tmpfs",
+      type: "tmpfs",
+      path: "/dev",
+      options: "rw,nosuid,size=65536k,mode=755",
+      sizeKb: SMALL_TMPFS_KB,
+      usedKb: 0,
+    },
   ];
-  for (const m of ctx.fs.mountPoints()) rows.push(["/dev/sda1", 98831908, 6012440, m.path]);
-  rows.push(["shm", 65536, 0, "/dev/shm"]);
+  for (const m of ctx.fs.mountPoints()) {
+    const src = m.source;
+    const onNode = src.device === NODE_DISK.device;
+    const sizeKb = Math.floor(src.sizeBytes / 1024);
+    // A fresh ext4 disk holds lost+found and its journal's blocks; a token volume its three files.
+    const usedKb = onNode ? NODE_USED_KB : src.type === "ext4" ? 24 : src.type === "tmpfs" ? 12 : 0;
+    const mode = m.readOnly ? "ro" : "rw";
+    const options =
+      src.type === "nfs4"
+        ? `${mode},relatime,vers=4.1,rsize=1048576,wsize=1048576,hard,proto=tcp,timeo=600,retrans=2`
+        : src.type === "tmpfs"
+          ? `${mode},relatime,size=${sizeKb}k`
+          : `${mode},relatime`;
+    lines.push({ device: src.device, type: src.type, path: m.path, options, sizeKb, usedKb });
+  }
+  lines.push({
+    device: "shm",
+    type: "tmpfs",
+    path: "/dev/shm",
+    options: "rw,nosuid,nodev,noexec,relatime,size=65536k",
+    sizeKb: SMALL_TMPFS_KB,
+    usedKb: 0,
+  });
+  return lines;
+}
+
+/** The mount a path is on: the deepest mount point above it. */
+function mountOf(lines: readonly MountLine[], path: string): MountLine | undefined {
+  let best: MountLine | undefined;
+  for (const l of lines) {
+    const under = l.path === "/" || path === l.path || path.startsWith(`${l.path}/`);
+    if (under && (!best || l.path.length > best.path.length)) best = l;
+  }
+  return best;
+}
+
+export const df: Program = (ctx) => {
+  const args = ctx.argv.slice(1);
+  const human = args.some((a) => a.startsWith("-") && a.includes("h"));
+  const table = mountTable(ctx).filter((l) => !l.pseudo);
+  let rows = table;
+  let status = 0;
+  const paths = args.filter((a) => !a.startsWith("-"));
+  if (paths.length > 0) {
+    rows = [];
+    for (const p of paths) {
+      const line = ctx.fs.exists(p) ? mountOf(table, ctx.fs.resolve(p)) : undefined;
+      if (line) rows.push(line);
+      else {
+        ctx.io.err.write(`df: ${p}: can't find mount point\n`);
+        status = 1;
+      }
+    }
+    if (rows.length === 0) return status;
+  }
   const size = (kb: number): string =>
     human
       ? kb >= 1048576
@@ -250,10 +342,22 @@ export const df: Program = (ctx) => {
           : `${kb}K`
       : String(kb);
   let out = `Filesystem     ${human ? "     Size" : "1K-blocks"}    Used Available Use% Mounted on\n`;
-  for (const [fsName, total, used, mount] of rows) {
-    const pct = total === 0 ? 0 : Math.ceil((used * 100) / total);
-    out += `${fsName.padEnd(14)} ${size(total).padStart(9)} ${size(used).padStart(7)} ${size(total - used).padStart(9)} ${`${pct}%`.padStart(4)} ${mount}\n`;
+  for (const { device, sizeKb, usedKb, path } of rows) {
+    const pct = sizeKb === 0 ? 0 : Math.ceil((usedKb * 100) / sizeKb);
+    out += `${device.padEnd(14)} ${size(sizeKb).padStart(9)} ${size(usedKb).padStart(7)} ${size(sizeKb - usedKb).padStart(9)} ${`${pct}%`.padStart(4)} ${path}\n`;
   }
+  ctx.io.out.write(out);
+  return status;
+};
+
+/** `mount` with no arguments: the mount table (busybox and util-linux print /proc/mounts alike). */
+export const mount: Program = (ctx) => {
+  if (ctx.argv.length > 1) {
+    ctx.io.err.write(`mount: permission denied (are you root?)\n`);
+    return 255;
+  }
+  let out = "";
+  for (const l of mountTable(ctx)) out += `${l.device} on ${l.path} type ${l.type} (${l.options})\n`;
   ctx.io.out.write(out);
   return 0;
 };
