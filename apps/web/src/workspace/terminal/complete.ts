@@ -67,6 +67,7 @@ const FLAGS: Record<string, string[]> = {
     "--output",
     "--selector",
     "--show-labels",
+    "--sort-by",
     "--watch",
     "-A",
     "-l",
@@ -78,7 +79,7 @@ const FLAGS: Record<string, string[]> = {
   apply: ["--filename", "--namespace", "-f", "-n"],
   create: ["--filename", "--namespace", "-f", "-n"],
   exec: ["--container", "--namespace", "-c", "-n"],
-  logs: ["--container", "--namespace", "--previous", "-c", "-n", "-p"],
+  logs: ["--container", "--follow", "--namespace", "--previous", "--tail", "-c", "-f", "-n", "-p"],
   wait: ["--all", "--for", "--namespace", "--selector", "--timeout", "-l", "-n"],
 };
 
@@ -130,7 +131,9 @@ export function complete(line: string, ctx: CompletionContext): Completion {
   const previous = args.at(-1) ?? "";
   if (args.includes("--")) return none;
   if (previous === "-o" || previous === "--output") return offer(start, current, OUTPUTS);
-  if (previous === "-f" || previous === "--filename") return offer(start, current, [".", ...ctx.files]);
+  // kubectl logs' -f is --follow, which takes no value.
+  const fileFlag = (w: string) => w === "--filename" || (w === "-f" && command !== "logs");
+  if (fileFlag(previous)) return offer(start, current, [".", ...ctx.files]);
   if (previous === "-n" || previous === "--namespace")
     return offer(start, current, ctx.objects.Namespace ?? []);
   if (previous === "-c" || previous === "--container") {
@@ -144,18 +147,8 @@ export function complete(line: string, ctx: CompletionContext): Completion {
     const a = args[i] ?? "";
     if (a.startsWith("-")) {
       if (
-        [
-          "-o",
-          "--output",
-          "-n",
-          "--namespace",
-          "-c",
-          "--container",
-          "-l",
-          "--selector",
-          "-f",
-          "--filename",
-        ].includes(a)
+        ["-o", "--output", "-n", "--namespace", "-c", "--container", "-l", "--selector"].includes(a) ||
+        fileFlag(a)
       )
         i++;
       continue;

@@ -33,6 +33,9 @@ describe("complete", () => {
     { line: "kubectl exec w", common: "web", candidates: ["web", "webby"] },
     { line: "kubectl exec web -c s", common: "sidecar", candidates: ["sidecar"] },
     { line: "kubectl apply -f p", common: "po", candidates: ["pod.yaml", "port-clash.yaml"] },
+    // logs' -f is --follow: a pod follows it, not a file.
+    { line: "kubectl logs -f w", common: "web", candidates: ["web", "webby"] },
+    { line: "kubectl logs --f", common: "--follow", candidates: ["--follow"] },
     { line: "kubectl get pods -o y", common: "yaml", candidates: ["yaml"] },
     { line: "kubectl get pods -n k", common: "kube-system", candidates: ["kube-system"] },
     { line: "kubectl get deploy ", common: "api", candidates: ["api"] },
