@@ -10,7 +10,13 @@ describe("parseManifests", () => {
       10,
       'error: error parsing f.yaml: error converting YAML to JSON: yaml: invalid map key: map[interface {}]interface {}{".Values.name":interface {}(nil)}',
     ],
-    ["a tab for indentation", "apiVersion: v1\nkind: Pod\nmetadata:\n\tname: x\n", 4, 1, undefined],
+    [
+      "a tab for indentation",
+      "apiVersion: v1\nkind: Pod\nmetadata:\n\tname: x\n",
+      4,
+      1,
+      "error: error parsing f.yaml: error converting YAML to JSON: yaml: line 4: found character that cannot start any token",
+    ],
   ])("%s is a located syntax error", (_story, text, line, column, message) => {
     const parsed = parseManifests("f.yaml", text);
     expect(parsed.ok).toBe(false);

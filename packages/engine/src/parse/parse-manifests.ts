@@ -21,6 +21,15 @@ export type ParsedFile =
   | { ok: false; diagnostics: Diagnostic[] };
 
 /**
+ * go-yaml's words (sigs.k8s.io/yaml, which kubectl parses with) for the mistakes learners make most,
+ * where the yaml package words them its own way: a tab where indentation goes is a character no
+ * token can start with.
+ */
+const GO_YAML_REASONS: Partial<Record<string, string>> = {
+  TAB_AS_INDENT: "found character that cannot start any token",
+};
+
+/**
  * Parses one file of YAML (or JSON, which is YAML) into documents. A syntax error anywhere makes the
  * whole file unusable, as kubectl refuses such a file before sending anything.
  */
@@ -58,7 +67,9 @@ export function parseManifests(file: string, text: string): ParsedFile {
     if (first) {
       const pos = lineCounter.linePos(first.pos[0]);
       const reason =
-        first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? first.message;
+        GO_YAML_REASONS[first.code] ??
+        first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ??
+        first.message;
       diagnostics.push({
         code: "yaml-syntax",
         file,
