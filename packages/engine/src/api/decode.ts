@@ -3,6 +3,7 @@ import type { Diagnostic } from "../parse/diagnostic";
 import { joinFieldPath } from "../parse/field-path";
 import type { ManifestDocument } from "../parse/parse-manifests";
 import { type FieldError, required } from "../validation/field-error";
+import { goField } from "./go-types";
 import { KINDS, type KindInfo } from "./kinds";
 import { QUANTITY_ERROR } from "./quantity";
 
@@ -58,7 +59,7 @@ export function decodeDocument(doc: ManifestDocument): Decoded {
   const unknownFields: string[] = [];
   const typeErrors: { path: string; message: string }[] = [];
   const missing: FieldError[] = [];
-  collect(result.error.issues, [], unknownFields, typeErrors, missing);
+  collect(kind, result.error.issues, [], unknownFields, typeErrors, missing);
   const prefix = `Error from server (BadRequest): error when creating "${file}": ${kind} in version "${info.apiVersion.split("/").pop()}" cannot be handled as a ${kind}: `;
   if (typeErrors.length > 0) {
     const first = typeErrors[0];
@@ -78,6 +79,7 @@ export function decodeDocument(doc: ManifestDocument): Decoded {
 type Issue = z.core.$ZodIssue;
 
 function collect(
+  kind: string,
   issues: readonly Issue[],
   base: PropertyKey[],
   unknownFields: string[],
@@ -94,12 +96,12 @@ function collect(
       // int-or-string and the like: report as a type error on the field itself.
       typeErrors.push({
         path: joinFieldPath(path),
-        message: goTypeError(path, issue.input, "intstr.IntOrString"),
+        message: goTypeError(kind, path, issue.input, "intstr.IntOrString"),
       });
     } else if (issue.code === "invalid_type") {
       typeErrors.push({
         path: joinFieldPath(path),
-        message: goTypeError(path, issue.input, goType(issue.expected)),
+        message: goTypeError(kind, path, issue.input, goType(issue.expected)),
       });
     } else if (issue.code === "custom" && issue.message === QUANTITY_ERROR) {
       // resource.Quantity's UnmarshalJSON error is returned as is (quantity.go: ErrFormatWrong).
@@ -140,11 +142,18 @@ function goType(expected: string): string {
   }
 }
 
-// encoding/json's UnmarshalTypeError: `json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32`.
-function goTypeError(path: PropertyKey[], input: unknown, type: string): string {
-  const dotted = path
-    .filter((p) => typeof p !== "number")
-    .map(String)
-    .join(".");
-  return `json: cannot unmarshal ${jsonType(input)} into Go struct field ${dotted} of type ${type}`;
+/**
+ * encoding/json's UnmarshalTypeError: `json: cannot unmarshal string into Go struct field
+ * ContainerPort.spec.containers.ports.containerPort of type int32`, the struct and the type from
+ * k8s.io/api where go-types.ts knows them (else the field path and the JSON schema's type).
+ */
+function goTypeError(kind: string, path: PropertyKey[], input: unknown, fallback: string): string {
+  const go = goField(kind, path);
+  const field = go
+    ? `${go.struct}.${go.fields.join(".")}`
+    : path
+        .filter((p) => typeof p !== "number")
+        .map(String)
+        .join(".");
+  return `json: cannot unmarshal ${jsonType(input)} into Go struct field ${field} of type ${go?.type ?? fallback}`;
 }
