@@ -175,6 +175,9 @@ test("kubectl exec -it POD -- sh opens a shell in the container: cd and variable
   await runKubectl(page, "en", "exit", "$");
   const pods = await runKubectl(page, "en", "kubectl get pods");
   expect(pods).toMatch(/web\s+2\/2\s+Running/);
+  // attach would stream the main process's terminal, which this terminal cannot: it says what to use.
+  const attach = await runKubectl(page, "en", "kubectl attach web -c sidecar -it");
+  expect(attach.replace(/\n/g, "")).toContain("kubectl attach is not available in this terminal");
 });
 
 test("kubectl run -it --rm debug --image=busybox -- sh: a shell in a new pod, deleted on exit", async ({

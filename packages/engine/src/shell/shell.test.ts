@@ -83,6 +83,19 @@ describe("shell language", () => {
     expect(run("alpine", ["sh", "-c", back]).stdout).toBe(`it's "two"\n`);
   });
 
+  it("df prints busybox's columns in busybox and coreutils' (rounded up) in Debian", () => {
+    expect(run("busybox", ["df", "-h", "/"]).stdout).toBe(
+      "Filesystem          Size    Used Available Use% Mounted on\noverlay            94.3G    5.7G     88.5G   7% /\n",
+    );
+    expect(run("nginx", ["df", "-h"]).stdout).toBe(
+      "Filesystem      Size  Used Avail Use% Mounted on\noverlay          95G  5.8G   89G   7% /\ntmpfs            64M     0   64M   0% /dev\nshm              64M     0   64M   0% /dev/shm\n",
+    );
+    expect(run("nginx", ["df", "/nope"])).toMatchObject({
+      stderr: "df: /nope: No such file or directory\n",
+      exitCode: 1,
+    });
+  });
+
   it("dash's echo interprets escapes and has no -e", () => {
     expect(run("nginx", ["sh", "-c", "echo -e 'a\\nb'"]).stdout).toBe("-e a\nb\n");
     expect(run("debian", ["bash", "-c", "echo -e 'a\\nb'"]).stdout).toBe("a\nb\n");

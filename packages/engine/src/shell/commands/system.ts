@@ -327,11 +327,19 @@ export const df: Program = (ctx) => {
       const line = ctx.fs.exists(p) ? mountOf(table, ctx.fs.resolve(p)) : undefined;
       if (line) rows.push(line);
       else {
-        ctx.io.err.write(`df: ${p}: can't find mount point\n`);
+        ctx.io.err.write(
+          ctx.style === "gnu"
+            ? `df: ${p}: No such file or directory\n`
+            : `df: ${p}: can't find mount point\n`,
+        );
         status = 1;
       }
     }
     if (rows.length === 0) return status;
+  }
+  if (ctx.style === "gnu") {
+    ctx.io.out.write(coreutilsDf(rows, human));
+    return status;
   }
   const size = (kb: number): string =>
     human
@@ -349,6 +357,54 @@ export const df: Program = (ctx) => {
   ctx.io.out.write(out);
   return status;
 };
+
+/**
+ * coreutils df: each column as wide as its widest cell, at least Filesystem 14, sizes 5, Use% 4;
+ * -h rounds up, to one decimal below 10 (human.c with human_ceiling, powers of 1024).
+ */
+function coreutilsDf(rows: readonly MountLine[], human: boolean): string {
+  const size = (kb: number): string => (human ? humanCeiling(kb * 1024) : String(kb));
+  const table = [
+    ["Filesystem", human ? "Size" : "1K-blocks", "Used", human ? "Avail" : "Available", "Use%", "Mounted on"],
+    ...rows.map(({ device, sizeKb, usedKb, path }) => [
+      device,
+      size(sizeKb),
+      size(usedKb),
+      size(sizeKb - usedKb),
+      `${sizeKb === 0 ? 0 : Math.ceil((usedKb * 100) / sizeKb)}%`,
+      path,
+    ]),
+  ];
+  const minimum = [14, 5, 5, 5, 4, 0];
+  const widths = minimum.map((min, i) => Math.max(min, ...table.map((row) => (row[i] ?? "").length)));
+  return table
+    .map((row) =>
+      row
+        .map((cell, i) =>
+          i === 0 ? cell.padEnd(widths[i] ?? 0) : i === row.length - 1 ? cell : cell.padStart(widths[i] ?? 0),
+        )
+        .join(" "),
+    )
+    .map((line) => `${line}\n`)
+    .join("");
+}
+
+/** `95G`, `5.8G`, `64M`, `12K`, `0`: the size in the largest unit it reaches, rounded up. */
+function humanCeiling(bytes: number): string {
+  if (bytes === 0) return "0";
+  const units = ["", "K", "M", "G", "T", "P"];
+  let unit = 0;
+  let value = bytes;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const shown = value < 10 ? Math.ceil(value * 10) / 10 : Math.ceil(value);
+  // Rounding up can reach the next unit (1023.1K is 1.0M).
+  if (shown >= 1024 && unit < units.length - 1) return `1.0${units[unit + 1]}`;
+  const text = value < 10 && shown < 10 ? shown.toFixed(1) : String(shown);
+  return `${text}${units[unit]}`;
+}
 
 /** `mount` with no arguments: the mount table (busybox and util-linux print /proc/mounts alike). */
 export const mount: Program = (ctx) => {
