@@ -134,8 +134,8 @@ describe("a shell session on the real engine", () => {
         };
         return split.output;
       };
-      expect(line(`NAME="it's me"; export GREETING=hello; cd /tmp`)).toBe("");
-      expect(line('echo "$NAME in $PWD"')).toBe("it's me in /tmp\n");
+      expect(line(`NAME="it's me"; export GREETING=hello; cd /etc`)).toBe("");
+      expect(line('echo "$NAME in $PWD"')).toBe("it's me in /etc\n");
       // Exported: a child process sees it; a plain variable it does not.
       expect(line(`sh -c 'echo "[$GREETING][$NAME]"'`)).toBe("[hello][]\n");
       expect(line("cat /nope 2>/dev/null")).toBe("");
