@@ -50,6 +50,9 @@ const SHORT_NAMES: Record<string, string> = {
   L: "label-columns",
 };
 
+/** logs' own short flags, both booleans: -p is --previous, -f is --follow (elsewhere -f is --filename). */
+const LOGS_SHORT_NAMES: Record<string, string> = { p: "previous", f: "follow" };
+
 export interface ParsedArgs {
   positionals: string[];
   flags: Map<string, string[]>;
@@ -64,15 +67,10 @@ export function parseArgs(argv: readonly string[], command: string): ParsedArgs 
   const errors: string[] = [];
   let rest: string[] | undefined;
   const set = (name: string, value: string) => flags.set(name, [...(flags.get(name) ?? []), value]);
+  const own = command === "logs" ? LOGS_SHORT_NAMES : {};
   const isBool = (name: string) =>
-    BOOLEAN_FLAGS.has(name) || (command === "logs" && ["p", "previous", "f", "follow"].includes(name));
-  // logs' own short flags: -p is --previous, -f is --follow (elsewhere -f is --filename).
-  const longName = (short: string) =>
-    command === "logs" && short === "p"
-      ? "previous"
-      : command === "logs" && short === "f"
-        ? "follow"
-        : (SHORT_NAMES[short] ?? short);
+    BOOLEAN_FLAGS.has(name) || Object.hasOwn(own, name) || Object.values(own).includes(name);
+  const longName = (short: string) => own[short] ?? SHORT_NAMES[short] ?? short;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--") {

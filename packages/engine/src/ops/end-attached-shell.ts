@@ -29,7 +29,13 @@ export function endAttachedShell(
   if (!pod) return { state, ok: false, message: `Error from server (NotFound): pods "${req.pod}" not found` };
   const name = req.container ?? pod.spec.containers[0]?.name ?? "";
   const index = pod.spec.containers.findIndex((c) => c.name === name);
-  if (index === -1 || pod.spec.containers[index]?.stdin !== true)
+  if (index === -1)
+    return {
+      state,
+      ok: false,
+      message: `Error from server (BadRequest): container ${name} is not valid for pod ${req.pod}`,
+    };
+  if (pod.spec.containers[index]?.stdin !== true)
     return {
       state,
       ok: false,

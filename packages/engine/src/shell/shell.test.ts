@@ -90,6 +90,12 @@ describe("shell language", () => {
     expect(run("nginx", ["df", "-h"]).stdout).toBe(
       "Filesystem      Size  Used Avail Use% Mounted on\noverlay          95G  5.8G   89G   7% /\ntmpfs            64M     0   64M   0% /dev\nshm              64M     0   64M   0% /dev/shm\n",
     );
+    // mount lists the table; mounting anything needs a privilege a container lacks.
+    expect(run("busybox", ["mount"]).stdout).toContain("overlay on / type overlay (rw,relatime)\n");
+    expect(run("busybox", ["mount", "-t", "tmpfs", "none", "/mnt"])).toMatchObject({
+      stderr: "mount: permission denied (are you root?)\n",
+      exitCode: 255,
+    });
     expect(run("nginx", ["df", "/nope"])).toMatchObject({
       stderr: "df: /nope: No such file or directory\n",
       exitCode: 1,

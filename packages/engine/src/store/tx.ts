@@ -238,7 +238,7 @@ export class Tx {
 
   private put(key: string, obj: KubeObject): void {
     const objects = this.writableObjects();
-    if (mayLeaveGarbage(objects[key], obj)) this.lifecycleChanges++;
+    if (mayLeaveGarbage(objects, key, obj)) this.lifecycleChanges++;
     objects[key] = obj;
     if (this.kindIndex) indexSet(this.kindIndex, obj.kind, key, obj);
     if (this.nonEventIndex) {
@@ -479,10 +479,20 @@ export class Tx {
   }
 }
 
-/** Whether writing `next` over `prev` may give the garbage collector work (see Tx.lifecycleChanges). */
-function mayLeaveGarbage(prev: KubeObject | undefined, next: KubeObject): boolean {
+/**
+ * Whether writing `next` at `key` may give the garbage collector work (see Tx.lifecycleChanges). Only a
+ * version with owners, finalizers or a deletion can (dropping owners or finalizers leaves nothing to
+ * collect), so the others, every plain Event among them, skip looking up what they replace.
+ */
+function mayLeaveGarbage(
+  objects: Readonly<Record<string, KubeObject>>,
+  key: string,
+  next: KubeObject,
+): boolean {
   const m = next.metadata;
   if (m.deletionTimestamp) return true;
+  if (m.ownerReferences === undefined && m.finalizers === undefined) return false;
+  const prev = objects[key];
   if (prev === undefined) return (m.ownerReferences?.length ?? 0) > 0;
   return prev.metadata.ownerReferences !== m.ownerReferences || prev.metadata.finalizers !== m.finalizers;
 }

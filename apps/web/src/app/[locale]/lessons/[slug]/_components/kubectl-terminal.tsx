@@ -142,8 +142,7 @@ export function KubectlTerminal({ active }: { active: boolean }) {
       write(removed.stderr);
     };
 
-    /** The end of `kubectl run -it`'s session: attach's last words, then `--rm` deletes the pod. */
-    /** Leaving a `kubectl run -it` shell ends the container's shell too; --rm then deletes the pod. */
+    /** The end of `kubectl run -it`'s session: its shell ends, attach's last words, `--rm` deletes the pod. */
     const endRunSession = async (
       current: ContainerSession,
       own: { remove: boolean; restart: string },
