@@ -74,16 +74,6 @@ export function mergedSnapshot(merged: MergedNode, budget: { nodes: number }, pa
   return { type: "dir", entries };
 }
 
-/** Makes sure every ancestor of `segs` is a directory in the upper layer (copy-up of directories). */
-function ensureUpperDirs(upper: FsNode, segs: readonly string[]): FsNode {
-  let root = upper;
-  for (let i = 0; i < segs.length - 1; i++) {
-    const prefix = segs.slice(0, i + 1);
-    if (getAt(root, prefix)?.type !== "dir") root = setAt(root, prefix, emptyDir());
-  }
-  return root;
-}
-
 /**
  * A new upper layer with `node` at `segs`. The caller has checked that every ancestor is a
  * directory in the merged view. A directory put where a hidden lower directory exists is made opaque.
@@ -96,18 +86,48 @@ export function upperPut(
 ): FsNode {
   const name = segs[segs.length - 1];
   if (name === undefined) return node;
-  const parent = segs.slice(0, -1);
-  const visibleBefore = mergedLookup(lower, upper, segs);
-  let root = ensureUpperDirs(upper ?? emptyDir(), segs);
-  const whiteout = [...parent, WHITEOUT_PREFIX + name];
-  if (getAt(root, whiteout) !== undefined) root = setAt(root, whiteout, undefined);
   let toPut = node;
-  const lowerNode = getAt(lower, segs);
-  const lowerVisible = visibleBefore?.type === "dir" && visibleBefore.lower !== undefined;
-  if (node.type === "dir" && lowerNode?.type === "dir" && !lowerVisible) {
-    toPut = { ...node, entries: { ...node.entries, [OPAQUE_MARKER]: { type: "file", data: "" } } };
+  if (node.type === "dir" && getAt(lower, segs)?.type === "dir") {
+    const visibleBefore = mergedLookup(lower, upper, segs);
+    const lowerVisible = visibleBefore?.type === "dir" && visibleBefore.lower !== undefined;
+    if (!lowerVisible)
+      toPut = { ...node, entries: { ...node.entries, [OPAQUE_MARKER]: { type: "file", data: "" } } };
   }
-  return setAt(root, segs, toPut);
+  return putInUpper(asDir(upper), segs, 0, toPut, WHITEOUT_PREFIX + name);
+}
+
+/**
+ * `dir` with `node` at `segs` from `at` on, in one walk down the path: each directory on the way is
+ * copied once, a missing one (or a file in the way) becomes a new empty directory (copy-up), and a
+ * whiteout of the name is dropped.
+ */
+function putInUpper(
+  dir: FsDir | undefined,
+  segs: readonly string[],
+  at: number,
+  node: FsNode,
+  whiteout: string,
+): FsDir {
+  const head = segs[at] as string;
+  const entries: Record<string, FsNode> = dir === undefined ? {} : { ...dir.entries };
+  if (at === segs.length - 1) {
+    if (Object.hasOwn(entries, whiteout)) delete entries[whiteout];
+    entries[head] = node;
+  } else {
+    const child = dir === undefined ? undefined : asDir(childOf(dir, head));
+    entries[head] = putInUpper(child, segs, at + 1, node, whiteout);
+  }
+  return dir?.mode === undefined ? { type: "dir", entries } : { type: "dir", entries, mode: dir.mode };
+}
+
+/** Makes sure every ancestor of `segs` is a directory in the upper layer (copy-up of directories). */
+function ensureUpperDirs(upper: FsNode, segs: readonly string[]): FsNode {
+  let root = upper;
+  for (let i = 0; i < segs.length - 1; i++) {
+    const prefix = segs.slice(0, i + 1);
+    if (getAt(root, prefix)?.type !== "dir") root = setAt(root, prefix, emptyDir());
+  }
+  return root;
 }
 
 /** A new upper layer without the entry at `segs`; a lower entry there gets a whiteout. */
