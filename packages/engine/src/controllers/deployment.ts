@@ -186,6 +186,8 @@ function syncDeployment(tx: Tx, d: Deployment, sets: ReplicaSet[]): void {
       },
       status: { replicas: 0 },
     });
+    // Its template is the Deployment's plus the hash label: the same text without it, known already.
+    if (d.spec.template.metadata?.labels !== undefined) templateIdentity.set(newRS.spec.template, wanted);
     if (initial > 0)
       tx.event(d, "Normal", Reason.ScalingReplicaSet, Messages.scaled("up", name, 0, initial), {
         component: Component.deployment,

@@ -35,6 +35,18 @@ describe("canonicalJson", () => {
     expect(canonicalJson({ a: 4, "9": 1, "10": 2, "": 3 })).toBe('{"":3,"10":2,"9":1,"a":4}');
   });
 
+  it("quotes any string as JSON.stringify does, lone surrogates and control characters too", () => {
+    expect(canonicalJson(["\ud800", "a\udc00b", "\u007f", "\t"])).toBe(
+      JSON.stringify(["\ud800", "a\udc00b", "\u007f", "\t"]),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), fc.string({ unit: "binary" }), (key, text) => {
+        expect(canonicalJson({ [key]: text })).toBe(JSON.stringify({ [key]: text }));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('keeps a "__proto__" key that JSON.parse made', () => {
     expect(canonicalJson(JSON.parse('{"b":1,"__proto__":{"x":1}}'))).toBe('{"__proto__":{"x":1},"b":1}');
   });

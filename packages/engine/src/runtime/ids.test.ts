@@ -19,4 +19,13 @@ describe("Ids", () => {
     expect(ids.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(ids.suffix(5)).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
+
+  it("writes hex digits of each draw in order, eight per draw, cut to the length asked", () => {
+    for (const length of [1, 5, 8, 13, 64]) {
+      const draws = new Ids(seedPrng(3));
+      let expected = "";
+      while (expected.length < length) expected += draws.uint32().toString(16).padStart(8, "0");
+      expect(new Ids(seedPrng(3)).hex(length)).toBe(expected.slice(0, length));
+    }
+  });
 });

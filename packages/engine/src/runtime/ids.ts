@@ -40,10 +40,12 @@ export class Ids {
     return out;
   }
 
+  /** `length` hex digits, eight per draw (a container id takes 64: written as char codes, made a string once). */
   hex(length: number): string {
-    let out = "";
-    while (out.length < length) out += hex8(this.uint32());
-    return out.length === length ? out : out.slice(0, length);
+    const codes = new Array<number>(Math.ceil(length / 8) * 8);
+    for (let at = 0; at < codes.length; at += 8) putHex(codes, this.uint32(), at);
+    if (codes.length !== length) codes.length = length;
+    return String.fromCharCode.apply(null, codes);
   }
 
   /** An RFC 4122 version-4 UUID drawn from the seeded PRNG (the version and variant bits set). */
@@ -55,37 +57,26 @@ export class Ids {
     const d = this.uint32();
     // Written as char codes into one buffer and made a string once: every object and event takes a
     // uid, and a template of sixteen table lookups built a chain of partial strings for each.
-    putHex(a, 0);
-    putHex(b >>> 16, 9, 4);
-    putHex(b, 14, 4);
-    putHex(c >>> 16, 19, 4);
-    putHex(c, 24, 4);
-    putHex(d, 28);
+    putHex(UUID_CODES, a, 0);
+    putHex(UUID_CODES, b >>> 16, 9, 4);
+    putHex(UUID_CODES, b, 14, 4);
+    putHex(UUID_CODES, c >>> 16, 19, 4);
+    putHex(UUID_CODES, c, 24, 4);
+    putHex(UUID_CODES, d, 28);
     return String.fromCharCode.apply(null, UUID_CODES);
   }
 }
-
-const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
 const HEX_CODES = Array.from("0123456789abcdef", (ch) => ch.charCodeAt(0));
 /** The 36 char codes of the uuid being written; the dashes never move. */
 const UUID_CODES: number[] = Array.from("00000000-0000-0000-0000-000000000000", (ch) => ch.charCodeAt(0));
 
-/** Writes the low `digits` hex digits of `v` at `at`. */
-function putHex(v: number, at: number, digits = 8): void {
+/** Writes the low `digits` hex digits of `v` into `codes` at `at`. */
+function putHex(codes: number[], v: number, at: number, digits = 8): void {
   for (let i = digits - 1; i >= 0; i--) {
-    UUID_CODES[at + i] = HEX_CODES[v & 15] as number;
+    codes[at + i] = HEX_CODES[v & 15] as number;
     v >>>= 4;
   }
-}
-
-function hex8(v: number): string {
-  return (
-    (BYTE_HEX[v >>> 24] as string) +
-    (BYTE_HEX[(v >>> 16) & 255] as string) +
-    (BYTE_HEX[(v >>> 8) & 255] as string) +
-    (BYTE_HEX[v & 255] as string)
-  );
 }
 
 // apimachinery/pkg/util/rand SafeEncodeString: maps each byte onto the suffix alphabet.
