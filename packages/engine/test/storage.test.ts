@@ -324,6 +324,52 @@ provisioner: kubernetes.io/no-provisioner
   });
 });
 
+describe("disk devices on a node", () => {
+  /** The device `df` names for the pod's /data: the first column of its one line. */
+  const deviceOf = (c: TestCluster, pod: string) => {
+    const r = c.exec(pod, ["df", "/data"]);
+    if (!r.ok) throw new Error(r.message);
+    return r.stdout.split("\n")[1]?.split(/\s+/)[0];
+  };
+
+  it("each disk attached to a node takes its next free /dev/sdX there, and a freed name is given again", () => {
+    const c = new TestCluster();
+    const node = listObjects(c.state, "Node")[0]?.metadata.name ?? "";
+    const onNode = `  nodeSelector: { kubernetes.io/hostname: ${node} }\n`;
+    const rwo = "  accessModes: [ReadWriteOnce]\n";
+    c.apply(
+      [
+        claim("a", "1Gi", rwo),
+        claim("b", "1Gi", rwo),
+        podUsing("first", "a", onNode),
+        podUsing("second", "b", onNode),
+      ].join("---\n"),
+    );
+    expect([deviceOf(c, "first"), deviceOf(c, "second")]).toEqual(["/dev/sdb", "/dev/sdc"]);
+
+    c.delete("Pod", "first");
+    c.tick(30_000);
+    c.apply(`${claim("c", "1Gi", rwo)}---\n${podUsing("third", "c", onNode)}`);
+    expect(deviceOf(c, "third")).toBe("/dev/sdb");
+    expect(deviceOf(c, "second")).toBe("/dev/sdc");
+  });
+
+  it("a disk on another node is that node's /dev/sdb", () => {
+    const c = new TestCluster();
+    const [one, two] = listObjects(c.state, "Node").map((n) => n.metadata.name);
+    const rwo = "  accessModes: [ReadWriteOnce]\n";
+    c.apply(
+      [
+        claim("a", "1Gi", rwo),
+        claim("b", "1Gi", rwo),
+        podUsing("first", "a", `  nodeSelector: { kubernetes.io/hostname: ${one} }\n`),
+        podUsing("second", "b", `  nodeSelector: { kubernetes.io/hostname: ${two} }\n`),
+      ].join("---\n"),
+    );
+    expect([deviceOf(c, "first"), deviceOf(c, "second")]).toEqual(["/dev/sdb", "/dev/sdb"]);
+  });
+});
+
 describe("scheduling with volumes", () => {
   it("a missing claim keeps the pod Pending with the scheduler's message", () => {
     const c = new TestCluster();

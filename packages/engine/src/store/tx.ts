@@ -116,6 +116,7 @@ export class Tx {
       this.storageState = {
         ops: { ...s.ops },
         attached: { ...s.attached },
+        ...(s.devices ? { devices: { ...s.devices } } : {}),
         failed: { ...s.failed },
         ...(s.assumed ? { assumed: { ...s.assumed } } : {}),
       };
@@ -132,10 +133,19 @@ export class Tx {
     this.runtimeChanged("storage");
   }
 
-  setAttached(pv: string, node: string | undefined): void {
+  /** Records (or with `node` undefined, forgets) a disk attachment and the device it got on the node. */
+  setAttached(key: string, node: string | undefined, device?: string): void {
     const s = this.ownStorage();
-    if (node === undefined) delete s.attached[pv];
-    else s.attached[pv] = node;
+    if (node === undefined) {
+      delete s.attached[key];
+      if (s.devices) delete s.devices[key];
+    } else {
+      s.attached[key] = node;
+      if (device !== undefined) {
+        s.devices ??= {};
+        s.devices[key] = device;
+      }
+    }
     this.runtimeChanged("storage");
   }
 

@@ -7,7 +7,7 @@ import type { MountSource } from "../../fs/container-fs";
 import { buildTree, emptyDir, type FsNode } from "../../fs/tree";
 import { base64Decode } from "../../runtime/base64";
 import type { Tx } from "../../store/tx";
-import { attachedNodes, isAttachedTo } from "../storage/attach-detach";
+import { attachedNodes, deviceOn, devicesOn, isAttachedTo, nextDevice } from "../storage/attach-detach";
 import { backingStore, isAttachable } from "../storage/volume-helpers";
 import { volumeId } from "./container-env";
 import { type NfsMountFailure, nfsExports, nfsMountFailedMessage, nfsMountFailure } from "./nfs-mount";
@@ -61,11 +61,15 @@ const GIB = 1024 ** 3;
 /** What `df` shows of a formatted disk: ext4's journal and inode tables take about 2.6% of it. */
 const EXT4_USABLE = 0.974;
 
-/** Stands for the pod's next /dev/sdX until setUpVolumes numbers its disks. */
+/** Stands for a disk whose attachment named no device (an inline PD) until setUpVolumes names it. */
 const ATTACHED_DISK = "disk";
 
-/** A PersistentVolume's file system: its disk or NFS export, and its capacity. */
-function persistentSource(pv: PersistentVolume, storeId: string): MountSource | undefined {
+/** A PersistentVolume's file system: its disk (on `device`) or NFS export, and its capacity. */
+function persistentSource(
+  pv: PersistentVolume,
+  storeId: string,
+  device = ATTACHED_DISK,
+): MountSource | undefined {
   const capacity = parseQuantity(pv.spec.capacity?.storage ?? "") ?? 0;
   if (pv.spec.nfs)
     return {
@@ -75,7 +79,7 @@ function persistentSource(pv: PersistentVolume, storeId: string): MountSource | 
     };
   if (storeId.startsWith("disk/"))
     return {
-      device: ATTACHED_DISK,
+      device,
       type: "ext4",
       sizeBytes: Math.floor((capacity || 10 * GIB) * EXT4_USABLE),
     };
@@ -131,15 +135,20 @@ export function setUpVolumes(tx: Tx, pod: Pod, node: Node, explain = false): Vol
   const seeds: [string, FsNode][] = [];
   const unattached: string[] = [];
   const blockers: VolumeBlocker[] = [];
-  let disks = 0;
+  // Disks without a recorded device (inline PDs, states saved before devices were kept) take the
+  // node's next free names, one each.
+  let devices: Set<string> | undefined;
   (pod.spec.volumes ?? []).forEach((v, i) => {
     const podScoped = volumeId(pod, v.name) ?? `pod/${pod.metadata.uid}/${v.name}`;
     const resolved = resolveOne(tx, pod, node, v, podScoped, seeds, host, ns, explain);
     if ("id" in resolved) {
       let source = resolved.source ?? inlineSource(v, node);
-      // The pod's disks as the node names them: /dev/sda is the boot disk, then sdb, sdc, ...
-      if (source?.device === ATTACHED_DISK)
-        source = { ...source, device: `/dev/sd${String.fromCharCode(98 + disks++)}` };
+      if (source?.device === ATTACHED_DISK) {
+        devices ??= devicesOn(tx, node.metadata.name);
+        const device = nextDevice(devices);
+        devices.add(device);
+        source = { ...source, device };
+      }
       volumes[v.name] = source ? { ...resolved, source } : resolved;
       return;
     }
@@ -226,7 +235,7 @@ function resolveOne(
       if (failed) return failed;
     }
     if (!tx.fs[store.id]) seeds.push([store.id, emptyDir()]);
-    const source = persistentSource(pv, store.id);
+    const source = persistentSource(pv, store.id, deviceOn(tx, pv.metadata.name, node.metadata.name));
     return {
       id: store.id,
       ...(store.path ? { path: store.path } : {}),

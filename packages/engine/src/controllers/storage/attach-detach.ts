@@ -14,6 +14,38 @@ export function isAttachedTo(tx: Tx, pv: string, node: string): boolean {
   return tx.storage.attached[attachKey(pv, node)] !== undefined;
 }
 
+/** The device a disk attached to `node` is there (`/dev/sdb`), when the attachment recorded one. */
+export function deviceOn(tx: Tx, pv: string, node: string): string | undefined {
+  return tx.storage.devices?.[attachKey(pv, node)];
+}
+
+/** The devices of the disks attached to `node`. */
+export function devicesOn(tx: Tx, node: string): Set<string> {
+  const used = new Set<string>();
+  const devices = tx.storage.devices ?? {};
+  for (const key in devices) if (key.endsWith(`@${node}`)) used.add(devices[key] as string);
+  return used;
+}
+
+/**
+ * The name Linux gives the next disk attached to a VM: the sd driver takes the lowest free index
+ * (/dev/sda is the boot disk), so a letter freed by a detach is given again.
+ */
+export function nextDevice(used: ReadonlySet<string>): string {
+  for (let i = 1; ; i++) {
+    const device = `/dev/sd${sdSuffix(i)}`;
+    if (!used.has(device)) return device;
+  }
+}
+
+/** sd_format_disk_name: a..z, then aa..zz, aaa.. (index 0 is "a"). */
+function sdSuffix(index: number): string {
+  let out = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    out = String.fromCharCode(97 + ((n - 1) % 26)) + out;
+  return out;
+}
+
 /** The nodes a disk is attached to (or being detached from). */
 export function attachedNodes(tx: Tx, pv: string): string[] {
   const out: string[] = [];
@@ -111,7 +143,7 @@ export function reconcileAttachDetach(tx: Tx): void {
     }
     if (due > tx.clock) continue;
     tx.setStorageOp(op, undefined);
-    tx.setAttached(key, want.node);
+    tx.setAttached(key, want.node, nextDevice(devicesOn(tx, want.node)));
     for (const pod of want.pods)
       tx.event(pod, "Normal", Reason.SuccessfulAttachVolume, Messages.attached(name), {
         component: Component.attachDetach,
