@@ -58,11 +58,14 @@ export function reconcileReplicaSets(tx: Tx): void {
         });
       }
     }
-    // The pods as they are after this sync (deleted ones are gone or terminating).
-    const now: Pod[] = [];
-    for (const p of active) {
-      const live = tx.get<Pod>("Pod", ns, p.metadata.name);
-      if (live && live.metadata.uid === p.metadata.uid && isPodActive(live)) now.push(live);
+    // The pods as they are after this sync: only a deletion changed any (gone, or terminating now).
+    let now = active;
+    if (diff > 0) {
+      now = [];
+      for (const p of active) {
+        const live = tx.get<Pod>("Pod", ns, p.metadata.name);
+        if (live && live.metadata.uid === p.metadata.uid && isPodActive(live)) now.push(live);
+      }
     }
     const ready = now.filter(isPodReady).length;
     const fresh = tx.get<ReplicaSet>("ReplicaSet", ns, rs.metadata.name) ?? rs;
