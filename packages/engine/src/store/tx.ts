@@ -56,7 +56,11 @@ export class Tx {
   /** Each controller's input version when it last ran in this operation (see controllers/settle.ts). */
   readonly controllerInputs = new Map<unknown, number>();
   private eventIndex: EventIndex | undefined;
-  /** Keys by kind, in creation order: built on the first `list`, then kept in step with every write. */
+  /**
+   * Keys by kind, in store order: built on the first `list`, then kept in step with every write.
+   * Events, most of a busy cluster's objects and seldom listed within an operation, get their entry
+   * only when they are listed (see `byKind`).
+   */
   private kindIndex: Map<string, Map<string, KubeObject>> | undefined;
   /**
    * Every object but the plain Events (those without owners, finalizers or deletion), in store order
@@ -208,7 +212,7 @@ export class Tx {
 
   /** Objects of a kind (optionally in one namespace), in creation order. */
   list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): T[] {
-    const ofKind = this.byKind().get(kind);
+    const ofKind = this.byKind(kind === "Event").get(kind);
     if (!ofKind) return [];
     const out: T[] = [];
     if (namespace === undefined) {
@@ -235,14 +239,25 @@ export class Tx {
     return [...this.nonEventIndex.keys()];
   }
 
-  private byKind(): Map<string, Map<string, KubeObject>> {
-    if (this.kindIndex) return this.kindIndex;
-    const index = new Map<string, Map<string, KubeObject>>();
-    for (const key in this.objects) {
-      const obj = this.objects[key];
-      if (obj) indexSet(index, obj.kind, key, obj);
+  private byKind(withEvents = false): Map<string, Map<string, KubeObject>> {
+    let index = this.kindIndex;
+    if (index === undefined) {
+      index = new Map<string, Map<string, KubeObject>>();
+      for (const key in this.objects) {
+        const obj = this.objects[key];
+        if (obj && obj.kind !== "Event") indexSet(index, obj.kind, key, obj);
+      }
+      this.kindIndex = index;
     }
-    this.kindIndex = index;
+    if (withEvents && !index.has("Event")) {
+      // Store order, as keeping it on every write would have given.
+      const events = new Map<string, KubeObject>();
+      for (const key in this.objects) {
+        const obj = this.objects[key];
+        if (obj?.kind === "Event") events.set(key, obj);
+      }
+      index.set("Event", events);
+    }
     return index;
   }
 
@@ -250,7 +265,8 @@ export class Tx {
     const objects = this.writableObjects();
     if (mayLeaveGarbage(objects, key, obj)) this.lifecycleChanges++;
     objects[key] = obj;
-    if (this.kindIndex) indexSet(this.kindIndex, obj.kind, key, obj);
+    if (this.kindIndex && (obj.kind !== "Event" || this.kindIndex.has("Event")))
+      indexSet(this.kindIndex, obj.kind, key, obj);
     if (this.nonEventIndex) {
       if (!isPlainEvent(obj)) {
         // An Event that gained owners or finalizers (a patch) must take its place in store order: rebuild.
@@ -453,9 +469,7 @@ export class Tx {
   private events(): EventIndex {
     if (this.eventIndex) return this.eventIndex;
     const index = new EventIndex();
-    // Store order: of two events with one identity, the later one is the one to bump.
-    for (const [key, obj] of this.byKind().get("Event") ?? []) {
-      const e = obj as KubeEvent;
+    const add = (key: string, e: KubeEvent) => {
       const id = {
         fieldPath: e.involvedObject.fieldPath ?? "",
         reason: e.reason,
@@ -464,7 +478,16 @@ export class Tx {
         host: e.source.host ?? "",
       };
       index.add(e.involvedObject.uid, id, key);
-    }
+    };
+    // Store order: of two events with one identity, the later one is the one to bump. Not through
+    // `list`: that would make every later event keep the kind index's Event entry too.
+    const listed = this.kindIndex?.get("Event");
+    if (listed) for (const [key, obj] of listed) add(key, obj as KubeEvent);
+    else
+      for (const key in this.objects) {
+        const obj = this.objects[key];
+        if (obj?.kind === "Event") add(key, obj as KubeEvent);
+      }
     this.eventIndex = index;
     return index;
   }
