@@ -107,7 +107,7 @@ export class ContainerFs {
       .map((mount) => ({
         mount,
         segs: resolveSegments("/", mount.mountPath),
-        rootSegs: resolveSegments("/", mount.subPath ?? ""),
+        rootSegs: mount.subPath ? resolveSegments("/", mount.subPath) : [],
       }))
       .sort((a, b) => b.segs.length - a.segs.length);
     for (const m of this.mounts) {

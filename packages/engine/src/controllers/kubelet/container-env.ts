@@ -48,11 +48,7 @@ export function containerMounts(pod: Pod, c: Container, resolved?: Record<string
         v?.configMap ||
         v?.secret,
     );
-    const subPath = [r?.path ?? "", m.subPath ?? ""]
-      .join("/")
-      .split("/")
-      .filter((s) => s !== "")
-      .join("/");
+    const subPath = joinSubPaths(r?.path, m.subPath);
     mounts.push({
       mountPath: m.mountPath,
       volumeId: id,
@@ -62,6 +58,15 @@ export function containerMounts(pod: Pod, c: Container, resolved?: Record<string
     });
   }
   return mounts;
+}
+
+/** The volume's own path (an NFS export's) then the mount's subPath, without empty segments. */
+function joinSubPaths(volumePath: string | undefined, subPath: string | undefined): string {
+  if (!volumePath && !subPath) return "";
+  return `${volumePath ?? ""}/${subPath ?? ""}`
+    .split("/")
+    .filter((s) => s !== "")
+    .join("/");
 }
 
 export function containerFs(

@@ -22,6 +22,9 @@ export function podStatusFrom(
   const cond = (type: PodCondition["type"], ok: boolean, reason?: string, message?: string): PodCondition => {
     const status = ok ? "True" : "False";
     const p = prev.find((c) => c.type === type);
+    // Unchanged: the same object, so the status comparison and the stored state share it.
+    if (p && p.status === status && p.reason === reason && p.message === message && p.lastProbeTime === null)
+      return p;
     const lastTransitionTime = p && p.status === status ? p.lastTransitionTime : now;
     return {
       type,
@@ -48,13 +51,20 @@ export function podStatusFrom(
       scheduled ?? cond("PodScheduled", true),
     ],
     hostIP,
-    hostIPs: [{ ip: hostIP }],
+    hostIPs: sameIp(pod.status.hostIPs, hostIP) ?? [{ ip: hostIP }],
     // No sandbox yet (volumes still being set up): no pod IP.
-    ...(rt.ip ? { podIP: rt.ip, podIPs: [{ ip: rt.ip }] } : {}),
+    ...(rt.ip ? { podIP: rt.ip, podIPs: sameIp(pod.status.podIPs, rt.ip) ?? [{ ip: rt.ip }] } : {}),
     startTime: pod.status.startTime ?? now,
     containerStatuses: statuses,
     qosClass: pod.status.qosClass ?? "BestEffort",
   };
+}
+
+/** The pod's list of one IP when it already is `[{ ip }]`. */
+function sameIp<T extends { ip: string }>(ips: readonly T[] | undefined, ip: string): T[] | undefined {
+  return ips?.length === 1 && ips[0]?.ip === ip && Object.keys(ips[0]).length === 1
+    ? (ips as T[])
+    : undefined;
 }
 
 function podPhase(pod: Pod, rt: PodRuntime): PodStatus["phase"] {
