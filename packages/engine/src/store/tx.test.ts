@@ -2,10 +2,14 @@ import { describe, expect, it } from "vitest";
 import { createCluster } from "../cluster/create-cluster";
 import { Tx } from "./tx";
 
-function freshTx(): Tx {
+/** An operation on a new cluster, a node to record events of, and their source. */
+function freshTx() {
   const created = createCluster({ seed: 1 });
   if (!created.ok) throw new Error(created.errors.join("\n"));
-  return new Tx(created.state);
+  const tx = new Tx(created.state);
+  const node = tx.list("Node")[0];
+  if (!node) throw new Error("no node");
+  return { tx, node, from: { component: "test" } };
 }
 
 /** The Event keys of the store, in store order, straight from its record. */
@@ -13,13 +17,10 @@ const eventKeysOf = (tx: Tx) => Object.keys(tx.objects).filter((k) => k.startsWi
 
 describe("Tx.list", () => {
   it("lists Events in store order whenever they are first listed, with the writes before and after", () => {
-    const tx = freshTx();
-    const node = tx.list("Node")[0];
-    if (!node) throw new Error("no node");
-    const from = { component: "test" };
+    const { tx, node, from } = freshTx();
+    // Listing Nodes built the kind index, without its Event entry: these two are not in it.
     tx.event(node, "Normal", "One", "before any Event listing", from);
-    tx.list("Pod"); // builds the kind index without its Event entry
-    tx.event(node, "Normal", "Two", "after the index, before the Event listing", from);
+    tx.event(node, "Normal", "Two", "before the Event listing too", from);
     const first = tx.list("Event").map((e) => e.metadata.name);
     expect(first).toEqual(eventKeysOf(tx).map((k) => k.split("/")[2]));
     tx.event(node, "Normal", "Three", "kept in step once listed", from);
@@ -33,10 +34,7 @@ describe("Tx.list", () => {
   });
 
   it("finds an event's repeat whether or not Events were listed first", () => {
-    const tx = freshTx();
-    const node = tx.list("Node")[0];
-    if (!node) throw new Error("no node");
-    const from = { component: "test" };
+    const { tx, node, from } = freshTx();
     tx.event(node, "Warning", "Bad", "same", from);
     tx.list("Event");
     tx.event(node, "Warning", "Bad", "same", from);
