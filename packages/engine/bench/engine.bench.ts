@@ -4,14 +4,7 @@
 // case still ran at twice the time it settles at (three seconds gets within ~10 % of six).
 import { performance } from "node:perf_hooks";
 import { applyManifests, createCluster, listObjects } from "../src/index";
-
-function deployment(name: string, replicas: number, image = "nginx:1.27"): string {
-  return `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${name} }\nspec:\n  replicas: ${replicas}\n  selector: { matchLabels: { app: ${name} } }\n  template:\n    metadata: { labels: { app: ${name} } }\n    spec:\n      containers:\n      - name: app\n        image: ${image}\n        ports: [{ containerPort: 80 }]\n`;
-}
-
-function pod(name: string): string {
-  return `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name}, labels: { app: ${name} } }\nspec:\n  containers:\n  - { name: app, image: busybox, command: ["sh", "-c", "echo ready > /tmp/ready; sleep 3600"] }\n`;
-}
+import { type ApplyCase, LESSON, podsAcrossDeployments } from "./apply-cases";
 
 /** Warm-up budget per case, in wall-clock time (the run count alone was too short for fast cases). */
 const WARMUP_MS = 3000;
@@ -21,13 +14,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-function measure(
-  label: string,
-  runs: number,
-  text: string,
-  topology: { nodeCount: number },
-  expectPods: number,
-): number {
+function measure({ label, runs, text, topology, pods: expectPods }: ApplyCase): number {
   const created = createCluster({ seed: 42, topology });
   if (!created.ok) throw new Error(created.errors.join("\n"));
   const times: number[] = [];
@@ -59,24 +46,7 @@ function measure(
   return m;
 }
 
-const lesson = [
-  ...Array.from({ length: 6 }, (_, i) => deployment(`app${i}`, 2)),
-  ...Array.from({ length: 6 }, (_, i) => pod(`tool${i}`)),
-].join("---\n");
-measure("apply + reconcile: 30-object lesson cluster", 300, lesson, { nodeCount: 3 }, 18);
-const big = { nodeCount: 50 };
-const t500 = measure(
-  "apply + reconcile: 500 pods (5 Deployments)",
-  10,
-  Array.from({ length: 5 }, (_, i) => deployment(`web${i}`, 100)).join("---\n"),
-  big,
-  500,
-);
-const t5000 = measure(
-  "apply + reconcile: 5,000 pods (50 Deployments)",
-  5,
-  Array.from({ length: 50 }, (_, i) => deployment(`web${i}`, 100)).join("---\n"),
-  big,
-  5000,
-);
+measure(LESSON);
+const t500 = measure(podsAcrossDeployments(5, 10));
+const t5000 = measure(podsAcrossDeployments(50, 5));
 console.log(`ratio 5,000 / 500 pods: ${(t5000 / t500).toFixed(2)} (linear is 10)`);
