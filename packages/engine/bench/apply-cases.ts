@@ -5,7 +5,7 @@ export function deployment(name: string, replicas: number, image = "nginx:1.27")
 }
 
 export function pod(name: string): string {
-  return `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name}, labels: { app: ${name} } }\nspec:\n  containers:\n  - { name: app, image: busybox, command: ["sh", "-c", "echo ready > /tmp/ready; sleep 3600"] }\n`;
+  return `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name}, labels: { app: ${name} } }\nspec:\n  containers:\n  - { name: app, image: busybox, command: ["sh", "-c", "echo ready > /etc/ready; sleep 3600"] }\n`;
 }
 
 export interface ApplyCase {
