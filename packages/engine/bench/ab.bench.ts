@@ -1,7 +1,8 @@
 // `pnpm bench:ab REF`: the apply cases of engine.bench.ts on two builds of the engine in one process,
 // their applies alternating, so both see the same machine at the same moment. On a busy host the
 // medians of separate runs moved by up to a factor of two within an hour; the ratio of interleaved
-// ones moved by a few percent. Run by scripts/bench-ab.mjs, which bundles the two engines.
+// ones moved by a few percent. The 5,000-pod case is the least steady: both builds' 5,000-pod states
+// share one heap and its garbage collector. Run by scripts/bench-ab.mjs, which bundles the two engines.
 // Usage: node ab.bench.mjs BASE_ENGINE.cjs HEAD_ENGINE.cjs
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
