@@ -120,16 +120,6 @@ function putInUpper(
   return dir?.mode === undefined ? { type: "dir", entries } : { type: "dir", entries, mode: dir.mode };
 }
 
-/** Makes sure every ancestor of `segs` is a directory in the upper layer (copy-up of directories). */
-function ensureUpperDirs(upper: FsNode, segs: readonly string[]): FsNode {
-  let root = upper;
-  for (let i = 0; i < segs.length - 1; i++) {
-    const prefix = segs.slice(0, i + 1);
-    if (getAt(root, prefix)?.type !== "dir") root = setAt(root, prefix, emptyDir());
-  }
-  return root;
-}
-
 /** A new upper layer without the entry at `segs`; a lower entry there gets a whiteout. */
 export function upperRemove(lower: FsNode, upper: FsNode | undefined, segs: readonly string[]): FsNode {
   const name = segs[segs.length - 1];
@@ -137,9 +127,8 @@ export function upperRemove(lower: FsNode, upper: FsNode | undefined, segs: read
   if (name === undefined) return root;
   if (getAt(root, segs) !== undefined) root = setAt(root, segs, undefined);
   if (getAt(lower, segs) !== undefined) {
-    const whiteout = [...segs.slice(0, -1), WHITEOUT_PREFIX + name];
-    root = ensureUpperDirs(root, whiteout);
-    root = setAt(root, whiteout, { type: "file", data: "" });
+    const whiteout = WHITEOUT_PREFIX + name;
+    root = putInUpper(asDir(root), [...segs.slice(0, -1), whiteout], 0, { type: "file", data: "" }, whiteout);
   }
   return root;
 }
