@@ -1,114 +1,33 @@
-// kubectl's flag grammar (spf13/pflag): `--name=value`, `--name value`, `-n value`, `-nvalue`,
-// grouped short booleans (`-it`), and everything after `--` passed through untouched.
-const BOOLEAN_FLAGS = new Set([
-  "A",
-  "all-namespaces",
-  "show-labels",
-  "no-headers",
-  "i",
-  "t",
-  "stdin",
-  "tty",
-  "force",
-  "overwrite",
-  "all",
-  "rm",
-  "attach",
-  "leave-stdin-open",
-  "now",
-  "w",
-  "watch",
-  "recursive",
-  "R",
-  "ignore-not-found",
-  "q",
-  "quiet",
-  "show-kind",
-  "help",
-  "h",
-  "previous",
-  "timestamps",
-  "local",
-  "dry-run-bool",
-  "record",
-  "include-uninitialized",
-]);
-const SHORT_NAMES: Record<string, string> = {
-  n: "namespace",
-  o: "output",
-  l: "selector",
-  f: "filename",
-  c: "container",
-  A: "all-namespaces",
-  i: "stdin",
-  t: "tty",
-  w: "watch",
-  R: "recursive",
-  q: "quiet",
-  h: "help",
-  p: "patch",
-  L: "label-columns",
-};
+// A kubectl command line as cobra and pflag read it: which command it names (flags may come before
+// it), then that command's flags (its own and the global ones) and positional arguments. See flags/.
+import { findCommand } from "./flags/command-tree";
+import { type ParsedArgs, parseFlags } from "./flags/flag-set";
+import { KUBECTL, type KubectlCommand } from "./flags/kubectl-commands";
 
-/** logs' own short flags, both booleans: -p is --previous, -f is --follow (elsewhere -f is --filename). */
-const LOGS_SHORT_NAMES: Record<string, string> = { p: "previous", f: "follow" };
+export type { ParsedArgs } from "./flags/flag-set";
 
-export interface ParsedArgs {
-  positionals: string[];
-  flags: Map<string, string[]>;
-  /** Arguments after `--`. */
-  rest: string[] | undefined;
-  errors: string[];
+export interface CommandLine {
+  /** The command's names from the root, e.g. ["create", "deployment"]; empty when the line names none. */
+  readonly path: readonly string[];
+  /** Flags and positionals; the positionals start after the top-level command (subcommands stay). */
+  readonly args: ParsedArgs;
+  /** Flags the line gave that kubectl has for this command but the simulation does not act on. */
+  readonly unsimulated: readonly string[];
+  /** The first word that names no command under the path (kubectl's "unknown command" at the top). */
+  readonly unknown: string | undefined;
+  /** Required flags the line left out, as cobra names them. */
+  readonly missing: readonly string[];
 }
 
-export function parseArgs(argv: readonly string[], command: string): ParsedArgs {
-  const positionals: string[] = [];
-  const flags = new Map<string, string[]>();
-  const errors: string[] = [];
-  let rest: string[] | undefined;
-  const set = (name: string, value: string) => flags.set(name, [...(flags.get(name) ?? []), value]);
-  const own = command === "logs" ? LOGS_SHORT_NAMES : {};
-  const isBool = (name: string) =>
-    BOOLEAN_FLAGS.has(name) || Object.hasOwn(own, name) || Object.values(own).includes(name);
-  const longName = (short: string) => own[short] ?? SHORT_NAMES[short] ?? short;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    if (arg === "--") {
-      rest = argv.slice(i + 1) as string[];
-      break;
-    }
-    if (arg.startsWith("--")) {
-      const eq = arg.indexOf("=");
-      const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-      if (eq !== -1) set(name, arg.slice(eq + 1));
-      else if (isBool(name)) set(name, "true");
-      else if (i + 1 < argv.length) set(name, argv[++i] ?? "");
-      else errors.push(`flag needs an argument: --${name}`);
-      continue;
-    }
-    if (arg.startsWith("-") && arg.length > 1 && !/^-\d/.test(arg)) {
-      const body = arg.slice(1);
-      const first = body[0] ?? "";
-      if (!isBool(first) || (body.length > 1 && body[1] === "=")) {
-        const name = longName(first);
-        const inline = body.slice(1).replace(/^=/, "");
-        if (inline !== "") set(name, inline);
-        else if (i + 1 < argv.length) set(name, argv[++i] ?? "");
-        else errors.push(`flag needs an argument: '${first}' in -${first}`);
-        continue;
-      }
-      for (const ch of body) {
-        if (!isBool(ch)) {
-          errors.push(`unknown shorthand flag: '${ch}' in ${arg}`);
-          break;
-        }
-        set(longName(ch), "true");
-      }
-      continue;
-    }
-    positionals.push(arg);
-  }
-  return { positionals, flags, rest, errors };
+/** Reads `words` (without the leading `kubectl`) as kubectl 1.33 would. */
+export function parseCommandLine(words: readonly string[]): CommandLine {
+  const found = findCommand<KubectlCommand>(KUBECTL, words);
+  const args = parseFlags(found.path.length === 0 ? words : found.args, found.flags);
+  const local = new Set((found.command.flags ?? []).map((f) => f.name));
+  const simulated = new Set(found.command.simulated ?? []);
+  const unsimulated = [...args.flags.keys()].filter((name) => local.has(name) && !simulated.has(name));
+  const missing = (found.command.required ?? []).filter((name) => !args.flags.has(name));
+  return { path: found.path, args, unsimulated, unknown: found.next, missing };
 }
 
 export function flag(args: ParsedArgs, ...names: string[]): string | undefined {

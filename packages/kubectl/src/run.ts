@@ -1,5 +1,5 @@
 import type { ClusterState } from "@kubejam/engine";
-import { boolFlag, flag, parseArgs } from "./args";
+import { boolFlag, flag, type ParsedArgs, parseCommandLine } from "./args";
 import { applyCommand } from "./commands/apply";
 import { clusterInfoCommand, configCommand } from "./commands/cluster-info";
 import { deleteCommand } from "./commands/delete";
@@ -15,36 +15,33 @@ import { labelCommand, patchCommand, scaleCommand } from "./commands/mutate";
 import { rolloutCommand } from "./commands/rollout";
 import { setCommand } from "./commands/set-image";
 import { waitCommand } from "./commands/wait";
+import { KUBECTL } from "./flags/kubectl-commands";
+import { type DryRun, dryRunOption, dryRunSuffix, validateOption } from "./flags/option-values";
+import { KUBECTL_COMMAND_ORDER, suggestionsFor } from "./flags/suggestions";
 import { type Context, fail, type KubectlIo, type KubectlResult } from "./result";
 
-export const COMMANDS = [
-  "annotate",
-  "api-resources",
-  "apply",
-  "cluster-info",
-  "config",
-  "create",
-  "delete",
-  "describe",
-  "events",
-  "exec",
-  "explain",
-  "expose",
-  "get",
-  "label",
-  "logs",
-  "patch",
-  "rollout",
-  "run",
-  "scale",
-  "set",
-  "version",
-  "wait",
-] as const;
+/** The commands simulated here, by name. */
+export const COMMANDS: readonly string[] = (KUBECTL.children ?? []).map((c) => c.name);
 
 const noFiles: KubectlIo = {
   readManifests: (path) => ({ ok: false, message: `error: the path "${path}" does not exist` }),
 };
+
+/** The commands that print their own dry-run output (the generators); the rest get kubectl's suffix. */
+const GENERATORS = new Set(["run", "expose", "create deployment", "create namespace", "create service"]);
+
+/** pflag's notice for a deprecated flag, printed as the flag is parsed. */
+const RECORD_DEPRECATED = "Flag --record has been deprecated, --record will be removed in the future\n";
+
+/** What a line that names no command gets: cobra's "unknown command", or kubectl's plugin lookup's refusal. */
+function unknownCommand(state: ClusterState, words: readonly string[], typed: string): KubectlResult {
+  // kubectl first looks for a plugin `kubectl-<name>`, which refuses flags before its name.
+  if (words[0]?.startsWith("-"))
+    return fail(state, `Error: flags cannot be placed before plugin name: ${words[0]}`);
+  if ((KUBECTL_COMMAND_ORDER as readonly string[]).includes(typed))
+    return fail(state, `error: kubectl ${typed} is not simulated here`);
+  return fail(state, `error: unknown command "${typed}" for "kubectl"${suggestionsFor(typed)}`);
+}
 
 /**
  * Runs one kubectl command line against a cluster state: `run(state, ["get", "pods"])`.
@@ -52,17 +49,52 @@ const noFiles: KubectlIo = {
  */
 export function run(state: ClusterState, argv: readonly string[], io: KubectlIo = noFiles): KubectlResult {
   const words = argv[0] === "kubectl" ? argv.slice(1) : argv;
-  const command = words.find((w) => !w.startsWith("-"));
-  if (!command)
+  const line = parseCommandLine(words);
+  const { path, args } = line;
+  const command = path[0];
+  if (command === undefined && line.unknown !== undefined) return unknownCommand(state, words, line.unknown);
+  const usage = ["kubectl", ...path].join(" ");
+  if (args.errors.length > 0)
+    return fail(state, `error: ${args.errors[0]}\nSee '${usage} --help' for usage.`);
+  if (command === undefined)
     return fail(
       state,
       "error: a command is required: kubectl get|describe|apply|create|delete|exec|logs|... (see kubectl --help)",
     );
-  const rest = [...words];
-  rest.splice(rest.indexOf(command), 1);
-  const args = parseArgs(rest, command);
-  if (args.errors.length > 0)
-    return fail(state, `error: ${args.errors[0]}\nSee 'kubectl ${command} --help' for usage.`);
+  if (line.missing.length > 0)
+    return fail(state, `error: required flag(s) ${line.missing.map((m) => `"${m}"`).join(", ")} not set`);
+  let warnings = args.flags.has("record") ? RECORD_DEPRECATED : "";
+  const failWith = (message: string) => fail(state, warnings + message);
+  const unsimulated = line.unsimulated[0];
+  if (unsimulated !== undefined) return failWith(`error: ${usage} --${unsimulated} is not simulated here`);
+  let dryRun: DryRun = "none";
+  if (args.flags.has("dry-run")) {
+    const option = dryRunOption(args, state.clock);
+    if (!option.ok) return failWith(option.message);
+    warnings += option.warning;
+    dryRun = option.value;
+  }
+  if (args.flags.has("validate")) {
+    const option = validateOption(args);
+    if (!option.ok) return failWith(option.message);
+    // The engine validates strictly, as the API server does with fieldValidation=Strict.
+    if (option.value !== "Strict")
+      return failWith(`error: ${usage} --validate=${flag(args, "validate")} is not simulated here`);
+  }
+  const result = dispatch(state, command, args, io);
+  const shown =
+    dryRun === "none" || GENERATORS.has(path.slice(0, 2).join(" "))
+      ? result
+      : { ...result, state, stdout: withSuffix(result.stdout, dryRunSuffix(dryRun)) };
+  return warnings === "" ? shown : { ...shown, stderr: warnings + shown.stderr };
+}
+
+/** Each line of a command's success output, as kubectl's name printer writes it under --dry-run. */
+function withSuffix(stdout: string, suffix: string): string {
+  return stdout.replace(/(?<=\S)$/gm, suffix);
+}
+
+function dispatch(state: ClusterState, command: string, args: ParsedArgs, io: KubectlIo): KubectlResult {
   const allNamespaces = boolFlag(args, "all-namespaces");
   const ctx: Context & { allNamespaces: boolean } = {
     state,
@@ -119,9 +151,6 @@ export function run(state: ClusterState, argv: readonly string[], io: KubectlIo 
     case "version":
       return versionCommand(ctx, args);
     default:
-      return fail(
-        state,
-        `error: unknown command "${command}" for "kubectl"\nRun 'kubectl --help' for usage.`,
-      );
+      return fail(state, `error: kubectl ${command} is not simulated here`);
   }
 }

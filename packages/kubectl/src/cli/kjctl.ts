@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, resolve } from "node:path";
 import { type ClusterState, createCluster } from "@kubejam/engine";
 import { parse as parseYaml } from "yaml";
+import { boolFlag, flags, parseCommandLine } from "../args";
 import { isKjCommand, runKj } from "../kj/run-kj";
 import type { KubectlIo } from "../result";
 import { run } from "../run";
@@ -151,11 +152,10 @@ function main(): void {
     process.exitCode = result.exitCode;
     return;
   }
-  const recursive = o.args.includes("-R") || o.args.includes("--recursive");
-  const needsStdin =
-    o.args.some((a, i) => a === "-" && ["-f", "--filename"].includes(o.args[i - 1] ?? "")) ||
-    o.args.includes("--filename=-") ||
-    o.args.includes("-f-");
+  // The flags as kubectl reads them: -R, and `-f -` for the manifests on stdin.
+  const { args } = parseCommandLine(o.args[0] === "kubectl" ? o.args.slice(1) : o.args);
+  const recursive = boolFlag(args, "recursive");
+  const needsStdin = flags(args, "filename").includes("-");
   const io: KubectlIo = {
     readManifests: (p) => readManifests(p, recursive),
     ...(needsStdin ? { stdin: readFileSync(0, "utf8") } : {}),

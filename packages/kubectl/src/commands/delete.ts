@@ -7,12 +7,23 @@ import {
   resolveResource,
 } from "@kubejam/engine";
 import { boolFlag, flag, flags, type ParsedArgs } from "../args";
+import { cascadeOption } from "../flags/option-values";
 import { parseTargets } from "../resources";
 import { type Context, fail, type KubectlResult } from "../result";
 import { readFilenames } from "./apply";
 
 /** `kubectl delete TYPE NAME... | TYPE/NAME | -f FILE | -l SEL | --all`; prints `pod "web" deleted` per object. */
 export function deleteCommand(ctx: Context, args: ParsedArgs): KubectlResult {
+  const cascade = cascadeOption(args);
+  if (!cascade.ok) return fail(ctx.state, cascade.message);
+  // Orphaning leaves a Deployment's ReplicaSets (and their pods) without an owner: not simulated.
+  if (cascade.value === "orphan")
+    return fail(ctx.state, `${cascade.warning}error: kubectl delete --cascade=orphan is not simulated here`);
+  const result = deleteTargets(ctx, args);
+  return cascade.warning === "" ? result : { ...result, stderr: cascade.warning + result.stderr };
+}
+
+function deleteTargets(ctx: Context, args: ParsedArgs): KubectlResult {
   const requests: (DeleteRequest & { label: string })[] = [];
   const grace = flag(args, "grace-period");
   const gracePeriodSeconds = boolFlag(args, "now")

@@ -18,7 +18,7 @@ import {
   type ReplicaSet,
   type Service,
 } from "@kubejam/engine";
-import { flag, type ParsedArgs } from "../args";
+import { boolFlag, flag, type ParsedArgs } from "../args";
 import { describeConfigMap, describeSecret } from "../describe/configmap";
 import { describeDeployment } from "../describe/deployment";
 import { describeNamespace } from "../describe/namespace";
@@ -58,8 +58,9 @@ function describeTargets(
   const events = listObjects<KubeEvent>(ctx.state, "Event");
   const outputs: string[] = [];
   const errors: string[] = [];
+  const allNamespaces = boolFlag(args, "all-namespaces");
   for (const t of parsed.targets) {
-    const ns = t.info.namespaced ? ctx.namespace : undefined;
+    const ns = t.info.namespaced && !allNamespaces ? ctx.namespace : undefined;
     const all = listObjects(ctx.state, t.info.kind, ns).filter((o) => selector(o.metadata.labels));
     let objects: KubeObject[] = all;
     if (t.names.length > 0) {

@@ -11,7 +11,13 @@ export function execCommand(ctx: Context, args: ParsedArgs): KubectlResult {
       ctx.state,
       "error: expected 'exec POD_NAME COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD_NAME and COMMAND are required arguments for the exec command\nSee 'kubectl exec -h' for help and examples",
     );
-  const argv = args.rest ?? args.positionals.slice(1);
+  // kubectl 1.33 takes the command only after `--` (exec.go Complete); older ones warned.
+  if (args.rest === undefined && args.positionals.length > 1)
+    return fail(
+      ctx.state,
+      "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples",
+    );
+  const argv = args.rest ?? [];
   if (argv.length === 0)
     return fail(ctx.state, "error: you must specify at least one command for the container");
   const picked = attachablePod(ctx, target);

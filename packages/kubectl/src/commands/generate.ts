@@ -1,5 +1,6 @@
 import { boolFlag, flag, flags, type ParsedArgs } from "../args";
-import { type Context, fail, type KubectlResult } from "../result";
+import { type DryRun, dryRunOption, dryRunSuffix } from "../flags/option-values";
+import { type Context, fail, type KubectlResult, ok } from "../result";
 import { createObject } from "./create-object";
 import { formatObjects } from "./output-format";
 import { runAttached } from "./run-attached";
@@ -16,31 +17,41 @@ function parseLabels(text: string | undefined, fallback: Record<string, string>)
   return Object.fromEntries(text.split(",").map((kv) => kv.split("=", 2) as [string, string]));
 }
 
+/** cmdutil.UsageErrorf for `kubectl run`. */
+function usageError(ctx: Context, message: string): KubectlResult {
+  return fail(ctx.state, `error: ${message}\nSee 'kubectl run -h' for help and examples`);
+}
+
+/** The dry-run strategy (run.ts already refused a bad value and printed any deprecation warning). */
+function dryRunOf(ctx: Context, args: ParsedArgs): DryRun {
+  const option = dryRunOption(args, ctx.state.clock);
+  return option.ok ? option.value : "none";
+}
+
 /** `kubectl run NAME --image=I [--port] [--labels] [--env] [--restart] [--command] -- ARGS`. */
 export function runCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   const name = args.positionals[0];
   if (!name)
     return fail(ctx.state, "error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
-  const image = flag(args, "image");
-  if (!image) return fail(ctx.state, "error: --image is required");
+  // The command line's checks made --image required (run.go MarkFlagRequired).
+  const image = flag(args, "image") ?? "";
   const interactive = boolFlag(args, "stdin");
   const tty = boolFlag(args, "tty");
   // run.go: --attach defaults to true with -i/--stdin.
   const attach = flag(args, "attach") === undefined ? interactive : boolFlag(args, "attach");
   const remove = boolFlag(args, "rm");
-  if (tty && !interactive)
-    return fail(ctx.state, "error: -i/--stdin is required for containers with -t/--tty=true");
+  if (tty && !interactive) return usageError(ctx, "-i/--stdin is required for containers with -t/--tty=true");
   const port = flag(args, "port");
   // run.go's getRestartPolicy would pick OnFailure for -i, but the flag's default ("Always") always
   // reaches it: -i pods restart Always too.
   const restart = flag(args, "restart") ?? "Always";
   if (!["Always", "OnFailure", "Never"].includes(restart))
-    return fail(ctx.state, `error: invalid restart policy: ${restart}`);
-  if (!attach && remove) return fail(ctx.state, "error: --rm should only be used for attached containers");
-  if (attach && flag(args, "dry-run") !== undefined && flag(args, "dry-run") !== "none")
-    return fail(
-      ctx.state,
-      "error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)",
+    return usageError(ctx, `invalid restart policy: ${restart}`);
+  if (!attach && remove) return usageError(ctx, "--rm should only be used for attached containers");
+  if (attach && dryRunOf(ctx, args) !== "none")
+    return usageError(
+      ctx,
+      "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)",
     );
   const rest = args.rest ?? [];
   const container: Record<string, unknown> = { name, image };
@@ -90,7 +101,6 @@ export function createGeneratorCommand(ctx: Context, args: ParsedArgs): KubectlR
   if (what === "deployment" || what === "deploy") {
     if (!name) return fail(ctx.state, "error: exactly one NAME is required, got 0");
     const images = flags(args, "image");
-    if (images.length === 0) return fail(ctx.state, 'error: required flag(s) "image" not set');
     const port = flag(args, "port");
     const containers = images.map((image) => ({
       image,
@@ -137,7 +147,7 @@ function createServiceCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   if (!name) return fail(ctx.state, "error: exactly one NAME is required, got 0");
   const tcp = flags(args, "tcp").flatMap((t) => t.split(","));
   if (type !== "ExternalName" && tcp.length === 0 && flag(args, "clusterip") !== "None")
-    return fail(ctx.state, 'error: required flag(s) "tcp" not set');
+    return fail(ctx.state, "error: at least one tcp port specifier must be provided");
   const nodePort = flag(args, "node-port");
   const ports = tcp.map((t) => {
     const [port = "", target] = t.split(":");
@@ -153,8 +163,6 @@ function createServiceCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   });
   const clusterIP = flag(args, "clusterip");
   const externalName = flag(args, "external-name");
-  if (type === "ExternalName" && !externalName)
-    return fail(ctx.state, 'error: required flag(s) "external-name" not set');
   const labels = { app: name };
   const service = {
     apiVersion: "v1",
@@ -179,9 +187,10 @@ export function createGenerated(
   label: string,
   verb = "created",
 ): KubectlResult {
-  const dryRun = flag(args, "dry-run");
-  if (dryRun === "client" || dryRun === "true") {
-    const out = flag(args, "output");
+  const dryRun = dryRunOf(ctx, args);
+  const out = flag(args, "output");
+  // A client dry run prints the object as the generator built it, before any server has seen it.
+  if (dryRun === "client") {
     if (out)
       return formatObjects(
         ctx,
@@ -189,9 +198,12 @@ export function createGenerated(
         out,
         true,
       );
-    return { state: ctx.state, stdout: `${label} ${verb} (dry run)\n`, stderr: "", exitCode: 0 };
+    return ok(ctx.state, `${label} ${verb}${dryRunSuffix(dryRun)}\n`);
   }
   const created = createObject(ctx, obj);
   if (!created.ok) return created.failure;
-  return { state: created.state, stdout: `${label} ${verb}\n`, stderr: "", exitCode: 0 };
+  // A server dry run is admitted and defaulted as a create would be, then not stored.
+  const state = dryRun === "server" ? ctx.state : created.state;
+  if (out) return { ...formatObjects(ctx, [created.object], out, true), state };
+  return ok(state, `${label} ${verb}${dryRunSuffix(dryRun)}\n`);
 }

@@ -6,7 +6,7 @@ import { tableFor } from "../printers/registry";
 import { sortObjectsBy } from "../printers/sort-by";
 import { noResourcesFound, printTables, type TableSection, tableSection } from "../printers/table";
 import { parseTargets, resourceName } from "../resources";
-import { type Context, fail, type KubectlResult, withWarnings } from "../result";
+import { type Context, fail, type KubectlResult, ok, withWarnings } from "../result";
 import { formatObjects } from "./output-format";
 
 /**
@@ -16,6 +16,8 @@ import { formatObjects } from "./output-format";
 export function getCommand(ctx: Context & { allNamespaces?: boolean }, args: ParsedArgs): KubectlResult {
   const parsed = parseTargets(args.positionals);
   if (!parsed.ok) return fail(ctx.state, parsed.message);
+  // --watch-only prints changes as they come, none of what is there: a command here returns at once.
+  if (boolFlag(args, "watch-only") && parsed.targets.length > 0) return ok(ctx.state, "");
   return withWarnings(
     getTargets(ctx, args, parsed),
     parsed.targets.map((t) => t.info.kind),
@@ -42,6 +44,9 @@ function getTargets(
   if (!requirements)
     return fail(ctx.state, `error: invalid selector: '${fieldText}'; can't understand '${fieldText}'`);
   const allNamespaces = ctx.allNamespaces === true;
+  // --ignore-not-found drops NotFound errors and the "No resources found" notice.
+  const ignoreNotFound = boolFlag(args, "ignore-not-found");
+  const nothingFound = (namespace: string | undefined) => (ignoreNotFound ? "" : noResourcesFound(namespace));
   const errors: string[] = [];
   const found: { kind: string; objects: KubeObject[] }[] = [];
   const named = parsed.targets.some((t) => t.names.length > 0);
@@ -56,7 +61,8 @@ function getTargets(
       for (const name of t.names) {
         const obj = getObject(ctx.state, t.info.kind, t.info.namespaced ? ctx.namespace : undefined, name);
         if (obj) objects.push(obj);
-        else errors.push(`Error from server (NotFound): ${resourceName(t.info)} "${name}" not found`);
+        else if (!ignoreNotFound)
+          errors.push(`Error from server (NotFound): ${resourceName(t.info)} "${name}" not found`);
       }
     } else
       objects = listObjects(ctx.state, t.info.kind, ns).filter(
@@ -79,7 +85,7 @@ function getTargets(
       return {
         state: ctx.state,
         stdout: output === "yaml" || output === "json" ? formatObjects(ctx, [], output, false).stdout : "",
-        stderr: stderr || noResourcesFound(allNamespaces ? undefined : ctx.namespace),
+        stderr: stderr || nothingFound(allNamespaces ? undefined : ctx.namespace),
         exitCode,
       };
     const r = formatObjects(
@@ -99,9 +105,7 @@ function getTargets(
     wide: output === "wide",
     noHeaders: boolFlag(args, "no-headers"),
     showLabels: boolFlag(args, "show-labels"),
-    labelColumns: flags(args, "label-columns")
-      .flatMap((v) => v.split(","))
-      .filter((k) => k !== ""),
+    labelColumns: flags(args, "label-columns").filter((k) => k !== ""),
     allNamespaces,
     withKind: boolFlag(args, "show-kind"),
   });
@@ -110,7 +114,7 @@ function getTargets(
     return {
       state: ctx.state,
       stdout: "",
-      stderr: noResourcesFound(anyNamespaced && !allNamespaces ? ctx.namespace : undefined),
+      stderr: nothingFound(anyNamespaced && !allNamespaces ? ctx.namespace : undefined),
       exitCode: 0,
     };
   }

@@ -51,10 +51,15 @@ function store(
 
 /** `kubectl patch TYPE NAME -p PATCH [--type strategic|merge|json]`. */
 export function patchCommand(ctx: Context, args: ParsedArgs): KubectlResult {
+  // patch.go Validate: the patch is checked before any object is looked up.
+  const text = flag(args, "patch");
+  if (text === undefined)
+    return fail(
+      ctx.state,
+      "error: must specify --patch or --patch-file containing the contents of the patch",
+    );
   const s = single(ctx, args.positionals, "patch");
   if (!s.ok) return s.result;
-  const text = flag(args, "patch");
-  if (text === undefined) return fail(ctx.state, "error: must specify -p to patch");
   let patch: unknown;
   try {
     patch = JSON.parse(text);

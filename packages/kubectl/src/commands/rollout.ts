@@ -1,5 +1,6 @@
 import { advance, type Deployment, getObject, rfc3339, updateObject } from "@kubejam/engine";
-import type { ParsedArgs } from "../args";
+import { flag, type ParsedArgs } from "../args";
+import { goDurationMs } from "../flags/flag-set";
 import { parseTargets } from "../resources";
 import { type Context, fail, type KubectlResult } from "../result";
 import { rolloutHistory, rolloutUndo } from "./rollout-history";
@@ -29,9 +30,13 @@ export function rolloutCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   if (sub === "restart") return restart(ctx, d);
   if (sub === "history") return rolloutHistory(ctx, args, d);
   if (sub === "undo") return rolloutUndo(ctx, args, d);
+  // --timeout=0 (the default) waits as long as it takes; here, up to TIMEOUT_MS of virtual time.
+  const timeoutMs = goDurationMs(flag(args, "timeout") ?? "0");
+  const limit = timeoutMs > 0 ? Math.min(timeoutMs, TIMEOUT_MS) : TIMEOUT_MS;
+  const watch = flag(args, "watch") !== "false";
   let state = ctx.state;
   const lines: string[] = [];
-  for (let waited = 0; waited <= TIMEOUT_MS; waited += STEP_MS) {
+  for (let waited = 0; waited <= limit; waited += STEP_MS) {
     const d = getObject<Deployment>(state, "Deployment", ctx.namespace, name);
     if (!d) return fail(ctx.state, `Error from server (NotFound): deployments.apps "${name}" not found`);
     const line = statusLine(d);
@@ -40,6 +45,7 @@ export function rolloutCommand(ctx: Context, args: ParsedArgs): KubectlResult {
       return { state, stdout: `${lines.join("\n")}\n`, stderr: "", exitCode: 0 };
     }
     if (lines.at(-1) !== line) lines.push(line);
+    if (!watch) return { state, stdout: `${lines.join("\n")}\n`, stderr: "", exitCode: 0 };
     state = advance(state, STEP_MS);
   }
   return {

@@ -1,6 +1,6 @@
 import { advance, getObject, type KubeObject, listObjects } from "@kubejam/engine";
 import { boolFlag, flag, type ParsedArgs } from "../args";
-import { parseDuration } from "../kj/run-kj";
+import { goDurationMs } from "../flags/flag-set";
 import { labelSelectorFlag } from "../label-selector";
 import { executeJsonPath } from "../printers/jsonpath";
 import { parseJsonPath } from "../printers/jsonpath-parser";
@@ -57,8 +57,7 @@ export function waitCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   if (!forText) return fail(ctx.state, "error: --for must be set");
   const condition = parseFor(forText);
   if (typeof condition === "string") return fail(ctx.state, `error: ${condition}`);
-  const timeout = parseDuration(flag(args, "timeout") ?? "30s");
-  if (timeout === undefined) return fail(ctx.state, `error: invalid duration "${flag(args, "timeout")}"`);
+  const timeout = goDurationMs(flag(args, "timeout") ?? "30s");
   const parsed = parseTargets(args.positionals);
   if (!parsed.ok) return fail(ctx.state, parsed.message);
   const target = parsed.targets[0];

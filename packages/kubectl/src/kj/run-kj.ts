@@ -1,7 +1,8 @@
 // The simulator's own commands, beside kubectl's: `kjctl trace` and `kjctl why` (and in kjctl,
 // `reset` and `advance`, which need the state file). The browser terminal runs these too.
 import { advance, type ClusterState, endAttachedShell } from "@kubejam/engine";
-import { flag, parseArgs } from "../args";
+import { flag } from "../args";
+import { FlagSet, parseFlags } from "../flags/flag-set";
 import { fail, type KubectlResult } from "../result";
 import { type TraceCommandResult, traceCommand } from "./trace";
 import { whyCommand } from "./why";
@@ -15,10 +16,16 @@ export function isKjCommand(word: string | undefined): word is (typeof KJ_COMMAN
   return (KJ_COMMANDS as readonly string[]).includes(word ?? "");
 }
 
+/** The flags the simulator's own commands take. */
+const KJ_FLAGS = new FlagSet([
+  { name: "namespace", short: "n", type: "string" },
+  { name: "container", short: "c", type: "string" },
+]);
+
 /** Runs `advance …`, `trace …` or `why …` (argv without the leading `kjctl`); a trace also returns its hops. */
 export function runKj(state: ClusterState, argv: readonly string[]): KubectlResult | TraceCommandResult {
   const [command, ...rest] = argv;
-  const args = parseArgs(rest, "get");
+  const args = parseFlags(rest, KJ_FLAGS);
   if (args.errors.length > 0) return fail(state, `error: ${args.errors[0]}`);
   switch (command) {
     case "trace":

@@ -8,7 +8,7 @@
  * Pure functions here; the terminal component owns the session.
  */
 import { isShellCommand } from "@kubejam/engine";
-import { END_SESSION } from "@kubejam/kubectl";
+import { boolFlag, END_SESSION, flag, parseCommandLine } from "@kubejam/kubectl";
 
 /** What an interactive `kubectl exec` asks for. */
 export interface ShellTarget {
@@ -40,35 +40,16 @@ export interface RunSession {
   restart: string;
 }
 
-const INTERACTIVE_FLAGS = new Set(["-i", "-t", "-it", "-ti", "--stdin", "--tty"]);
-const VALUE_FLAGS = new Set(["-c", "--container", "-n", "--namespace"]);
-
-/** `exec -it POD [-c C] [-n NS] -- SHELL` (words after `kubectl`); undefined for anything else. */
+/** `exec -it POD [-c C] [-n NS] -- SHELL` (words after `kubectl`, read as kubectl reads them); undefined for anything else. */
 export function interactiveShell(words: readonly string[]): ShellTarget | undefined {
-  if (words[0] !== "exec") return undefined;
-  const dashDash = words.indexOf("--");
-  if (dashDash === -1) return undefined;
-  const command = words.slice(dashDash + 1);
+  const { path, args } = parseCommandLine(words);
+  if (path[0] !== "exec" || args.errors.length > 0) return undefined;
+  const command = args.rest ?? [];
   if (command.length !== 1 || !isShellCommand(command[0] ?? "")) return undefined;
-  let pod: string | undefined;
-  let container: string | undefined;
-  let namespace: string | undefined;
-  let interactive = false;
-  const before = words.slice(1, dashDash);
-  for (let i = 0; i < before.length; i++) {
-    const w = before[i] ?? "";
-    if (INTERACTIVE_FLAGS.has(w)) interactive = true;
-    else if (VALUE_FLAGS.has(w)) {
-      const value = before[++i];
-      if (w === "-c" || w === "--container") container = value;
-      else namespace = value;
-    } else if (/^--(container|namespace)=/.test(w)) {
-      const value = w.slice(w.indexOf("=") + 1);
-      if (w.startsWith("--container")) container = value;
-      else namespace = value;
-    } else if (!w.startsWith("-") && pod === undefined) pod = w;
-  }
-  if (!interactive || pod === undefined) return undefined;
+  const pod = args.positionals[0];
+  if (!(boolFlag(args, "stdin") || boolFlag(args, "tty")) || pod === undefined) return undefined;
+  const container = flag(args, "container");
+  const namespace = flag(args, "namespace");
   return {
     pod,
     shell: command[0] ?? "sh",
@@ -84,25 +65,12 @@ const SHELL_IMAGES = /^(docker\.io\/)?(library\/)?(busybox|alpine)(:|@|$)/;
  * process is a shell: a busybox or alpine image with no command, or one shell word after `--`.
  */
 export function interactiveRun(words: readonly string[]): RunSession | undefined {
-  if (words[0] !== "run") return undefined;
-  const dashDash = words.indexOf("--");
-  const flags = dashDash === -1 ? words.slice(1) : words.slice(1, dashDash);
-  const command = dashDash === -1 ? [] : words.slice(dashDash + 1);
-  const has = (...names: string[]) => flags.some((f) => names.includes(f));
-  const interactive = has("-i", "-it", "-ti", "--stdin", "-i=true", "--stdin=true");
-  if (!interactive) return undefined;
-  const value = (name: string) => {
-    const i = flags.findIndex((f) => f === name || f.startsWith(`${name}=`));
-    if (i === -1) return undefined;
-    const f = flags[i] ?? "";
-    return f.includes("=") ? f.slice(f.indexOf("=") + 1) : flags[i + 1];
-  };
-  const image = value("--image") ?? "";
-  const name = flags.find(
-    (f, i) =>
-      !f.startsWith("-") && !["--image", "--restart", "-n", "--namespace"].includes(flags[i - 1] ?? ""),
-  );
+  const { path, args } = parseCommandLine(words);
+  if (path[0] !== "run" || args.errors.length > 0 || !boolFlag(args, "stdin")) return undefined;
+  const name = args.positionals[0];
   if (!name) return undefined;
+  const image = flag(args, "image") ?? "";
+  const command = args.rest ?? [];
   const shell =
     command.length === 0
       ? SHELL_IMAGES.test(image)
@@ -112,17 +80,20 @@ export function interactiveRun(words: readonly string[]): RunSession | undefined
         ? command[0]
         : undefined;
   if (!shell) return undefined;
-  const namespace = value("--namespace") ?? value("-n");
+  const namespace = flag(args, "namespace");
+  const dashDash = words.indexOf("--");
+  const before = dashDash === -1 ? [...words] : words.slice(0, dashDash);
+  before.splice(before.indexOf("run"), 1);
   return {
     target: { pod: name, container: name, shell, ...(namespace !== undefined ? { namespace } : {}) },
     createWords: [
       "run",
-      ...flags.filter((w) => w !== "--rm" && w !== "--rm=true"),
+      ...before.filter((w) => w !== "--rm" && w !== "--rm=true"),
       "--attach=false",
       ...(dashDash === -1 ? [] : words.slice(dashDash)),
     ],
-    remove: has("--rm", "--rm=true"),
-    restart: value("--restart") ?? "Always",
+    remove: boolFlag(args, "rm"),
+    restart: flag(args, "restart") ?? "Always",
   };
 }
 
