@@ -147,7 +147,7 @@ function dispatch(state: ClusterState, command: string, args: ParsedArgs, io: Ku
     case "explain":
       return explainCommand(ctx, args);
     case "api-resources":
-      return apiResourcesCommand(ctx);
+      return apiResourcesCommand(ctx, args);
     case "version":
       return versionCommand(ctx, args);
     default:

@@ -136,7 +136,7 @@ export const KUBECTL: KubectlCommand = {
         "sort-by string",
         "verbs stringSlice",
       ],
-      ["cached"],
+      ["api-group", "cached", "namespaced", "no-headers", "output", "sort-by"],
     ),
     command(
       "apply",

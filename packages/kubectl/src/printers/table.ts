@@ -164,9 +164,14 @@ export function noResourcesFound(namespace: string | undefined): string {
 
 /**
  * A plain table with literal headers, laid out with kubectl's get tabwriter (for commands that print
- * their own tables, e.g. `kubectl api-resources`). Headers are printed as given; rows may be empty.
+ * their own tables, e.g. `kubectl api-resources`). Headers are printed as given (none: `--no-headers`,
+ * and the columns fit the rows alone); rows may be empty.
  */
-export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const lines = [headers.join("\t"), ...rows.map((r) => r.map(cellText).join("\t"))];
+export function renderTable(
+  headers: readonly string[] | undefined,
+  rows: readonly (readonly string[])[],
+): string {
+  const body = rows.map((r) => r.map(cellText).join("\t"));
+  const lines = headers === undefined ? body : [headers.join("\t"), ...body];
   return `${tabwrite(lines.join("\n"), GET_TABWRITER)}\n`;
 }
