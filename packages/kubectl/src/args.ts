@@ -30,6 +30,23 @@ export function parseCommandLine(words: readonly string[]): CommandLine {
   return { path: found.path, args, unsimulated, unknown: found.next, missing };
 }
 
+/**
+ * The flags worth offering on a command line that names a command (words after `kubectl`): the ones
+ * the simulation acts on, long and short, and the namespace.
+ */
+export function completionFlags(words: readonly string[]): string[] {
+  const { command } = findCommand<KubectlCommand>(KUBECTL, words);
+  if (command === KUBECTL) return [];
+  const simulated = new Set(command.simulated ?? []);
+  const offered = ["--namespace", "-n"];
+  for (const spec of command.flags ?? []) {
+    if (!simulated.has(spec.name) || spec.name === "help") continue;
+    offered.push(`--${spec.name}`);
+    if (spec.short) offered.push(`-${spec.short}`);
+  }
+  return offered;
+}
+
 export function flag(args: ParsedArgs, ...names: string[]): string | undefined {
   for (const n of names) {
     const v = args.flags.get(n);

@@ -1,7 +1,7 @@
 // @kubejam/kubectl: the kubectl command language over the engine. The browser terminal and kjctl use `run`.
 
 export { applyResultLine } from "./apply-lines";
-export { boolFlag, type CommandLine, flag, parseCommandLine } from "./args";
+export { boolFlag, type CommandLine, completionFlags, flag, parseCommandLine } from "./args";
 export { splitCommandLine } from "./command-line";
 export { END_SESSION, isKjCommand, KJ_COMMANDS, parseDuration, runKj } from "./kj/run-kj";
 export type { TraceCommandResult } from "./kj/trace";

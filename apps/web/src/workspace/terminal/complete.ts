@@ -1,5 +1,6 @@
 // Tab completion for the kubectl terminal: commands, resource types, object names, containers, files,
 // output formats and namespaces. Pure: what to offer depends only on the line and the cluster's names.
+import { completionFlags } from "@kubejam/kubectl";
 
 export interface CompletionContext {
   commands: readonly string[];
@@ -60,29 +61,6 @@ const SUBCOMMANDS: Record<string, string[]> = {
 };
 const POD_COMMANDS = new Set(["exec", "logs"]);
 const OUTPUTS = ["json", "jsonpath=", "name", "wide", "yaml"];
-const FLAGS: Record<string, string[]> = {
-  get: [
-    "--all-namespaces",
-    "--namespace",
-    "--output",
-    "--selector",
-    "--show-labels",
-    "--sort-by",
-    "--watch",
-    "-A",
-    "-l",
-    "-n",
-    "-o",
-  ],
-  describe: ["--namespace", "-n"],
-  delete: ["--all", "--filename", "--namespace", "-f", "-n"],
-  apply: ["--filename", "--namespace", "-f", "-n"],
-  create: ["--filename", "--namespace", "-f", "-n"],
-  exec: ["--container", "--namespace", "-c", "-n"],
-  logs: ["--container", "--follow", "--namespace", "--previous", "--tail", "-c", "-f", "-n", "-p"],
-  wait: ["--all", "--for", "--namespace", "--selector", "--timeout", "-l", "-n"],
-};
-
 function commonPrefix(words: readonly string[]): string {
   const [first, ...rest] = words;
   if (first === undefined) return "";
@@ -140,7 +118,8 @@ export function complete(line: string, ctx: CompletionContext): Completion {
     const pod = args.slice(1).find((a) => !a.startsWith("-") && (ctx.objects.Pod ?? []).includes(a));
     return offer(start, current, pod ? (ctx.containers[pod] ?? []) : Object.values(ctx.containers).flat());
   }
-  if (current.startsWith("-")) return offer(start, current, FLAGS[command] ?? []);
+  // The flags kubectl has for the command that the simulation acts on.
+  if (current.startsWith("-")) return offer(start, current, completionFlags(args));
   // Positional words after the command, skipping flags and their values.
   const positionals: string[] = [];
   for (let i = 1; i < args.length; i++) {

@@ -36,6 +36,15 @@ describe("complete", () => {
     // logs' -f is --follow: a pod follows it, not a file.
     { line: "kubectl logs -f w", common: "web", candidates: ["web", "webby"] },
     { line: "kubectl logs --f", common: "--follow", candidates: ["--follow"] },
+    // The flags kubectl has for the command, where the simulation acts on them.
+    { line: "kubectl get --ig", common: "--ignore-not-found", candidates: ["--ignore-not-found"] },
+    { line: "kubectl run x --co", common: "--command", candidates: ["--command"] },
+    {
+      line: "kubectl -n kube-system get --sh",
+      common: "--show-",
+      candidates: ["--show-kind", "--show-labels", "--show-managed-fields"],
+    },
+    { line: "kubectl apply --ser", common: "", candidates: [] },
     { line: "kubectl get pods -o y", common: "yaml", candidates: ["yaml"] },
     { line: "kubectl get pods -n k", common: "kube-system", candidates: ["kube-system"] },
     { line: "kubectl get deploy ", common: "api", candidates: ["api"] },
