@@ -4,6 +4,7 @@ import { applyCommand } from "./commands/apply";
 import { clusterInfoCommand, configCommand } from "./commands/cluster-info";
 import { deleteCommand } from "./commands/delete";
 import { describeCommand } from "./commands/describe";
+import { eventsCommand } from "./commands/events";
 import { execCommand } from "./commands/exec";
 import { explainCommand } from "./commands/explain";
 import { exposeCommand } from "./commands/expose";
@@ -113,7 +114,7 @@ function dispatch(state: ClusterState, command: string, args: ParsedArgs, io: Ku
     case "get":
       return getCommand(ctx, args);
     case "events":
-      return getCommand(ctx, { ...args, positionals: ["events"] });
+      return eventsCommand(ctx, args);
     case "describe":
       return describeCommand(ctx, args);
     case "expose":

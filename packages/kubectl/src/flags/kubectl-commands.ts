@@ -302,7 +302,7 @@ export const KUBECTL: KubectlCommand = {
         "types stringSlice",
         "w|watch bool",
       ],
-      ["output", ...PRINT_NO_OPS, "all-namespaces", "chunk-size", "no-headers", "watch"],
+      ["output", ...PRINT_NO_OPS, "all-namespaces", "chunk-size", "for", "no-headers", "types", "watch"],
     ),
     command(
       "exec",
