@@ -17,6 +17,8 @@ export interface CommandLine {
   readonly unknown: string | undefined;
   /** Required flags the line left out, as cobra names them. */
   readonly missing: readonly string[];
+  /** The command the line names (the root when it names none). */
+  readonly command: KubectlCommand;
 }
 
 /** Reads `words` (without the leading `kubectl`) as kubectl 1.33 would. */
@@ -27,7 +29,7 @@ export function parseCommandLine(words: readonly string[]): CommandLine {
   const simulated = new Set(found.command.simulated ?? []);
   const unsimulated = [...args.flags.keys()].filter((name) => local.has(name) && !simulated.has(name));
   const missing = (found.command.required ?? []).filter((name) => !args.flags.has(name));
-  return { path: found.path, args, unsimulated, unknown: found.next, missing };
+  return { path: found.path, args, unsimulated, unknown: found.next, missing, command: found.command };
 }
 
 /**

@@ -16,10 +16,11 @@ import { labelCommand, patchCommand, scaleCommand } from "./commands/mutate";
 import { rolloutCommand } from "./commands/rollout";
 import { setCommand } from "./commands/set-image";
 import { waitCommand } from "./commands/wait";
+import { helpText } from "./flags/help";
 import { KUBECTL } from "./flags/kubectl-commands";
 import { type DryRun, dryRunOption, dryRunSuffix, validateOption } from "./flags/option-values";
 import { KUBECTL_COMMAND_ORDER, suggestionsFor } from "./flags/suggestions";
-import { type Context, fail, type KubectlIo, type KubectlResult } from "./result";
+import { type Context, fail, type KubectlIo, type KubectlResult, ok } from "./result";
 
 /** The commands simulated here, by name. */
 export const COMMANDS: readonly string[] = (KUBECTL.children ?? []).map((c) => c.name);
@@ -57,6 +58,7 @@ export function run(state: ClusterState, argv: readonly string[], io: KubectlIo 
   const usage = ["kubectl", ...path].join(" ");
   if (args.errors.length > 0)
     return fail(state, `error: ${args.errors[0]}\nSee '${usage} --help' for usage.`);
+  if (boolFlag(args, "help")) return ok(state, helpText(path, line.command));
   if (command === undefined)
     return fail(
       state,

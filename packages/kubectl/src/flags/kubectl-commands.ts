@@ -74,6 +74,8 @@ const createService = (
 
 export const KUBECTL: KubectlCommand = {
   name: "kubectl",
+  flags: [spec("h|help bool")],
+  simulated: ["help"],
   // genericclioptions.ConfigFlags, kubectl's own root flags and the logging flags (kubectl options).
   persistentFlags: [
     "as string",
