@@ -42,6 +42,8 @@ export function runCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   const remove = boolFlag(args, "rm");
   if (tty && !interactive) return usageError(ctx, "-i/--stdin is required for containers with -t/--tty=true");
   const port = flag(args, "port");
+  const expose = boolFlag(args, "expose");
+  if (expose && !port) return usageError(ctx, "--port must be set when exposing a service");
   // run.go's getRestartPolicy would pick OnFailure for -i, but the flag's default ("Always") always
   // reaches it: -i pods restart Always too.
   const restart = flag(args, "restart") ?? "Always";
@@ -83,7 +85,43 @@ export function runCommand(ctx: Context, args: ParsedArgs): KubectlResult {
       quiet: boolFlag(args, "quiet"),
       waitForExit: !boolFlag(args, "leave-stdin-open") && restart !== "Always",
     });
-  return createGenerated(ctx, args, pod, `pod/${name}`);
+  const created = createGenerated(ctx, args, pod, `pod/${name}`);
+  if (!expose || created.exitCode !== 0) return created;
+  return withService(ctx, args, created, name, port ?? "");
+}
+
+/**
+ * run.go generateService for `--expose`: after the pod, a Service selecting it (`run=NAME`, or the
+ * --labels) on --port; kubectl prints the Service's line first, and a failure after the pod's line.
+ */
+function withService(
+  ctx: Context,
+  args: ParsedArgs,
+  pod: KubectlResult,
+  name: string,
+  port: string,
+): KubectlResult {
+  const labelsText = flag(args, "labels");
+  const selector = labelsText ? parseLabels(labelsText, {}) : { run: name };
+  const service = {
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: { name, ...(labelsText ? { labels: selector } : {}) },
+    spec: {
+      ports: [{ port: Number(port), protocol: "TCP", targetPort: Number(port) }],
+      selector,
+    },
+    status: { loadBalancer: {} },
+  };
+  const svc = createGenerated({ ...ctx, state: pod.state }, args, service, `service/${name}`);
+  // run.go separates the two objects of `-o yaml`.
+  const separator = svc.exitCode === 0 && flag(args, "output") === "yaml" ? "---\n" : "";
+  return {
+    state: svc.state,
+    stdout: svc.stdout + separator + pod.stdout,
+    stderr: pod.stderr + svc.stderr,
+    exitCode: svc.exitCode,
+  };
 }
 
 /** `kubectl create deployment NAME --image=I [--replicas=N] [--port=P]` and `kubectl create namespace NAME`. */

@@ -521,6 +521,7 @@ export const KUBECTL: KubectlCommand = {
         "command",
         "dry-run",
         "env",
+        "expose",
         "image",
         "labels",
         "leave-stdin-open",
