@@ -50,6 +50,24 @@ const OWNERSHIP = ["field-manager"];
 const GENERATOR = [...PRINT_FLAGS, DRY_RUN, "field-manager string", "save-config bool", VALIDATE];
 const GENERATOR_SIMULATED = ["output", ...PRINT_NO_OPS, "dry-run", "validate", ...OWNERSHIP];
 
+/** `kubectl label` and `kubectl annotate` take the same flags (label.go, annotate.go). */
+const LABELLING = [
+  ...PRINT_FLAGS,
+  ...FILENAME_FLAGS,
+  "all bool",
+  "A|all-namespaces bool",
+  DRY_RUN,
+  "field-manager string",
+  "field-selector string",
+  "list bool",
+  "local bool",
+  "overwrite bool",
+  RECORD,
+  "resource-version string",
+  "l|selector string",
+];
+const LABELLING_SIMULATED = ["overwrite", "dry-run", "record", ...OWNERSHIP];
+
 function command(
   name: string,
   flags: readonly string[],
@@ -107,25 +125,7 @@ export const KUBECTL: KubectlCommand = {
     "warnings-as-errors bool",
   ].map(spec),
   children: [
-    command(
-      "annotate",
-      [
-        ...PRINT_FLAGS,
-        ...FILENAME_FLAGS,
-        "all bool",
-        "A|all-namespaces bool",
-        DRY_RUN,
-        "field-manager string",
-        "field-selector string",
-        "list bool",
-        "local bool",
-        "overwrite bool",
-        RECORD,
-        "resource-version string",
-        "l|selector string",
-      ],
-      ["overwrite", "dry-run", "record", ...OWNERSHIP],
-    ),
+    command("annotate", LABELLING, LABELLING_SIMULATED),
     command(
       "api-resources",
       [
@@ -399,25 +399,7 @@ export const KUBECTL: KubectlCommand = {
         "watch-only",
       ],
     ),
-    command(
-      "label",
-      [
-        ...PRINT_FLAGS,
-        ...FILENAME_FLAGS,
-        "all bool",
-        "A|all-namespaces bool",
-        DRY_RUN,
-        "field-manager string",
-        "field-selector string",
-        "list bool",
-        "local bool",
-        "overwrite bool",
-        RECORD,
-        "resource-version string",
-        "l|selector string",
-      ],
-      ["overwrite", "dry-run", "record", ...OWNERSHIP],
-    ),
+    command("label", LABELLING, LABELLING_SIMULATED),
     command(
       "logs",
       [
