@@ -56,9 +56,21 @@ export function run(state: ClusterState, argv: readonly string[], io: KubectlIo 
   const command = path[0];
   if (command === undefined && line.unknown !== undefined) return unknownCommand(state, words, line.unknown);
   const usage = ["kubectl", ...path].join(" ");
+  // A subcommand kubectl has that the simulation lacks: its flags are not the parent's to judge.
+  if (line.unknown !== undefined && line.command.otherChildren?.includes(line.unknown))
+    return fail(state, `error: ${usage} ${line.unknown} is not simulated here`);
   if (args.errors.length > 0)
     return fail(state, `error: ${args.errors[0]}\nSee '${usage} --help' for usage.`);
   if (boolFlag(args, "help")) return ok(state, helpText(path, line.command));
+  if (line.command.dispatcher) {
+    // The words after the command's path (the positionals still hold every name but the first).
+    const extra = args.positionals.slice(path.length - 1);
+    if (extra.length === 0) return ok(state, helpText(path, line.command));
+    return fail(
+      state,
+      `error: unknown command "${extra.join(" ")}"\nSee '${usage} -h' for help and examples`,
+    );
+  }
   if (command === undefined)
     return fail(
       state,

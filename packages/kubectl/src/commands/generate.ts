@@ -163,7 +163,12 @@ export function createGeneratorCommand(ctx: Context, args: ParsedArgs): KubectlR
     return createGenerated(ctx, args, deployment, `deployment.apps/${name}`);
   }
   if (what === "service" || what === "svc") return createServiceCommand(ctx, args);
-  return fail(ctx.state, `error: unknown command "${what ?? ""}" for "kubectl create"`);
+  // create.go RunCreate: without -f, words that name no generator are not a command.
+  if (args.positionals.length === 0) return fail(ctx.state, "error: must specify one of -f and -k");
+  return fail(
+    ctx.state,
+    `error: Unexpected args: [${args.positionals.join(" ")}]\nSee 'kubectl create -h' for help and examples`,
+  );
 }
 
 const SERVICE_TYPES: Record<string, string> = {

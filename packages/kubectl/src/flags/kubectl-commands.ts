@@ -13,6 +13,10 @@ export interface KubectlCommand extends CommandNode {
   readonly simulated?: readonly string[];
   /** Flags cobra insists on before the command runs (MarkFlagRequired). */
   readonly required?: readonly string[];
+  /** kubectl's other subcommands of this command (and their aliases): known, not simulated here. */
+  readonly otherChildren?: readonly string[];
+  /** It only leads to its subcommands (cobra's DefaultSubCommandRun): alone it prints its help. */
+  readonly dispatcher?: boolean;
   readonly children?: readonly KubectlCommand[];
 }
 
@@ -192,7 +196,23 @@ export const KUBECTL: KubectlCommand = {
       ],
     }),
     command("config", [], [], {
+      dispatcher: true,
       persistentFlags: [spec("kubeconfig string")],
+      otherChildren: [
+        "delete-cluster",
+        "delete-context",
+        "delete-user",
+        "get-users",
+        "rename-context",
+        "set",
+        "set-cluster",
+        "set-context",
+        "set-credentials",
+        "unset",
+        "use-context",
+        "use",
+        "view",
+      ],
       children: [
         command("current-context", [], []),
         command("get-contexts", ["no-headers bool", "o|output string"], []),
@@ -225,6 +245,29 @@ export const KUBECTL: KubectlCommand = {
         ...OWNERSHIP,
       ],
       {
+        otherChildren: [
+          "clusterrole",
+          "clusterrolebinding",
+          "configmap",
+          "cm",
+          "cronjob",
+          "cj",
+          "ingress",
+          "ing",
+          "job",
+          "poddisruptionbudget",
+          "pdb",
+          "priorityclass",
+          "pc",
+          "quota",
+          "resourcequota",
+          "role",
+          "rolebinding",
+          "secret",
+          "serviceaccount",
+          "sa",
+          "token",
+        ],
         children: [
           command(
             "deployment",
@@ -235,6 +278,7 @@ export const KUBECTL: KubectlCommand = {
           command("namespace", GENERATOR, GENERATOR_SIMULATED, { aliases: ["ns"] }),
           command("service", [], [], {
             aliases: ["svc"],
+            dispatcher: true,
             children: [
               createService("clusterip", ["clusterip string"], ["clusterip"]),
               createService("nodeport", ["node-port int"], ["node-port"]),
@@ -439,6 +483,8 @@ export const KUBECTL: KubectlCommand = {
       ["dry-run", "patch", "record", "type", ...OWNERSHIP],
     ),
     command("rollout", [], [], {
+      dispatcher: true,
+      otherChildren: ["pause", "resume"],
       children: [
         command(
           "status",
@@ -537,6 +583,8 @@ export const KUBECTL: KubectlCommand = {
       { required: ["replicas"] },
     ),
     command("set", [], [], {
+      dispatcher: true,
+      otherChildren: ["env", "resources", "selector", "serviceaccount", "sa", "subject"],
       children: [
         command(
           "image",
