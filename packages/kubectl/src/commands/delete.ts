@@ -3,14 +3,13 @@ import {
   deleteObjects,
   listObjects,
   parseLabelSelector,
-  parseManifests,
   resolveResource,
 } from "@kubejam/engine";
 import { boolFlag, flag, flags, type ParsedArgs } from "../args";
 import { cascadeOption } from "../flags/option-values";
 import { parseTargets } from "../resources";
 import { type Context, fail, type KubectlResult } from "../result";
-import { readFilenames } from "./apply";
+import { manifestObjects } from "./manifest-objects";
 
 /** `kubectl delete TYPE NAME... | TYPE/NAME | -f FILE | -l SEL | --all`; prints `pod "web" deleted` per object. */
 export function deleteCommand(ctx: Context, args: ParsedArgs): KubectlResult {
@@ -34,24 +33,16 @@ function deleteTargets(ctx: Context, args: ParsedArgs): KubectlResult {
         ? 0
         : undefined;
   if (flags(args, "filename").length > 0) {
-    const read = readFilenames(ctx, args);
+    const read = manifestObjects(ctx, args);
     if (!read.ok) return fail(ctx.state, read.message);
-    for (const file of read.files) {
-      const parsed = parseManifests(file.name, file.text);
-      if (!parsed.ok) return fail(ctx.state, parsed.diagnostics.map((d) => d.message).join("\n"));
-      for (const doc of parsed.documents) {
-        const info = resolveResource(String(doc.value.kind ?? ""));
-        const meta = (doc.value.metadata ?? {}) as { name?: string; namespace?: string };
-        if (!info || !meta.name) continue;
-        requests.push({
-          kind: info.kind,
-          namespace: meta.namespace ?? ctx.namespace,
-          name: meta.name,
-          gracePeriodSeconds,
-          label: `${info.plural}${info.group ? `.${info.group}` : ""} "${meta.name}"`,
-        });
-      }
-    }
+    for (const { info, namespace, name } of read.objects)
+      requests.push({
+        kind: info.kind,
+        namespace,
+        name,
+        gracePeriodSeconds,
+        label: `${info.plural}${info.group ? `.${info.group}` : ""} "${name}"`,
+      });
   } else {
     const parsed = parseTargets(args.positionals);
     if (!parsed.ok) return fail(ctx.state, parsed.message);

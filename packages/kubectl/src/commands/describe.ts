@@ -31,13 +31,16 @@ import { describeEndpointSlice, describeEndpoints, describeService } from "../de
 import { describeStorageClass } from "../describe/storageclass";
 import { parseTargets, resourceName } from "../resources";
 import { type Context, fail, type KubectlResult, withWarnings } from "../result";
+import { fromFiles } from "./get";
 
 /** `kubectl describe TYPE [NAME_PREFIX]` / `TYPE/NAME`: objects separated by a blank line. */
 export function describeCommand(ctx: Context, args: ParsedArgs): KubectlResult {
-  const parsed = parseTargets(args.positionals);
+  const files = fromFiles(ctx, args);
+  const parsed = files ?? parseTargets(args.positionals);
   if (!parsed.ok) return fail(ctx.state, parsed.message);
+  const scoped = files?.ok ? { ...ctx, namespace: files.namespace } : ctx;
   return withWarnings(
-    describeTargets(ctx, args, parsed),
+    describeTargets(scoped, args, parsed),
     parsed.targets.map((t) => t.info.kind),
   );
 }

@@ -5,8 +5,9 @@ import { labelSelectorFlag } from "../label-selector";
 import { tableFor } from "../printers/registry";
 import { sortObjectsBy } from "../printers/sort-by";
 import { noResourcesFound, printTables, type TableSection, tableSection } from "../printers/table";
-import { parseTargets, resourceName } from "../resources";
+import { parseTargets, resourceName, type Target } from "../resources";
 import { type Context, fail, type KubectlResult, ok, withWarnings } from "../result";
+import { manifestObjects, manifestTargets } from "./manifest-objects";
 import { formatObjects } from "./output-format";
 
 /**
@@ -14,14 +15,37 @@ import { formatObjects } from "./output-format";
  * [--show-labels] [--no-headers]`. --sort-by sorts each type's objects (sorter.go).
  */
 export function getCommand(ctx: Context & { allNamespaces?: boolean }, args: ParsedArgs): KubectlResult {
-  const parsed = parseTargets(args.positionals);
+  const files = fromFiles(ctx, args);
+  const parsed = files ?? parseTargets(args.positionals);
   if (!parsed.ok) return fail(ctx.state, parsed.message);
   // --watch-only prints changes as they come, none of what is there: a command here returns at once.
   if (boolFlag(args, "watch-only") && parsed.targets.length > 0) return ok(ctx.state, "");
+  const scoped = files?.ok ? { ...ctx, namespace: files.namespace } : ctx;
   return withWarnings(
-    getTargets(ctx, args, parsed),
+    getTargets(scoped, args, parsed),
     parsed.targets.map((t) => t.info.kind),
   );
+}
+
+/** `-f FILE`: the objects the files name, in the files' namespace (the first one named, else -n's). */
+export function fromFiles(
+  ctx: Context,
+  args: ParsedArgs,
+): { ok: true; targets: Target[]; namespace: string } | { ok: false; message: string } | undefined {
+  if (flags(args, "filename").length === 0) return undefined;
+  if (args.positionals.length > 0)
+    return {
+      ok: false,
+      message:
+        "error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well",
+    };
+  const read = manifestObjects(ctx, args);
+  if (!read.ok) return read;
+  return {
+    ok: true,
+    targets: manifestTargets(read.objects),
+    namespace: read.objects[0]?.namespace ?? ctx.namespace,
+  };
 }
 
 function getTargets(

@@ -335,7 +335,7 @@ export const KUBECTL: KubectlCommand = {
         "l|selector string",
         "show-events bool",
       ],
-      ["all-namespaces", "chunk-size", "selector"],
+      ["filename", "recursive", "all-namespaces", "chunk-size", "selector"],
     ),
     command(
       "events",
@@ -427,6 +427,8 @@ export const KUBECTL: KubectlCommand = {
       [
         "output",
         ...PRINT_NO_OPS,
+        "filename",
+        "recursive",
         "all-namespaces",
         "chunk-size",
         "field-selector",
