@@ -1,44 +1,75 @@
-import { podLogs } from "@kubejam/engine";
+import { getObject, type Pod, podLogs } from "@kubejam/engine";
 import { boolFlag, flag, type ParsedArgs } from "../args";
 import { type Context, fail, type KubectlResult, ok } from "../result";
 import { attachablePod } from "./attachable-pod";
 import { listContainers } from "./exec";
 
+const USAGE =
+  "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples";
+
 /**
- * `kubectl logs POD|deploy/NAME [-c C] [-p] [-f] [--tail N]`. With `-f` kubectl would keep printing
- * what the container writes until interrupted; here a command answers at once, so it prints what
- * there is (the simulator's time only moves when a command or `advance` moves it).
+ * `kubectl logs POD|deploy/NAME [CONTAINER] [-c C | --all-containers] [--prefix] [-p] [-f] [--tail N]`.
+ * With `-f` kubectl would keep printing what the container writes until interrupted; here a command
+ * answers at once, so it prints what there is (the simulator's time only moves when a command or
+ * `advance` moves it).
  */
 export function logsCommand(ctx: Context, args: ParsedArgs): KubectlResult {
-  const target = args.positionals[0];
-  if (!target)
+  const [target, inlineContainer] = args.positionals;
+  if (!target || args.positionals.length > 2) return fail(ctx.state, USAGE);
+  const allContainers = boolFlag(args, "all-containers");
+  let container = flag(args, "container");
+  // logs.go Validate.
+  if (inlineContainer !== undefined) {
+    if (container !== undefined)
+      return fail(ctx.state, "error: only one of -c or an inline [CONTAINER] arg is allowed");
+    container = inlineContainer;
+  }
+  if (allContainers && container !== undefined)
     return fail(
       ctx.state,
-      "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples",
+      `error: --all-containers=true should not be specified with container name ${container}`,
     );
   const picked = attachablePod(ctx, target, "logs");
   if (!picked.ok) return fail(ctx.state, picked.message);
   const pod = picked.pod;
-  const result = podLogs(ctx.state, {
-    namespace: ctx.namespace,
-    pod,
-    container: flag(args, "container"),
-    previous: boolFlag(args, "previous"),
-  });
-  if (!result.ok) return fail(ctx.state, result.message);
-  let text = result.text;
-  const tail = flag(args, "tail");
-  if (tail !== undefined && Number(tail) >= 0) {
-    const all = text.split("\n");
-    if (all.at(-1) === "") all.pop();
-    text =
-      all.slice(Math.max(0, all.length - Number(tail))).join("\n") +
-      (all.length && Number(tail) > 0 ? "\n" : "");
-  }
   // logsforobject.go: several pods behind the name, one is read.
   const found = (picked.among ?? 0) > 1 ? `Found ${picked.among} pods, using pod/${pod}\n` : "";
-  const notice = result.defaultedContainer
-    ? `Defaulted container "${result.defaultedContainer}" out of: ${listContainers(ctx, pod)}\n`
-    : "";
-  return ok(ctx.state, text, found + notice);
+  const spec = getObject<Pod>(ctx.state, "Pod", ctx.namespace, pod)?.spec;
+  const names =
+    allContainers && spec
+      ? [...(spec.initContainers ?? []), ...spec.containers].map((c) => c.name)
+      : [container];
+  let stdout = "";
+  let notice = "";
+  for (const name of names) {
+    const result = podLogs(ctx.state, {
+      namespace: ctx.namespace,
+      pod,
+      container: name,
+      previous: boolFlag(args, "previous"),
+    });
+    if (!result.ok) return fail(ctx.state, result.message, stdout);
+    if (result.defaultedContainer)
+      notice = `Defaulted container "${result.defaultedContainer}" out of: ${listContainers(ctx, pod)}\n`;
+    const text = tail(result.text, flag(args, "tail"));
+    const shownName = name ?? result.defaultedContainer ?? spec?.containers[0]?.name ?? "";
+    stdout += boolFlag(args, "prefix") ? prefixed(text, `[pod/${pod}/${shownName}] `) : text;
+  }
+  return ok(ctx.state, stdout, found + notice);
+}
+
+/** The last `n` lines (`--tail`; a negative number keeps them all). */
+function tail(text: string, n: string | undefined): string {
+  if (n === undefined || Number(n) < 0) return text;
+  const all = text.split("\n");
+  if (all.at(-1) === "") all.pop();
+  return (
+    all.slice(Math.max(0, all.length - Number(n))).join("\n") + (all.length && Number(n) > 0 ? "\n" : "")
+  );
+}
+
+/** `--prefix`: each line, empty ones too, starts with where it came from. */
+function prefixed(text: string, prefix: string): string {
+  const lines = text.split("\n");
+  return lines.map((line, i) => (i === lines.length - 1 && line === "" ? line : prefix + line)).join("\n");
 }

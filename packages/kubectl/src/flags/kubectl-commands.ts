@@ -466,7 +466,16 @@ export const KUBECTL: KubectlCommand = {
         "tail int64",
         "timestamps bool",
       ],
-      ["container", "follow", "insecure-skip-tls-verify-backend", "pod-running-timeout", "previous", "tail"],
+      [
+        "all-containers",
+        "container",
+        "follow",
+        "insecure-skip-tls-verify-backend",
+        "pod-running-timeout",
+        "prefix",
+        "previous",
+        "tail",
+      ],
     ),
     command(
       "patch",
