@@ -100,7 +100,16 @@ export function run(state: ClusterState, argv: readonly string[], io: KubectlIo 
   const shown =
     dryRun === "none" || GENERATORS.has(path.slice(0, 2).join(" "))
       ? result
-      : { ...result, state, stdout: withSuffix(result.stdout, dryRunSuffix(dryRun)) };
+      : {
+          ...result,
+          // Nothing a dry run did is kept.
+          state,
+          // -o prints objects or bare names: no operation to mark as a dry run.
+          stdout:
+            flag(args, "output") === undefined
+              ? withSuffix(result.stdout, dryRunSuffix(dryRun))
+              : result.stdout,
+        };
   return warnings === "" ? shown : { ...shown, stderr: warnings + shown.stderr };
 }
 

@@ -1,5 +1,5 @@
 import { applyManifests, type ManifestFile, resolveResource } from "@kubejam/engine";
-import { flags, type ParsedArgs } from "../args";
+import { flag, flags, type ParsedArgs } from "../args";
 import { qualifiedName } from "../resources";
 import { type Context, fail, type KubectlResult, ok } from "../result";
 
@@ -25,6 +25,11 @@ export function readFilenames(
 
 /** `kubectl apply -f` and `kubectl create -f`. */
 export function applyCommand(ctx: Context, args: ParsedArgs, mode: "apply" | "create"): KubectlResult {
+  // -o name prints each object as `pod/web`; the objects' full text would be the stored objects as
+  // the API server answered, before any controller touched them, which the simulation does not keep.
+  const output = flag(args, "output");
+  if (output !== undefined && output !== "name")
+    return fail(ctx.state, `error: kubectl ${mode} -o ${output} is not simulated here`);
   const read = readFilenames(ctx, args);
   if (!read.ok) return fail(ctx.state, read.message);
   if (read.files.every((f) => f.text.trim() === ""))
@@ -42,7 +47,7 @@ export function applyCommand(ctx: Context, args: ParsedArgs, mode: "apply" | "cr
       const info = resolveResource(r.kind);
       const name = info ? qualifiedName(info, r.name) : r.name;
       for (const warning of r.warnings ?? []) err.push(`Warning: ${warning}`);
-      out.push(mode === "create" ? `${name} created` : `${name} ${r.action}`);
+      out.push(output === "name" ? name : mode === "create" ? `${name} created` : `${name} ${r.action}`);
     } else {
       err.push(r.diagnostic.message);
       failed = true;

@@ -18,6 +18,9 @@ export function deleteCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   // Orphaning leaves a Deployment's ReplicaSets (and their pods) without an owner: not simulated.
   if (cascade.value === "orphan")
     return fail(ctx.state, `${cascade.warning}error: kubectl delete --cascade=orphan is not simulated here`);
+  const output = flag(args, "output");
+  if (output !== undefined && output !== "name")
+    return fail(ctx.state, `error: unexpected -o output mode: ${output}. We only support '-o name'`);
   const result = deleteTargets(ctx, args);
   return cascade.warning === "" ? result : { ...result, stderr: cascade.warning + result.stderr };
 }
@@ -103,9 +106,13 @@ function deleteTargets(ctx: Context, args: ParsedArgs): KubectlResult {
     if (r.ok) {
       const singular = resolveResource(req.kind)?.singular ?? req.kind.toLowerCase();
       const group = resolveResource(req.kind)?.group;
-      out.push(
-        `${singular}${group ? `.${group}` : ""} "${req.name}" ${gracePeriodSeconds === 0 && boolFlag(args, "force") ? "force deleted" : "deleted"}`,
-      );
+      const kind = `${singular}${group ? `.${group}` : ""}`;
+      // delete.go PrintObj: `-o name` is `pod/web`, whatever the operation.
+      if (flag(args, "output") === "name") out.push(`${kind}/${req.name}`);
+      else
+        out.push(
+          `${kind} "${req.name}" ${gracePeriodSeconds === 0 && boolFlag(args, "force") ? "force deleted" : "deleted"}`,
+        );
     } else if (!(ignoreMissing && r.code === "NotFound")) err.push(r.message);
   });
   return {
