@@ -55,6 +55,9 @@ export function runCommand(ctx: Context, args: ParsedArgs): KubectlResult {
       ctx,
       "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)",
     );
+  const pullPolicy = flag(args, "image-pull-policy") ?? "";
+  if (!["", "Always", "IfNotPresent", "Never"].includes(pullPolicy))
+    return usageError(ctx, `invalid image pull policy: ${pullPolicy}`);
   const rest = args.rest ?? [];
   const container: Record<string, unknown> = { name, image };
   if (rest.length > 0) container[boolFlag(args, "command") ? "command" : "args"] = rest;
@@ -65,15 +68,25 @@ export function runCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   if (env.length) container.env = env;
   if (port) container.ports = [{ containerPort: Number(port) }];
   container.resources = {};
+  if (pullPolicy) container.imagePullPolicy = pullPolicy;
   if (interactive) {
     container.stdin = true;
     container.stdinOnce = !boolFlag(args, "leave-stdin-open");
   }
   if (tty) container.tty = true;
+  // --annotations, one KEY=VALUE each (run.go's generator splits at the first "=").
+  const annotations = flags(args, "annotations").map((kv) => {
+    const at = kv.indexOf("=");
+    return at === -1 ? ([kv, ""] as const) : ([kv.slice(0, at), kv.slice(at + 1)] as const);
+  });
   const pod = {
     apiVersion: "v1",
     kind: "Pod",
-    metadata: { labels: parseLabels(flag(args, "labels"), { run: name }), name },
+    metadata: {
+      ...(annotations.length > 0 ? { annotations: Object.fromEntries(annotations) } : {}),
+      labels: parseLabels(flag(args, "labels"), { run: name }),
+      name,
+    },
     spec: { containers: [container], dnsPolicy: "ClusterFirst", restartPolicy: restart },
     status: {},
   };
