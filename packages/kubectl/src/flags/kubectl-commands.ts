@@ -477,6 +477,7 @@ export const KUBECTL: KubectlCommand = {
         "pod-running-timeout",
         "prefix",
         "previous",
+        "selector",
         "tail",
       ],
     ),
