@@ -58,7 +58,9 @@ function describeTargets(
   const selectorText = flag(args, "selector");
   const selector = selectorText ? parseLabelSelector(selectorText) : () => true;
   if (!selector) return fail(ctx.state, `error: unable to parse requirement: ${selectorText}`);
-  const events = listObjects<KubeEvent>(ctx.state, "Event");
+  // --show-events=false leaves the Events section out (describe.go DescriberSettings.ShowEvents).
+  const events =
+    flag(args, "show-events") === "false" ? undefined : listObjects<KubeEvent>(ctx.state, "Event");
   const outputs: string[] = [];
   const errors: string[] = [];
   const allNamespaces = boolFlag(args, "all-namespaces");
@@ -98,7 +100,7 @@ function describeTargets(
   };
 }
 
-function describeOne(ctx: Context, obj: KubeObject, events: KubeEvent[]): string | undefined {
+function describeOne(ctx: Context, obj: KubeObject, events: KubeEvent[] | undefined): string | undefined {
   const now = ctx.state.clock;
   const ns = obj.metadata.namespace;
   switch (obj.kind) {

@@ -13,8 +13,16 @@ export interface EventTarget {
 }
 
 /** describe.go: searchEvents (involvedObject name, namespace, uid; kind unless empty, as for pods). */
-export function eventsFor(events: readonly KubeEvent[], target: EventTarget): KubeEvent[] {
-  return events.filter((e) => {
+export function eventsFor(events: readonly KubeEvent[], target: EventTarget): KubeEvent[];
+export function eventsFor(
+  events: readonly KubeEvent[] | undefined,
+  target: EventTarget,
+): KubeEvent[] | undefined;
+export function eventsFor(
+  events: readonly KubeEvent[] | undefined,
+  target: EventTarget,
+): KubeEvent[] | undefined {
+  return events?.filter((e) => {
     const o = e.involvedObject;
     if (o.name !== target.name) return false;
     if (target.kind !== undefined && o.kind !== target.kind) return false;
@@ -31,7 +39,9 @@ function sortTime(e: KubeEvent): number {
   return parseTimestamp(e.lastTimestamp) ?? parseTimestamp(eventTime) ?? Number.NEGATIVE_INFINITY;
 }
 
-export function describeEvents(events: readonly KubeEvent[], w: PrefixWriter, now: number): void {
+/** The Events section; none at all for undefined (`--show-events=false`), `<none>` for no events. */
+export function describeEvents(events: readonly KubeEvent[] | undefined, w: PrefixWriter, now: number): void {
+  if (events === undefined) return;
   if (events.length === 0) {
     w.write(LEVEL_0, "Events:\t<none>\n");
     return;

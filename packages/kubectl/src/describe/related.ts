@@ -2,8 +2,11 @@
 import type { EndpointSlice, KubeEvent, Pod, ReplicaSet } from "@kubejam/engine";
 
 export interface DescribeRelated {
-  /** Events; each describer keeps those about its object (describe.go: searchEvents). */
-  events: readonly KubeEvent[];
+  /**
+   * Events; each describer keeps those about its object (describe.go: searchEvents). Undefined with
+   * `--show-events=false`: no Events section at all.
+   */
+  events: readonly KubeEvent[] | undefined;
   /** ReplicaSet describe: pods to count in "Pods Status" (only those it controls count). */
   pods?: readonly Pod[];
   /** Deployment describe: ReplicaSets to sort into OldReplicaSets / NewReplicaSet (only those it controls). */

@@ -338,7 +338,7 @@ export const KUBECTL: KubectlCommand = {
         "l|selector string",
         "show-events bool",
       ],
-      ["filename", "recursive", "all-namespaces", "chunk-size", "selector"],
+      ["filename", "recursive", "all-namespaces", "chunk-size", "selector", "show-events"],
     ),
     command(
       "events",
