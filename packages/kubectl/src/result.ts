@@ -1,4 +1,5 @@
 import type { ClusterState, ManifestFile } from "@kubejam/engine";
+import type { DryRun } from "./flags/option-values";
 
 /** What one kubectl invocation returns: it never prints; the terminal and the CLI do. */
 export interface KubectlResult {
@@ -19,6 +20,8 @@ export interface Context {
   io: KubectlIo;
   namespace: string;
   namespaceExplicit: boolean;
+  /** The command line's --dry-run strategy (run.ts reads it once); none when absent. */
+  dryRun?: DryRun;
 }
 
 export function ok(state: ClusterState, stdout: string, stderr = ""): KubectlResult {

@@ -96,7 +96,7 @@ export function run(state: ClusterState, argv: readonly string[], io: KubectlIo 
     if (option.value !== "Strict")
       return failWith(`error: ${usage} --validate=${flag(args, "validate")} is not simulated here`);
   }
-  const result = dispatch(state, command, args, io);
+  const result = dispatch(state, command, args, io, dryRun);
   const shown =
     dryRun === "none" || GENERATORS.has(path.slice(0, 2).join(" "))
       ? result
@@ -118,7 +118,13 @@ function withSuffix(stdout: string, suffix: string): string {
   return stdout.replace(/(?<=\S)$/gm, suffix);
 }
 
-function dispatch(state: ClusterState, command: string, args: ParsedArgs, io: KubectlIo): KubectlResult {
+function dispatch(
+  state: ClusterState,
+  command: string,
+  args: ParsedArgs,
+  io: KubectlIo,
+  dryRun: DryRun,
+): KubectlResult {
   const allNamespaces = boolFlag(args, "all-namespaces");
   const ctx: Context & { allNamespaces: boolean } = {
     state,
@@ -126,6 +132,7 @@ function dispatch(state: ClusterState, command: string, args: ParsedArgs, io: Ku
     namespace: flag(args, "namespace") ?? "default",
     namespaceExplicit: flag(args, "namespace") !== undefined,
     allNamespaces,
+    dryRun,
   };
   switch (command) {
     case "apply":

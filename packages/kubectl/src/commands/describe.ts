@@ -31,7 +31,7 @@ import { describeEndpointSlice, describeEndpoints, describeService } from "../de
 import { describeStorageClass } from "../describe/storageclass";
 import { parseTargets, resourceName } from "../resources";
 import { type Context, fail, type KubectlResult, withWarnings } from "../result";
-import { fromFiles } from "./get";
+import { fromFiles } from "./manifest-objects";
 
 /** `kubectl describe TYPE [NAME_PREFIX]` / `TYPE/NAME`: objects separated by a blank line. */
 export function describeCommand(ctx: Context, args: ParsedArgs): KubectlResult {

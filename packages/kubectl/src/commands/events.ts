@@ -3,6 +3,7 @@
 // event into `3m (x4 over 10m)`, and filters with --for and --types.
 import { type KubeEvent, listObjects } from "@kubejam/engine";
 import { boolFlag, flag, flags, type ParsedArgs } from "../args";
+import { eventTime } from "../describe/events";
 import { translateTimestampSince } from "../printers/age";
 import { renderTable } from "../printers/table";
 import { parseTargets } from "../resources";
@@ -57,12 +58,6 @@ export function eventsCommand(ctx: Context & { allNamespaces?: boolean }, args: 
     "MESSAGE",
   ];
   return ok(ctx.state, renderTable(boolFlag(args, "no-headers") ? undefined : headers, rows));
-}
-
-/** events.go eventTime: the last time it happened. */
-function eventTime(e: KubeEvent): number {
-  const text = e.lastTimestamp || e.firstTimestamp || "";
-  return text === "" ? 0 : Date.parse(text);
 }
 
 /** events.go getInterval: `AGE`, or `AGE (xCOUNT over FIRST)` for a repeated event. */

@@ -1,5 +1,5 @@
 import { boolFlag, flag, flags, type ParsedArgs } from "../args";
-import { type DryRun, dryRunOption, dryRunSuffix } from "../flags/option-values";
+import { dryRunSuffix } from "../flags/option-values";
 import { type Context, fail, type KubectlResult, ok } from "../result";
 import { createObject } from "./create-object";
 import { formatObjects } from "./output-format";
@@ -20,12 +20,6 @@ function parseLabels(text: string | undefined, fallback: Record<string, string>)
 /** cmdutil.UsageErrorf for `kubectl run`. */
 function usageError(ctx: Context, message: string): KubectlResult {
   return fail(ctx.state, `error: ${message}\nSee 'kubectl run -h' for help and examples`);
-}
-
-/** The dry-run strategy (run.ts already refused a bad value and printed any deprecation warning). */
-function dryRunOf(ctx: Context, args: ParsedArgs): DryRun {
-  const option = dryRunOption(args, ctx.state.clock);
-  return option.ok ? option.value : "none";
 }
 
 /** `kubectl run NAME --image=I [--port] [--labels] [--env] [--restart] [--command] -- ARGS`. */
@@ -50,7 +44,7 @@ export function runCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   if (!["Always", "OnFailure", "Never"].includes(restart))
     return usageError(ctx, `invalid restart policy: ${restart}`);
   if (!attach && remove) return usageError(ctx, "--rm should only be used for attached containers");
-  if (attach && dryRunOf(ctx, args) !== "none")
+  if (attach && (ctx.dryRun ?? "none") !== "none")
     return usageError(
       ctx,
       "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)",
@@ -243,7 +237,7 @@ export function createGenerated(
   label: string,
   verb = "created",
 ): KubectlResult {
-  const dryRun = dryRunOf(ctx, args);
+  const dryRun = ctx.dryRun ?? "none";
   const out = flag(args, "output");
   // A client dry run prints the object as the generator built it, before any server has seen it.
   if (dryRun === "client") {

@@ -5,9 +5,9 @@ import { labelSelectorFlag } from "../label-selector";
 import { tableFor } from "../printers/registry";
 import { sortObjectsBy } from "../printers/sort-by";
 import { noResourcesFound, printTables, type TableSection, tableSection } from "../printers/table";
-import { parseTargets, resourceName, type Target } from "../resources";
+import { parseTargets, resourceName } from "../resources";
 import { type Context, fail, type KubectlResult, ok, withWarnings } from "../result";
-import { manifestObjects, manifestTargets } from "./manifest-objects";
+import { fromFiles } from "./manifest-objects";
 import { formatObjects } from "./output-format";
 
 /**
@@ -25,27 +25,6 @@ export function getCommand(ctx: Context & { allNamespaces?: boolean }, args: Par
     getTargets(scoped, args, parsed),
     parsed.targets.map((t) => t.info.kind),
   );
-}
-
-/** `-f FILE`: the objects the files name, in the files' namespace (the first one named, else -n's). */
-export function fromFiles(
-  ctx: Context,
-  args: ParsedArgs,
-): { ok: true; targets: Target[]; namespace: string } | { ok: false; message: string } | undefined {
-  if (flags(args, "filename").length === 0) return undefined;
-  if (args.positionals.length > 0)
-    return {
-      ok: false,
-      message:
-        "error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well",
-    };
-  const read = manifestObjects(ctx, args);
-  if (!read.ok) return read;
-  return {
-    ok: true,
-    targets: manifestTargets(read.objects),
-    namespace: read.objects[0]?.namespace ?? ctx.namespace,
-  };
 }
 
 function getTargets(

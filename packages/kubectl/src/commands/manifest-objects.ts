@@ -1,5 +1,5 @@
 import { type KindInfo, parseManifests, resolveResource } from "@kubejam/engine";
-import type { ParsedArgs } from "../args";
+import { flags, type ParsedArgs } from "../args";
 import type { Target } from "../resources";
 import type { Context } from "../result";
 import { readFilenames } from "./apply";
@@ -35,7 +35,7 @@ export function manifestObjects(
 }
 
 /** The files' objects as `TYPE NAME...` targets, one per kind in the order the kinds first appear. */
-export function manifestTargets(objects: readonly ManifestObject[]): Target[] {
+function manifestTargets(objects: readonly ManifestObject[]): Target[] {
   const byKind = new Map<string, Target>();
   for (const o of objects) {
     const target = byKind.get(o.info.kind) ?? { info: o.info, names: [] };
@@ -43,4 +43,25 @@ export function manifestTargets(objects: readonly ManifestObject[]): Target[] {
     byKind.set(o.info.kind, target);
   }
   return [...byKind.values()];
+}
+
+/** `-f FILE`: the objects the files name, in the files' namespace (the first one named, else -n's). */
+export function fromFiles(
+  ctx: Context,
+  args: ParsedArgs,
+): { ok: true; targets: Target[]; namespace: string } | { ok: false; message: string } | undefined {
+  if (flags(args, "filename").length === 0) return undefined;
+  if (args.positionals.length > 0)
+    return {
+      ok: false,
+      message:
+        "error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well",
+    };
+  const read = manifestObjects(ctx, args);
+  if (!read.ok) return read;
+  return {
+    ok: true,
+    targets: manifestTargets(read.objects),
+    namespace: read.objects[0]?.namespace ?? ctx.namespace,
+  };
 }

@@ -1,6 +1,7 @@
 import { KINDS } from "@kubejam/engine";
 import { boolFlag, flag, type ParsedArgs } from "../args";
 import { renderTable } from "../printers/table";
+import { resourceName } from "../resources";
 import { type Context, fail, type KubectlResult, lines, ok } from "../result";
 
 /**
@@ -26,8 +27,7 @@ export function apiResourcesCommand(ctx: Context, args: ParsedArgs): KubectlResu
       if (sortBy === "kind") return byteOrder(a.kind, b.kind);
       return a.group === b.group ? byteOrder(a.plural, b.plural) : byteOrder(a.group, b.group);
     });
-  if (output === "name")
-    return ok(ctx.state, lines(kinds.map((k) => (k.group ? `${k.plural}.${k.group}` : k.plural))));
+  if (output === "name") return ok(ctx.state, lines(kinds.map(resourceName)));
   const rows = kinds.map((k) => [
     k.plural,
     k.shortNames.join(","),

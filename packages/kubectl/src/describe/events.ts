@@ -34,9 +34,9 @@ export function eventsFor(
 }
 
 // staging/src/k8s.io/kubectl/pkg/util/event/sorted_event_list.go: eventTime (lastTimestamp, else eventTime)
-function sortTime(e: KubeEvent): number {
-  const eventTime = (e as { eventTime?: string | null }).eventTime;
-  return parseTimestamp(e.lastTimestamp) ?? parseTimestamp(eventTime) ?? Number.NEGATIVE_INFINITY;
+export function eventTime(e: KubeEvent): number {
+  const time = (e as { eventTime?: string | null }).eventTime;
+  return parseTimestamp(e.lastTimestamp) ?? parseTimestamp(time) ?? Number.NEGATIVE_INFINITY;
 }
 
 /** The Events section; none at all for undefined (`--show-events=false`), `<none>` for no events. */
@@ -47,7 +47,7 @@ export function describeEvents(events: readonly KubeEvent[] | undefined, w: Pref
     return;
   }
   // sort.Sort(event.SortableEvents(...)), oldest first
-  const sorted = [...events].sort((a, b) => sortTime(a) - sortTime(b));
+  const sorted = [...events].sort((a, b) => eventTime(a) - eventTime(b));
   w.write(LEVEL_0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
   w.write(LEVEL_1, "----\t------\t----\t----\t-------\n");
   for (const e of sorted) {
