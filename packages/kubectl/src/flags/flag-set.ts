@@ -187,7 +187,7 @@ function checkValue(spec: FlagSpec, raw: string): string | { error: string } {
 }
 
 /** strconv.ParseBool's spellings. */
-function parseGoBool(s: string): boolean | undefined {
+export function parseGoBool(s: string): boolean | undefined {
   if (["1", "t", "T", "TRUE", "true", "True"].includes(s)) return true;
   if (["0", "f", "F", "FALSE", "false", "False"].includes(s)) return false;
   return undefined;

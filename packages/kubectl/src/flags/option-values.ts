@@ -2,6 +2,7 @@
 // --validate (cmdutil.GetValidationDirective) and --cascade (delete's GetCascadingStrategy), with
 // their warnings and error texts as kubectl 1.33 prints them.
 import { flag, type ParsedArgs } from "../args";
+import { parseGoBool } from "./flag-set";
 
 export type DryRun = "none" | "client" | "server";
 
@@ -19,44 +20,31 @@ export function klogWarning(clockMs: number, source: string, message: string): s
 /** The simulated kubectl process's id in its log lines. */
 const KUBECTL_PID = 4127;
 
-const TRUE = new Set(["1", "t", "T", "TRUE", "true", "True"]);
-const FALSE = new Set(["0", "f", "F", "FALSE", "false", "False"]);
-
 export type OptionValue<T> = { ok: true; value: T; warning: string } | { ok: false; message: string };
 
 /** cmdutil.GetDryRunStrategy: `--dry-run` alone and boolean values still work, with a warning. */
 export function dryRunOption(args: ParsedArgs, clockMs: number): OptionValue<DryRun> {
   const text = flag(args, "dry-run") ?? "none";
-  if (TRUE.has(text))
-    return {
-      ok: true,
-      value: "client",
-      warning: klogWarning(
-        clockMs,
-        "helpers.go:717",
-        `--dry-run=${text} is deprecated (boolean value) and can be replaced with --dry-run=client.`,
-      ),
-    };
-  if (FALSE.has(text))
-    return {
-      ok: true,
-      value: "none",
-      warning: klogWarning(
-        clockMs,
-        "helpers.go:720",
-        `--dry-run=${text} is deprecated (boolean value) and can be replaced with --dry-run=none.`,
-      ),
-    };
+  const warn = (value: DryRun, source: string, message: string) => ({
+    ok: true as const,
+    value,
+    warning: klogWarning(clockMs, source, message),
+  });
+  const bool = parseGoBool(text);
+  if (bool !== undefined) {
+    const value = bool ? "client" : "none";
+    return warn(
+      value,
+      bool ? "helpers.go:717" : "helpers.go:720",
+      `--dry-run=${text} is deprecated (boolean value) and can be replaced with --dry-run=${value}.`,
+    );
+  }
   if (text === "unchanged")
-    return {
-      ok: true,
-      value: "client",
-      warning: klogWarning(
-        clockMs,
-        "helpers.go:703",
-        "--dry-run is deprecated and can be replaced with --dry-run=client.",
-      ),
-    };
+    return warn(
+      "client",
+      "helpers.go:703",
+      "--dry-run is deprecated and can be replaced with --dry-run=client.",
+    );
   if (text === "none" || text === "client" || text === "server")
     return { ok: true, value: text, warning: "" };
   return {
@@ -75,9 +63,9 @@ export type Validation = "Strict" | "Warn" | "Ignore";
 /** cmdutil.GetValidationDirective. */
 export function validateOption(args: ParsedArgs): OptionValue<Validation> {
   const text = flag(args, "validate") ?? "strict";
-  if (text === "strict" || TRUE.has(text)) return { ok: true, value: "Strict", warning: "" };
+  if (text === "strict" || parseGoBool(text) === true) return { ok: true, value: "Strict", warning: "" };
   if (text === "warn") return { ok: true, value: "Warn", warning: "" };
-  if (text === "ignore" || FALSE.has(text)) return { ok: true, value: "Ignore", warning: "" };
+  if (text === "ignore" || parseGoBool(text) === false) return { ok: true, value: "Ignore", warning: "" };
   return {
     ok: false,
     message: `error: invalid - validate option "${text}"; must be one of: strict (or true), warn, ignore (or false)`,
@@ -94,8 +82,8 @@ export function cascadeOption(args: ParsedArgs): OptionValue<Cascade> {
     value,
     warning: `warning: --cascade=${text} is deprecated (boolean value) and can be replaced with --cascade=${value}.\n`,
   });
-  if (TRUE.has(text)) return deprecated("background");
-  if (FALSE.has(text)) return deprecated("orphan");
+  const bool = parseGoBool(text);
+  if (bool !== undefined) return deprecated(bool ? "background" : "orphan");
   if (text === "background" || text === "foreground" || text === "orphan")
     return { ok: true, value: text, warning: "" };
   return {
