@@ -1,17 +1,20 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-  SqlQuery,
-  Transaction,
+import {
+  isDriverAdapterError,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+  type SqlQuery,
+  type Transaction,
 } from "@prisma/driver-adapter-utils";
 import { createLock } from "./async-lock.ts";
 import { MIGRATIONS_TABLE } from "./migrate/applied-migrations.ts";
 
 /** How long a connection waits for another process's write lock before failing with SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+/** The pause between two tries for another process's write lock. */
+const BUSY_RETRY_MS = 1;
 
 /**
  * Per-connection settings. SQLite leaves foreign keys off unless each connection turns them on, and
@@ -51,7 +54,10 @@ const TAKE_WRITE_LOCK: SqlQuery = {
  */
 export function createSqliteAdapter(file: string): SqlMigrationAwareDriverAdapterFactory {
   mkdirSync(dirname(file), { recursive: true });
-  const inner = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  // No busy timeout in SQLite itself: its busy handler sleeps inside the call, which better-sqlite3
+  // makes on the event loop, so one process waiting for another's lock would serve nothing meanwhile
+  // (and sleep in steps of up to 100 ms). `whenUnlocked` waits between tries with a timer instead.
+  const inner = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 0 });
   async function open(connect: () => Promise<SqlDriverAdapter>): Promise<SqlDriverAdapter> {
     const adapter = await connect();
     await adapter.executeScript(CONNECTION_PRAGMAS);
@@ -67,13 +73,16 @@ export function createSqliteAdapter(file: string): SqlMigrationAwareDriverAdapte
 
 function serializeConnection(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const acquire = createLock();
+  const writers = createLock();
   async function exclusively<T>(run: () => Promise<T>): Promise<T> {
-    const release = await acquire();
-    try {
-      return await run();
-    } finally {
-      release();
-    }
+    return whenUnlocked(async () => {
+      const release = await acquire();
+      try {
+        return await run();
+      } finally {
+        release();
+      }
+    });
   }
   const serialized: SqlDriverAdapter = {
     provider: adapter.provider,
@@ -83,21 +92,63 @@ function serializeConnection(adapter: SqlDriverAdapter): SqlDriverAdapter {
     executeScript: (script) => exclusively(() => adapter.executeScript(script)),
     dispose: () => exclusively(() => adapter.dispose()),
     async startTransaction(isolationLevel) {
-      const release = await acquire();
-      let transaction: Transaction | undefined;
+      // One transaction at a time waits for the file's write lock; this process's later ones queue
+      // behind it (rather than all trying the lock every millisecond), and its reads go on meanwhile:
+      // the connection is free between tries.
+      const releaseWriter = await writers();
       try {
-        transaction = await adapter.startTransaction(isolationLevel);
-        await transaction.executeRaw(TAKE_WRITE_LOCK);
-        return releasingWhenDone(transaction, release);
+        return await whenUnlocked(async () => {
+          const release = await acquire();
+          let transaction: Transaction | undefined;
+          try {
+            transaction = await adapter.startTransaction(isolationLevel);
+            await transaction.executeRaw(TAKE_WRITE_LOCK);
+            return releasingWhenDone(transaction, () => {
+              release();
+              releaseWriter();
+            });
+          } catch (error) {
+            if (transaction) await abandon(transaction);
+            release();
+            throw error;
+          }
+        });
       } catch (error) {
-        if (transaction) await abandon(transaction);
-        release();
+        releaseWriter();
         throw error;
       }
     },
   };
   const connectionInfo = adapter.getConnectionInfo?.bind(adapter);
   return connectionInfo ? { ...serialized, getConnectionInfo: connectionInfo } : serialized;
+}
+
+/**
+ * Runs `attempt` again while SQLite refuses it with SQLITE_BUSY (another process holds the write
+ * lock), pausing BUSY_RETRY_MS on a timer between tries, for SQLITE_BUSY_TIMEOUT_MS in all. A refused
+ * statement has changed nothing (SQLite refuses it before it writes), and a transaction refused its
+ * lock is rolled back before the next try, so trying again is safe.
+ */
+async function whenUnlocked<T>(attempt: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+  }
+}
+
+/** The adapter reports SQLITE_BUSY (and its extended codes) as a `SocketTimeout`. */
+function isBusy(error: unknown): boolean {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    isDriverAdapterError(error) &&
+    error.cause.kind === "SocketTimeout"
+  );
 }
 
 /** Prisma ends a transaction by sending COMMIT or ROLLBACK, then calling commit() or rollback(). */
@@ -113,8 +164,10 @@ function releasingWhenDone(transaction: Transaction, release: () => void): Trans
     provider: transaction.provider,
     adapterName: transaction.adapterName,
     options: transaction.options,
-    queryRaw: (query) => transaction.queryRaw(query),
-    executeRaw: (query) => transaction.executeRaw(query),
+    // Holding the write lock in WAL mode, a statement is never refused; in a rollback-journal file,
+    // COMMIT may be (readers hold the file), and is tried again as SQLite's documentation says.
+    queryRaw: (query) => whenUnlocked(() => transaction.queryRaw(query)),
+    executeRaw: (query) => whenUnlocked(() => transaction.executeRaw(query)),
     commit: () => end(() => transaction.commit()),
     rollback: () => end(() => transaction.rollback()),
     createSavepoint: transaction.createSavepoint?.bind(transaction),
