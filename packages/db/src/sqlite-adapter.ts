@@ -15,6 +15,14 @@ import { MIGRATIONS_TABLE } from "./migrate/applied-migrations.ts";
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 /** The pause between two tries for another process's write lock. */
 const BUSY_RETRY_MS = 1;
+/**
+ * SQLite's lock is not fair: a process whose transactions queue would take it again the moment it
+ * commits, before another process's next try, and starve it. Once this connection has been refused
+ * the lock (so another process writes too), its next transaction starts HANDOVER_MS after the last
+ * ended, longer than the other's pause between tries; for CONTENDED_FOR_MS after the last refusal.
+ */
+const HANDOVER_MS = 2;
+const CONTENDED_FOR_MS = 10_000;
 
 /**
  * Per-connection settings. SQLite leaves foreign keys off unless each connection turns them on, and
@@ -74,6 +82,15 @@ export function createSqliteAdapter(file: string): SqlMigrationAwareDriverAdapte
 function serializeConnection(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const acquire = createLock();
   const writers = createLock();
+  let refusedAt = Number.NEGATIVE_INFINITY;
+  const whenUnlocked = <T>(attempt: () => Promise<T>) =>
+    whenUnlockedNoting(attempt, () => {
+      refusedAt = Date.now();
+    });
+  const handOver = (releaseWriter: () => void) => {
+    if (Date.now() - refusedAt < CONTENDED_FOR_MS) setTimeout(releaseWriter, HANDOVER_MS);
+    else releaseWriter();
+  };
   async function exclusively<T>(run: () => Promise<T>): Promise<T> {
     return whenUnlocked(async () => {
       const release = await acquire();
@@ -103,9 +120,9 @@ function serializeConnection(adapter: SqlDriverAdapter): SqlDriverAdapter {
           try {
             transaction = await adapter.startTransaction(isolationLevel);
             await transaction.executeRaw(TAKE_WRITE_LOCK);
-            return releasingWhenDone(transaction, () => {
+            return releasingWhenDone(transaction, whenUnlocked, () => {
               release();
-              releaseWriter();
+              handOver(releaseWriter);
             });
           } catch (error) {
             if (transaction) await abandon(transaction);
@@ -127,15 +144,16 @@ function serializeConnection(adapter: SqlDriverAdapter): SqlDriverAdapter {
  * Runs `attempt` again while SQLite refuses it with SQLITE_BUSY (another process holds the write
  * lock), pausing BUSY_RETRY_MS on a timer between tries, for SQLITE_BUSY_TIMEOUT_MS in all. A refused
  * statement has changed nothing (SQLite refuses it before it writes), and a transaction refused its
- * lock is rolled back before the next try, so trying again is safe.
+ * lock is rolled back before the next try, so trying again is safe. `refused` hears of each refusal.
  */
-async function whenUnlocked<T>(attempt: () => Promise<T>): Promise<T> {
+async function whenUnlockedNoting<T>(attempt: () => Promise<T>, refused: () => void): Promise<T> {
   const deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS;
   for (;;) {
     try {
       return await attempt();
     } catch (error) {
       if (!isBusy(error) || Date.now() >= deadline) throw error;
+      refused();
     }
     await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
   }
@@ -152,7 +170,11 @@ function isBusy(error: unknown): boolean {
 }
 
 /** Prisma ends a transaction by sending COMMIT or ROLLBACK, then calling commit() or rollback(). */
-function releasingWhenDone(transaction: Transaction, release: () => void): Transaction {
+function releasingWhenDone(
+  transaction: Transaction,
+  whenUnlocked: <T>(attempt: () => Promise<T>) => Promise<T>,
+  release: () => void,
+): Transaction {
   const end = async (finish: () => Promise<void>) => {
     try {
       await finish();

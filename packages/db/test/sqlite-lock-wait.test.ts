@@ -77,4 +77,44 @@ describe("sqlite: waiting for another connection's write lock", () => {
       await holder.release();
     }
   });
+
+  it("hands the lock over between its own transactions once it knows another client writes", async () => {
+    const userId = await createUser(database.db);
+    // `other` is refused the lock once: from then on it knows another client writes.
+    const holder = await holdWriteLock(userId);
+    const refused = recordSubmission(other, submissionInput(userId));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await holder.release();
+    await refused;
+
+    const finished: string[] = [];
+    const track = (label: string, outcome: Promise<unknown>) =>
+      outcome.then(() => {
+        finished.push(label);
+      });
+    // `other` holds the lock in its first transaction while `database.db` tries and is refused,
+    // and four more of `other`'s queue behind the first.
+    let resume: () => void = () => {};
+    const paused = new Promise<void>((onPaused) => {
+      void track(
+        "other 1",
+        recordSubmissionWithHooks(other, submissionInput(userId), {
+          beforeCommit: () =>
+            new Promise<void>((resolve) => {
+              resume = resolve;
+              onPaused();
+            }),
+        }),
+      );
+    });
+    await paused;
+    const queued = [2, 3, 4, 5].map((i) => track(`other ${i}`, recordSubmission(other, submissionInput(userId))));
+    const contender = track("db", recordSubmission(database.db, submissionInput(userId)));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // `other` pauses after each transaction, and the contender's next try gets in; without the pause,
+    // `other`'s queue would take the lock back at once, four times over.
+    resume();
+    await Promise.all([contender, ...queued]);
+    expect(finished.indexOf("db")).toBeLessThan(finished.indexOf("other 5"));
+  });
 });
