@@ -108,7 +108,9 @@ describe("sqlite: waiting for another connection's write lock", () => {
       );
     });
     await paused;
-    const queued = [2, 3, 4, 5].map((i) => track(`other ${i}`, recordSubmission(other, submissionInput(userId))));
+    const queued = [2, 3, 4, 5].map((i) =>
+      track(`other ${i}`, recordSubmission(other, submissionInput(userId))),
+    );
     const contender = track("db", recordSubmission(database.db, submissionInput(userId)));
     await new Promise((resolve) => setTimeout(resolve, 30));
     // `other` pauses after each transaction, and the contender's next try gets in; without the pause,
