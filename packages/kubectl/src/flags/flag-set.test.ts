@@ -43,6 +43,7 @@ describe("parseFlags (pflag's grammar)", () => {
     ["--env=A=1,B=2 --env C=3", { env: ["A=1,B=2", "C=3"] }, []],
     ["-v=6 -", { v: ["6"] }, ["-"]],
     ["--image -it", { image: ["-it"] }, []],
+    ["--all_namespaces --dry_run=client", { "all-namespaces": ["true"], "dry-run": ["client"] }, []],
   ])("%s", (line, flags, positionals) => {
     const r = parse(line);
     expect(r.errors).toEqual([]);
@@ -60,6 +61,11 @@ describe("parseFlags (pflag's grammar)", () => {
   it.each([
     ["get --bogus", "unknown flag: --bogus"],
     ["get --bogus=1", "unknown flag: --bogus"],
+    ["get --bogus_x", "unknown flag: --bogus_x"],
+    [
+      "--all_namespaces=maybe",
+      'invalid argument "maybe" for "-A, --all-namespaces" flag: strconv.ParseBool: parsing "maybe": invalid syntax',
+    ],
     ["get -Z", "unknown shorthand flag: 'Z' in -Z"],
     ["-itZ web", "unknown shorthand flag: 'Z' in -Z"],
     ["get -1", "unknown shorthand flag: '1' in -1"],

@@ -46,8 +46,12 @@ export class FlagSet {
     }
   }
 
+  /**
+   * kubectl's flags are normalized as pflag's Lookup does with kubectl's WordSepNormalizeFunc:
+   * `--all_namespaces` is `--all-namespaces` (an unknown one is reported as typed).
+   */
   lookup(name: string): FlagSpec | undefined {
-    return this.byName.get(name);
+    return this.byName.get(name.includes("_") ? name.replaceAll("_", "-") : name);
   }
 
   lookupShort(short: string): FlagSpec | undefined {
