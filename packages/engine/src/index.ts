@@ -1,6 +1,7 @@
 // @kubejam/engine: a deterministic simulated GKE cluster. This file is the package's public contract.
 
 export type { KubeEvent, Namespace, Node } from "./api/cluster-kinds";
+export { type Mapped, mapDocument } from "./api/decode";
 export { type JsonSchema, jsonSchemaFor } from "./api/json-schema";
 export { KINDS, type KindInfo, kindInfo, resolveResource } from "./api/kinds";
 export type { KubeObject, LabelSelector, ObjectMeta, OwnerReference, StoredMeta } from "./api/meta";
@@ -56,6 +57,7 @@ export {
   applyManifests,
   LAST_APPLIED,
   type ManifestFile,
+  namespaceMismatch,
 } from "./ops/apply";
 export { canonicalJson } from "./ops/canonical-json";
 export { type DeleteRequest, type DeleteResult, deleteObjects } from "./ops/delete";

@@ -11,32 +11,44 @@ export type Decoded =
   | { ok: true; info: KindInfo; object: Record<string, unknown>; missing: FieldError[] }
   | { ok: false; diagnostic: Diagnostic };
 
-/**
- * What kubectl and the API server do before validation: find the kind's REST mapping, then decode
- * strictly (an unknown or misspelt field is an error, as with `--validate=strict`, kubectl's default).
- * Missing required fields decode to zero values and come back as `Required value` field errors.
- */
-export function decodeDocument(doc: ManifestDocument): Decoded {
-  const { file, value } = doc;
-  const fail = (code: Diagnostic["code"], message: string, path?: string): Decoded => {
-    const pos = path ? doc.locate(path) : undefined;
-    return {
-      ok: false,
-      diagnostic: { code, message, file, document: doc.index, path, line: pos?.line, column: pos?.column },
-    };
+export type Mapped = { ok: true; info: KindInfo } | { ok: false; diagnostic: Diagnostic };
+
+function failAt(doc: ManifestDocument, code: Diagnostic["code"], message: string, path?: string) {
+  const pos = path ? doc.locate(path) : undefined;
+  return {
+    ok: false as const,
+    diagnostic: {
+      code,
+      message,
+      file: doc.file,
+      document: doc.index,
+      path,
+      line: pos?.line,
+      column: pos?.column,
+    },
   };
+}
+
+/**
+ * What kubectl does with a document before anything reaches the API server: its kind and apiVersion
+ * must be set and map to a resource the cluster serves (a client dry run stops here).
+ */
+export function mapDocument(doc: ManifestDocument): Mapped {
+  const { file, value } = doc;
   const kind = value.kind;
   const apiVersion = value.apiVersion;
   // kubectl's schema validation (staging/src/k8s.io/kubectl/pkg/validation) checks these first.
   if (typeof kind !== "string" || kind === "") {
-    return fail(
+    return failAt(
+      doc,
       "missing-kind",
       `error: error validating "${file}": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false`,
       "kind",
     );
   }
   if (typeof apiVersion !== "string" || apiVersion === "") {
-    return fail(
+    return failAt(
+      doc,
       "missing-api-version",
       `error: error validating "${file}": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false`,
       "apiVersion",
@@ -47,12 +59,30 @@ export function decodeDocument(doc: ManifestDocument): Decoded {
     const meta = value.metadata as { name?: unknown; namespace?: unknown } | undefined;
     const name = typeof meta?.name === "string" ? meta.name : "";
     const namespace = typeof meta?.namespace === "string" ? meta.namespace : "";
-    return fail(
+    return failAt(
+      doc,
       "unknown-kind",
       `error: resource mapping not found for name: "${name}" namespace: "${namespace}" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
       "kind",
     );
   }
+  return { ok: true, info };
+}
+
+/**
+ * What kubectl and the API server do before validation: find the kind's REST mapping, then decode
+ * strictly (an unknown or misspelt field is an error, as with `--validate=strict`, kubectl's default).
+ * Missing required fields decode to zero values and come back as `Required value` field errors.
+ */
+export function decodeDocument(doc: ManifestDocument): Decoded {
+  const mapped = mapDocument(doc);
+  if (!mapped.ok) return mapped;
+  const { info } = mapped;
+  const { file, value } = doc;
+  const kind = info.kind;
+  const fail = (code: Diagnostic["code"], message: string, path?: string): Decoded =>
+    failAt(doc, code, message, path);
+  if (!info.schema) throw new Error(`${kind} has no schema`);
   const result = info.schema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, info, object: result.data as Record<string, unknown>, missing: [] };
 

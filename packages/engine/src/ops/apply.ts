@@ -94,6 +94,22 @@ export function applyManifests(
   return { state: tx.commit(), results };
 }
 
+/**
+ * kubectl's own check, before any request: with `-n` given, a manifest naming another namespace is
+ * refused (resource.Builder's enforceNamespace).
+ */
+export function namespaceMismatch(
+  info: KindInfo,
+  raw: Record<string, unknown>,
+  options: Pick<ApplyOptions, "namespace" | "namespaceExplicit">,
+): string | undefined {
+  const namespace = (raw.metadata as ObjectMeta | undefined)?.namespace;
+  const contextNs = options.namespace ?? "default";
+  if (!info.namespaced || !namespace || !options.namespaceExplicit || namespace === contextNs)
+    return undefined;
+  return `error: the namespace from the provided object "${namespace}" does not match the namespace "${contextNs}". You must pass '--namespace=${namespace}' to perform this operation.`;
+}
+
 type ObjectOutcome =
   | {
       ok: true;
@@ -117,12 +133,8 @@ function applyObject(
   const mode = options.mode ?? "apply";
   const meta = (raw.metadata ?? {}) as ObjectMeta;
   const contextNs = options.namespace ?? "default";
-  if (info.namespaced && meta.namespace && options.namespaceExplicit && meta.namespace !== contextNs) {
-    return fail(
-      "invalid",
-      `error: the namespace from the provided object "${meta.namespace}" does not match the namespace "${contextNs}". You must pass '--namespace=${meta.namespace}' to perform this operation.`,
-    );
-  }
+  const mismatch = namespaceMismatch(info, raw, options);
+  if (mismatch) return fail("invalid", mismatch);
   const namespace = info.namespaced ? (meta.namespace ?? contextNs) : undefined;
   const name = meta.name ?? "";
   if (name === "") {

@@ -1,4 +1,11 @@
-import { applyManifests, type ManifestFile, resolveResource } from "@kubejam/engine";
+import {
+  applyManifests,
+  type ManifestFile,
+  mapDocument,
+  namespaceMismatch,
+  parseManifests,
+  resolveResource,
+} from "@kubejam/engine";
 import { flag, flags, type ParsedArgs } from "../args";
 import { qualifiedName } from "../resources";
 import { type Context, fail, type KubectlResult, ok } from "../result";
@@ -34,6 +41,7 @@ export function applyCommand(ctx: Context, args: ParsedArgs, mode: "apply" | "cr
   if (!read.ok) return fail(ctx.state, read.message);
   if (read.files.every((f) => f.text.trim() === ""))
     return fail(ctx.state, `error: no objects passed to ${mode}`);
+  if (mode === "create" && ctx.dryRun === "client") return createOnClient(ctx, read.files, output);
   const { state, results } = applyManifests(ctx.state, read.files, {
     mode,
     namespace: ctx.namespace,
@@ -58,6 +66,49 @@ export function applyCommand(ctx: Context, args: ParsedArgs, mode: "apply" | "cr
     stdout: out.length ? `${out.join("\n")}\n` : "",
     stderr: err.length ? `${err.join("\n")}\n` : "",
     exitCode: failed ? 1 : 0,
+  };
+}
+
+/**
+ * `create -f --dry-run=client`: kubectl reads and maps each object, then prints it without a request
+ * (create.go skips the server for a client dry run), so nothing is validated, defaulted or looked up:
+ * an object that already exists, or whose namespace does not, is "created". The API server's field
+ * validation is not done on the client either, the server supporting it (validation.paramVerifyingSchema).
+ */
+function createOnClient(
+  ctx: Context,
+  files: readonly ManifestFile[],
+  output: string | undefined,
+): KubectlResult {
+  const out: string[] = [];
+  const err: string[] = [];
+  for (const file of files) {
+    const parsed = parseManifests(file.name, file.text);
+    if (!parsed.ok) {
+      err.push(...parsed.diagnostics.map((d) => d.message));
+      continue;
+    }
+    for (const doc of parsed.documents) {
+      const mapped = mapDocument(doc);
+      if (!mapped.ok) {
+        err.push(mapped.diagnostic.message);
+        continue;
+      }
+      const mismatch = namespaceMismatch(mapped.info, doc.value, ctx);
+      if (mismatch) {
+        err.push(mismatch);
+        continue;
+      }
+      const name = (doc.value.metadata as { name?: unknown } | undefined)?.name;
+      const qualified = qualifiedName(mapped.info, typeof name === "string" ? name : "");
+      out.push(output === "name" ? qualified : `${qualified} created`);
+    }
+  }
+  return {
+    state: ctx.state,
+    stdout: out.length ? `${out.join("\n")}\n` : "",
+    stderr: err.length ? `${err.join("\n")}\n` : "",
+    exitCode: err.length ? 1 : 0,
   };
 }
 

@@ -72,3 +72,62 @@ describe("--dry-run", () => {
           expect(r.state).toEqual(state);
         });
 });
+
+// create.go sends nothing for a client dry run: what only the API server would refuse passes.
+describe("create -f --dry-run=client", () => {
+  const state = cluster();
+  const create = (file: string, ...more: string[]) =>
+    run(state, ["create", "-f", "-", ...more], { ...io, stdin: file });
+
+  it.each([
+    ["an object that exists", POD, "pod/web created (dry run)\n"],
+    [
+      "a namespace that does not exist",
+      POD.replace("name: web,", "name: web, namespace: nowhere,"),
+      "pod/web created (dry run)\n",
+    ],
+    [
+      "a field the API server would refuse",
+      POD.replace("labels:", "bogus: 1, labels:"),
+      "pod/web created (dry run)\n",
+    ],
+  ])("creates %s without asking the server", (_, text, stdout) => {
+    const r = create(text, "--dry-run=client");
+    expect([r.stdout, r.stderr, r.exitCode]).toEqual([stdout, "", 0]);
+    expect(r.state).toEqual(state);
+  });
+
+  it("is refused by the API server on a server dry run", () => {
+    const r = create(POD, "--dry-run=server");
+    expect(r.stderr).toBe(
+      'Error from server (AlreadyExists): error when creating "STDIN": pods "web" already exists\n',
+    );
+    expect(r.exitCode).toBe(1);
+  });
+
+  it.each([
+    [
+      "a kind the cluster does not serve",
+      POD.replace("kind: Pod", "kind: Pond"),
+      /no matches for kind "Pond" in version "v1"/,
+    ],
+    ["no kind", POD.replace("kind: Pod\n", ""), /error validating data: kind not set/],
+  ])("still maps every object first: %s", (_, text, stderr) => {
+    const r = create(text, "--dry-run=client");
+    expect(r.stderr).toMatch(stderr);
+    expect(r.exitCode).toBe(1);
+  });
+
+  it("still refuses another namespace than -n's", () => {
+    const r = create(
+      POD.replace("name: web,", "name: web, namespace: other,"),
+      "--dry-run=client",
+      "-n",
+      "dev",
+    );
+    expect(r.stderr).toMatch(
+      /the namespace from the provided object "other" does not match the namespace "dev"/,
+    );
+    expect(r.exitCode).toBe(1);
+  });
+});
