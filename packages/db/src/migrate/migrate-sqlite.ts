@@ -28,8 +28,7 @@ export function migrateSqlite(file: string, files: readonly MigrationFile[]): Mi
   mkdirSync(dirname(file), { recursive: true });
   const connection = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   try {
-    // WAL lets readers go on while a writer writes; the setting stays with the file.
-    connection.pragma("journal_mode = WAL");
+    useWal(connection);
     connection.pragma("foreign_keys = OFF");
     const applied: string[] = [];
     const alreadyApplied: string[] = [];
@@ -51,6 +50,27 @@ export function migrateSqlite(file: string, files: readonly MigrationFile[]): Mi
     return { provider: "sqlite", applied, alreadyApplied, unknown };
   } finally {
     connection.close();
+  }
+}
+
+/**
+ * WAL lets readers go on while a writer writes; the setting stays with the file. Switching a new file
+ * to WAL needs it alone, and when another process opened it at the same moment (two app processes
+ * starting together) SQLite answers SQLITE_BUSY at once, without calling its busy handler: so try
+ * again, for as long as a lock is waited for.
+ */
+function useWal(connection: Connection): void {
+  const deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      connection.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if (!(error instanceof Database.SqliteError && error.code.startsWith("SQLITE_BUSY"))) throw error;
+      if (Date.now() >= deadline) throw error;
+    }
+    // The runner is synchronous (it runs before the app serves): a blocking pause of 5 ms.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
   }
 }
 

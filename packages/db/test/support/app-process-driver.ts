@@ -22,8 +22,8 @@ export type AppProcess = {
   readonly record: (input: RecordSubmissionInput) => Promise<Recorded>;
   /** listSubmissionsForUser in the child. */
   readonly list: (userId: string, exerciseId: string) => Promise<{ id: string }[]>;
-  /** migrate in the child. */
-  readonly migrate: (migrationsRoot: string) => Promise<z.infer<typeof MigratedSchema>>;
+  /** migrate in the child; with `startAt` (epoch ms), not before that instant. */
+  readonly migrate: (migrationsRoot?: string, startAt?: number) => Promise<z.infer<typeof MigratedSchema>>;
   /** Starts a record that stops at a pause point; `paused` resolves once the child is there. */
   readonly recordPaused: (
     input: RecordSubmissionInput,
@@ -80,8 +80,8 @@ export async function startAppProcess(target: DatabaseTarget): Promise<AppProces
     record: async (input) => RecordedSchema.parse(await send({ op: "record", input }).result),
     list: async (userId, exerciseId) =>
       ListedSchema.parse(await send({ op: "list", userId, exerciseId }).result),
-    migrate: async (migrationsRoot) =>
-      MigratedSchema.parse(await send({ op: "migrate", migrationsRoot }).result),
+    migrate: async (migrationsRoot, startAt) =>
+      MigratedSchema.parse(await send({ op: "migrate", migrationsRoot, startAt }).result),
     recordPaused(input, pauseAt) {
       const sent = send({ op: "record", input, pauseAt });
       // The reply comes through the event loop, after this registration.

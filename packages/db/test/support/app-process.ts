@@ -3,7 +3,7 @@
 //   { "id": 1, "op": "record", "input": {...}, "pauseAt": "beforeTransaction" | "beforeCommit" }
 //   { "id": 2, "op": "resume", "of": 1 }
 //   { "id": 3, "op": "list", "userId": "...", "exerciseId": "..." }
-//   { "id": 4, "op": "migrate", "migrationsRoot"?: "/tmp/..." }
+//   { "id": 4, "op": "migrate", "migrationsRoot"?: "/tmp/...", "startAt"?: <epoch ms> }
 // and reads JSON lines back: { "id", "ok": true, "value" } | { "id", "ok": false, "error" }, plus
 // { "id", "paused": "beforeCommit" } when a record reaches its pause point (it then waits for
 // "resume", or for SIGKILL).
@@ -22,7 +22,7 @@ type Command =
   | { id: number; op: "record"; input: RecordSubmissionInput; pauseAt?: keyof RecordSubmissionHooks }
   | { id: number; op: "resume"; of: number }
   | { id: number; op: "list"; userId: string; exerciseId: string }
-  | { id: number; op: "migrate"; migrationsRoot?: string };
+  | { id: number; op: "migrate"; migrationsRoot?: string; startAt?: number };
 
 const target = JSON.parse(process.argv[2] ?? "null") as DatabaseTarget;
 const db = createDb(target);
@@ -57,6 +57,8 @@ async function run(command: Command): Promise<unknown> {
     case "list":
       return listSubmissionsForUser(db, command.userId, command.exerciseId);
     case "migrate":
+      // Spun, not slept: two processes given one instant start within microseconds of each other.
+      while (command.startAt !== undefined && Date.now() < command.startAt) {}
       return migrate(target, { migrationsRoot: command.migrationsRoot });
   }
 }
