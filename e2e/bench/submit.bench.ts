@@ -36,17 +36,13 @@ const answers = submittableAnswers().map((a) => ({
 }));
 const only = process.env.BENCH_DATABASES?.split(",") ?? ["sqlite", "postgresql"];
 
-type Run = {
+/** Latencies in ms. */
+type Latency = { readonly p50: number; readonly p90: number; readonly p99: number; readonly max: number };
+
+type Run = Omit<Load, "seconds"> & {
   readonly label: string;
-  readonly graded: number;
   readonly perSecond: number;
-  readonly p50: number;
-  readonly p90: number;
-  readonly p99: number;
-  readonly max: number;
-  readonly non2xx: Record<string, number>;
-  readonly errors: number;
-  /** The server process's CPU time (all its threads) per graded submission, when Linux says. */
+  /** The server processes' CPU time (all their threads) per graded submission, when Linux says. */
   readonly cpuPerGraded?: number;
   /** This process's CPU time (autocannon's, on the same cores) per graded submission. */
   readonly clientCpuPerGraded: number;
@@ -102,16 +98,11 @@ function submission(i: number, learners: readonly Learner[]): Submission {
   };
 }
 
-/** What one run measured, however its load was driven. Latencies in ms. */
+/** What one run measured, however its load was driven. */
 type Load = {
   readonly graded: number;
   readonly seconds: number;
-  readonly latency: {
-    readonly p50: number;
-    readonly p90: number;
-    readonly p99: number;
-    readonly max: number;
-  };
+  readonly latency: Latency;
   readonly non2xx: Record<string, number>;
   readonly errors: number;
 };
@@ -224,7 +215,7 @@ async function load(
     label,
     graded: result.graded,
     perSecond: result.graded / result.seconds,
-    ...result.latency,
+    latency: result.latency,
     non2xx: result.non2xx,
     errors: result.errors,
     clientCpuPerGraded: (clientCpu.user + clientCpu.system) / 1000 / Math.max(1, result.graded),
@@ -295,10 +286,10 @@ const rows = runs.map((r) => [
   r.label,
   r.perSecond.toFixed(0),
   String(r.graded),
-  `${r.p50} ms`,
-  `${r.p90} ms`,
-  `${r.p99} ms`,
-  `${r.max} ms`,
+  `${r.latency.p50} ms`,
+  `${r.latency.p90} ms`,
+  `${r.latency.p99} ms`,
+  `${r.latency.max} ms`,
   Object.entries(r.non2xx)
     .map(([code, count]) => `${code}×${count}`)
     .join(" ") || "0",

@@ -55,7 +55,10 @@ const TAKE_WRITE_LOCK: SqlQuery = {
  * - one statement at a time on its single connection, and nothing else while a transaction is open.
  *   The adapter serialises transactions with each other but lets other queries run on the same
  *   connection in the middle of one, where they would read its uncommitted rows;
- * - transactions take the write lock when they begin (see TAKE_WRITE_LOCK).
+ * - transactions take the write lock when they begin (see TAKE_WRITE_LOCK);
+ * - and safe beside other processes on the same file (the app's other processes, the CLI): a
+ *   statement or transaction refused the lock waits on a timer and tries again (whenUnlockedNoting),
+ *   one transaction per process at a time, handing the lock over once another process writes too.
  *
  * The file's folder is created first (better-sqlite3 creates the file, not its folder). WAL mode is a
  * property of the file, set by the migration runner.
