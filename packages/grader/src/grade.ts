@@ -6,7 +6,7 @@ import {
   type Diagnostic,
   type ManifestFile,
 } from "@kubejam/engine";
-import { run, runKj, splitCommandLine } from "@kubejam/kubectl";
+import { parseDuration, run, runKj, splitCommandLine } from "@kubejam/kubectl";
 import type { Action, Check, Exercise, Locale } from "./exercise";
 import { evaluate } from "./expectations";
 import { type CheckLocation, FileLocator, targetsOf } from "./locate";
@@ -172,8 +172,7 @@ function explain(check: Check, state: ClusterState): { why?: { object: string; t
   return r.exitCode === 0 ? { why: { object: check.why, text: r.stdout } } : {};
 }
 
+/** An exercise's duration (`30s`, `2m`, `500ms`: DurationSchema) in ms, read as `kjctl advance` reads it. */
 export function durationMs(text: string): number {
-  const m = /^(\d+)(ms|s|m|h)$/.exec(text);
-  if (!m) return 0;
-  return Number(m[1]) * ({ ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? "s"] ?? 1000);
+  return parseDuration(text) ?? 0;
 }
