@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveAuthSecret } from "./auth-secret";
 
@@ -14,6 +14,8 @@ describe("resolveAuthSecret", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(resolveAuthSecret("", file)).toBe(first);
     expect(readFileSync(file, "utf8").trim()).toBe(first);
+    // The draft it was linked from is gone.
+    expect(readdirSync(dirname(file))).toEqual(["auth-secret"]);
   });
 
   it("prefers BETTER_AUTH_SECRET and writes nothing", () => {
