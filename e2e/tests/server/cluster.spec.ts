@@ -2,6 +2,7 @@
 // share the port and the SQLite file, a process that dies is replaced, and none outlives the server.
 import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
 import { freePort } from "@kubejam/db/test-support/embedded-postgres";
 import { expect, test } from "@playwright/test";
 import { type AppServer, startAppServer } from "../../support/app-server";
@@ -89,6 +90,34 @@ test("two processes grade and store submissions on one SQLite file, each once", 
   expect(statuses.filter((s) => s === 200)).toHaveLength(answers.length);
   const bodies = (await Promise.all(responses.map((r) => r.json()))) as { submissionId: string }[];
   expect(new Set(bodies.map((b) => b.submissionId)).size).toBe(answers.length);
+});
+
+/** POSTs on a new connection each time, so the cluster's round robin hands requests to both processes. */
+function postOnNewConnection(url: string, headers: Record<string, string>, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", headers, agent: false }, (response) => {
+      response.resume();
+      response.on("end", () => resolve(response.statusCode ?? 0));
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+test("both processes count sign-in attempts against one limit (30 a minute per address)", async () => {
+  const address = `198.51.100.${1 + (Date.now() % 250)}`;
+  const attempt = () =>
+    postOnNewConnection(
+      `${server.origin}/api/auth/sign-in/email`,
+      { "content-type": "application/json", origin: server.origin, "x-forwarded-for": address },
+      JSON.stringify({ email: "nobody@example.test", password: "not the password" }),
+    );
+  const statuses: number[] = [];
+  for (let i = 0; i < 31; i++) statuses.push(await attempt());
+  // Counted per process (better-auth's memory storage), each would have seen about 15 and let the
+  // 31st through.
+  expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401));
+  expect(statuses[30]).toBe(429);
 });
 
 test("a process that dies is replaced, and the server answers meanwhile", async () => {

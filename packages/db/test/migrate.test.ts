@@ -16,6 +16,13 @@ import { createEmptyDatabase, PROVIDERS } from "./support/test-database.ts";
 const scratch = mkdtempSync(join(tmpdir(), "kubejam-migrations-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** The repository's migration files, and the first number after theirs (for files a test adds). */
+const SHIPPED = readMigrationFiles("sqlite").map((file) => file.name);
+const NEXT = Number(SHIPPED.at(-1)?.slice(0, 4) ?? 0) + 1;
+const numbered = (n: number, name: string) => `${String(n).padStart(4, "0")}_${name}.sql`;
+const ADD_BADGES = numbered(NEXT, "add_badges");
+const HALF_DONE = numbered(NEXT, "half_done");
+
 /** A copy of the real migrations folder the test may change. */
 function copyOfMigrations(): string {
   const root = mkdtempSync(join(scratch, "root-"));
@@ -108,10 +115,7 @@ describe.each(PROVIDERS)("%s: migrate", (provider) => {
     await migrate(target, { migrationsRoot: root });
     const changed = join(root, provider, "0001_init.sql");
     writeFileSync(changed, `${readFileSync(changed, "utf8")}\n-- an innocent-looking edit\n`);
-    writeFileSync(
-      join(root, provider, "0002_add_badges.sql"),
-      'CREATE TABLE "badge" ("id" TEXT NOT NULL PRIMARY KEY);',
-    );
+    writeFileSync(join(root, provider, ADD_BADGES), 'CREATE TABLE "badge" ("id" TEXT NOT NULL PRIMARY KEY);');
 
     const run = migrate(target, { migrationsRoot: root });
     await expect(run).rejects.toBeInstanceOf(MigrationChecksumError);
@@ -124,43 +128,41 @@ describe.each(PROVIDERS)("%s: migrate", (provider) => {
   it("rolls a failing file back completely, keeps the earlier ones, and records nothing for it", async () => {
     const root = copyOfMigrations();
     writeFileSync(
-      join(root, provider, "0002_half_done.sql"),
+      join(root, provider, HALF_DONE),
       'CREATE TABLE "badge" ("id" TEXT NOT NULL PRIMARY KEY);\nINSERT INTO "no_such_table" VALUES (1);\n',
     );
     const run = migrate(target, { migrationsRoot: root });
     await expect(run).rejects.toBeInstanceOf(MigrationFailedError);
-    await expect(run).rejects.toThrow(`migrations/${provider}/0002_half_done.sql failed and was rolled back`);
+    await expect(run).rejects.toThrow(`migrations/${provider}/${HALF_DONE} failed and was rolled back`);
     expect(await tableExists(target, "badge")).toBe(false);
     expect(await tableExists(target, "submission")).toBe(true);
     const recorded = await query(target, 'SELECT "name" FROM "_kubejam_migrations"');
-    expect(recorded).toEqual([{ name: "0001_init.sql" }]);
+    expect(recorded).toEqual(SHIPPED.map((name) => ({ name })));
   });
 
   it("reports applied migrations it has no file for (a newer release ran) without failing", async () => {
     const newer = copyOfMigrations();
     writeFileSync(
-      join(newer, provider, "0002_add_badges.sql"),
+      join(newer, provider, ADD_BADGES),
       'CREATE TABLE "badge" ("id" TEXT NOT NULL PRIMARY KEY);',
     );
     await migrate(target, { migrationsRoot: newer });
     const report = await migrate(target);
-    expect(report.unknown).toEqual(["0002_add_badges.sql"]);
+    expect(report.unknown).toEqual([ADD_BADGES]);
   });
 
   it("applies each file exactly once when two processes migrate the same database at the same time", async () => {
-    // 30 files, each of which fails if it runs twice (CREATE TABLE without IF NOT EXISTS).
+    // 29 more files, each of which fails if it runs twice (CREATE TABLE without IF NOT EXISTS).
     const root = copyOfMigrations();
-    for (let n = 2; n <= 30; n++) {
-      const number = String(n).padStart(4, "0");
-      writeFileSync(join(root, provider, `${number}_table_${n}.sql`), `CREATE TABLE "t${n}" ("id" INTEGER);`);
-    }
+    for (let n = NEXT; n < NEXT + 29; n++)
+      writeFileSync(join(root, provider, numbered(n, `table_${n}`)), `CREATE TABLE "t${n}" ("id" INTEGER);`);
     const processes = await Promise.all([startAppProcess(target), startAppProcess(target)]);
     try {
       const reports = await Promise.all(processes.map((process) => process.migrate(root)));
       const applied = reports.flatMap((report) => report.applied).sort();
       expect(applied).toEqual(readMigrationFiles(provider, root).map((file) => file.name));
       const counts = await query(target, 'SELECT COUNT(*) AS "n" FROM "_kubejam_migrations"');
-      expect(Number(counts[0]?.n)).toBe(30);
+      expect(Number(counts[0]?.n)).toBe(SHIPPED.length + 29);
     } finally {
       await Promise.all(processes.map((process) => process.stop()));
     }

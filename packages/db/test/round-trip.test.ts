@@ -71,6 +71,17 @@ const roundTrips: Record<string, RoundTrip> = {
     await db.verification.create({ data: written });
     return { written, read: await db.verification.findUniqueOrThrow({ where: { id: written.id } }) };
   },
+  async RateLimit(db) {
+    // A time in ms (better-auth's lastRequest) is past 32 bits: the BIGINT must keep every digit.
+    const written = {
+      id: randomUUID(),
+      key: `203.0.113.7/sign-in/email`,
+      count: 30,
+      lastRequest: 1_796_000_123_456n,
+    };
+    await db.rateLimit.create({ data: written });
+    return { written, read: await db.rateLimit.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
   async Submission(db, userId) {
     const written = {
       id: randomUUID(),

@@ -17,6 +17,8 @@ function createAuth(db: Db, provider: "sqlite" | "postgresql") {
     baseURL: "http://127.0.0.1:3000",
     emailAndPassword: { enabled: true },
     user: { additionalFields: authUserAdditionalFields },
+    // The app's storage: its schema check then covers the rateLimit table too.
+    rateLimit: { storage: "database" },
     telemetry: { enabled: false },
     logger: { disabled: true },
   });

@@ -12,6 +12,7 @@ export const COLUMN_TYPES: Record<Provider, Record<string, string>> = {
   sqlite: {
     String: "TEXT",
     Int: "INTEGER",
+    BigInt: "BIGINT",
     Float: "REAL",
     Boolean: "BOOLEAN",
     DateTime: "DATETIME",
@@ -20,6 +21,7 @@ export const COLUMN_TYPES: Record<Provider, Record<string, string>> = {
   postgresql: {
     String: "text",
     Int: "integer",
+    BigInt: "bigint",
     Float: "double precision",
     Boolean: "boolean",
     DateTime: "timestamp(3) without time zone",

@@ -44,7 +44,8 @@ export function createAuth({ db, provider, secret, baseURL }: AuthOptions) {
     },
     user: { additionalFields: authUserAdditionalFields },
     session: { cookieCache: { enabled: true, maxAge: 60 } },
-    rateLimit: { customRules: CLASSROOM_RATE_LIMITS },
+    // In the database, so every app process counts against one limit (memory counts per process).
+    rateLimit: { customRules: CLASSROOM_RATE_LIMITS, storage: "database" },
     // Secure cookies need https: on with an https BETTER_AUTH_URL, off on plain-http localhost.
     advanced: { useSecureCookies: baseURL?.startsWith("https://") ?? false },
     telemetry: { enabled: false },
