@@ -11,7 +11,9 @@ export type Decoded =
   | { ok: true; info: KindInfo; object: Record<string, unknown>; missing: FieldError[] }
   | { ok: false; diagnostic: Diagnostic };
 
-export type Mapped = { ok: true; info: KindInfo } | { ok: false; diagnostic: Diagnostic };
+export type Mapped =
+  | { ok: true; info: KindInfo; schema: NonNullable<KindInfo["schema"]> }
+  | { ok: false; diagnostic: Diagnostic };
 
 function failAt(doc: ManifestDocument, code: Diagnostic["code"], message: string, path?: string) {
   const pos = path ? doc.locate(path) : undefined;
@@ -66,7 +68,7 @@ export function mapDocument(doc: ManifestDocument): Mapped {
       "kind",
     );
   }
-  return { ok: true, info };
+  return { ok: true, info, schema: info.schema };
 }
 
 /**
@@ -77,13 +79,12 @@ export function mapDocument(doc: ManifestDocument): Mapped {
 export function decodeDocument(doc: ManifestDocument): Decoded {
   const mapped = mapDocument(doc);
   if (!mapped.ok) return mapped;
-  const { info } = mapped;
+  const { info, schema } = mapped;
   const { file, value } = doc;
   const kind = info.kind;
   const fail = (code: Diagnostic["code"], message: string, path?: string): Decoded =>
     failAt(doc, code, message, path);
-  if (!info.schema) throw new Error(`${kind} has no schema`);
-  const result = info.schema.safeParse(value, { reportInput: true });
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, info, object: result.data as Record<string, unknown>, missing: [] };
 
   const unknownFields: string[] = [];

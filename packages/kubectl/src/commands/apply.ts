@@ -61,12 +61,7 @@ export function applyCommand(ctx: Context, args: ParsedArgs, mode: "apply" | "cr
       failed = true;
     }
   }
-  return {
-    state,
-    stdout: out.length ? `${out.join("\n")}\n` : "",
-    stderr: err.length ? `${err.join("\n")}\n` : "",
-    exitCode: failed ? 1 : 0,
-  };
+  return printed(state, out, err, failed);
 }
 
 /**
@@ -104,11 +99,21 @@ function createOnClient(
       out.push(output === "name" ? qualified : `${qualified} created`);
     }
   }
+  return printed(ctx.state, out, err, err.length > 0);
+}
+
+/** A line per object on stdout, a line per error or warning on stderr; exit 1 when one failed. */
+function printed(
+  state: KubectlResult["state"],
+  out: string[],
+  err: string[],
+  failed: boolean,
+): KubectlResult {
   return {
-    state: ctx.state,
+    state,
     stdout: out.length ? `${out.join("\n")}\n` : "",
     stderr: err.length ? `${err.join("\n")}\n` : "",
-    exitCode: err.length ? 1 : 0,
+    exitCode: failed ? 1 : 0,
   };
 }
 
