@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import { freePort } from "@kubejam/db/test-support/embedded-postgres";
 import { expect, test } from "@playwright/test";
 import { type AppServer, startAppServer } from "../../support/app-server";
@@ -140,4 +141,23 @@ test("no process outlives the server, even when it is killed with SIGKILL", asyn
   await server.stop("SIGKILL");
   await eventually("every worker has exited", () => workers.every((w) => !alive(w)), 10_000);
   await expect(fetch(`${server.origin}/api/auth/ok`)).rejects.toThrow();
+});
+
+test("a server whose processes cannot serve (the port is taken) stops with a message, not a restart loop", async () => {
+  const port = await freePort();
+  // It hangs up at once, so the start's readiness checks fail fast instead of waiting on it.
+  const taken = net.createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => taken.listen(port, "127.0.0.1", resolve));
+  try {
+    const start = startAppServer({
+      port,
+      databaseUrl: database.url,
+      authSecret: randomBytes(32).toString("base64url"),
+      processes: 2,
+    });
+    await expect(start).rejects.toThrow(/the app exited \(1\) at start/);
+    await expect(start).rejects.toThrow(/a server process exited \(1\) before it served; stopping/);
+  } finally {
+    await new Promise((resolve) => taken.close(resolve));
+  }
 });
