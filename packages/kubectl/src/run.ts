@@ -16,7 +16,7 @@ import { labelCommand, patchCommand, scaleCommand } from "./commands/mutate";
 import { rolloutCommand } from "./commands/rollout";
 import { setCommand } from "./commands/set-image";
 import { waitCommand } from "./commands/wait";
-import { helpText } from "./flags/help";
+import { globalOptionsText, helpText, rootUsage } from "./flags/help";
 import { KUBECTL } from "./flags/kubectl-commands";
 import { type DryRun, dryRunOption, dryRunSuffix, validateOption } from "./flags/option-values";
 import { KUBECTL_COMMAND_ORDER, suggestionsFor } from "./flags/suggestions";
@@ -46,6 +46,31 @@ function unknownCommand(state: ClusterState, words: readonly string[], typed: st
 }
 
 /**
+ * `kubectl help [COMMAND...]`: cobra's help command finds the command its words name (its flags and the
+ * words past it ignored) and prints its page; an unknown name gets "Unknown help topic".
+ */
+function helpTopic(state: ClusterState, words: readonly string[]): KubectlResult {
+  const found = parseCommandLine(words);
+  const usage = ["kubectl", ...found.path].join(" ");
+  if (found.path.length === 0) {
+    if (found.unknown === undefined) return ok(state, helpText([], KUBECTL));
+    if (found.unknown === "options" || found.unknown === "help")
+      return ok(state, helpText([found.unknown], KUBECTL));
+    if ((KUBECTL_COMMAND_ORDER as readonly string[]).includes(found.unknown))
+      return fail(state, `error: kubectl ${found.unknown} is not simulated here`);
+    return {
+      state,
+      stdout: "",
+      stderr: `Unknown help topic [\`${found.unknown}\`]\n${rootUsage()}`,
+      exitCode: 0,
+    };
+  }
+  if (found.unknown !== undefined && found.command.otherChildren?.includes(found.unknown))
+    return fail(state, `error: ${usage} ${found.unknown} is not simulated here`);
+  return ok(state, helpText(found.path, found.command));
+}
+
+/**
  * Runs one kubectl command line against a cluster state: `run(state, ["get", "pods"])`.
  * Pure: the caller decides where output goes and keeps the returned state.
  */
@@ -54,6 +79,10 @@ export function run(state: ClusterState, argv: readonly string[], io: KubectlIo 
   const line = parseCommandLine(words);
   const { path, args } = line;
   const command = path[0];
+  if (command === undefined && line.unknown === "help")
+    return helpTopic(state, words.slice(words.indexOf("help") + 1));
+  if (command === undefined && line.unknown === "options" && args.errors.length === 0)
+    return ok(state, boolFlag(args, "help") ? helpText(["options"], KUBECTL) : globalOptionsText());
   if (command === undefined && line.unknown !== undefined) return unknownCommand(state, words, line.unknown);
   const usage = ["kubectl", ...path].join(" ");
   // A subcommand kubectl has that the simulation lacks: its flags are not the parent's to judge.
@@ -71,11 +100,8 @@ export function run(state: ClusterState, argv: readonly string[], io: KubectlIo 
       `error: unknown command "${extra.join(" ")}"\nSee '${usage} -h' for help and examples`,
     );
   }
-  if (command === undefined)
-    return fail(
-      state,
-      "error: a command is required: kubectl get|describe|apply|create|delete|exec|logs|... (see kubectl --help)",
-    );
+  // kubectl with flags and no command prints its own page, as `kubectl --help` does.
+  if (command === undefined) return ok(state, helpText([], KUBECTL));
   if (line.missing.length > 0)
     return fail(state, `error: required flag(s) ${line.missing.map((m) => `"${m}"`).join(", ")} not set`);
   let warnings = args.flags.has("record") ? RECORD_DEPRECATED : "";

@@ -56,4 +56,13 @@ describe("kjctl", () => {
       status: 1,
     });
   });
+
+  it("prints its own usage alone, and kubectl's pages for `help COMMAND` and `COMMAND --help`", () => {
+    expect(kjctl([]).stdout).toMatch(/^kjctl: kubectl for the Kubejam simulated GKE cluster\n/);
+    expect(kjctl(["help"]).stdout).toMatch(/^kjctl: kubectl for the Kubejam simulated GKE cluster\n/);
+    const page = kjctl(["help", "expose"]);
+    expect(page.status).toBe(0);
+    expect(page.stdout).toMatch(/^Expose a resource as a new Kubernetes service\.\n/);
+    expect(kjctl(["expose", "--help"]).stdout).toBe(page.stdout);
+  });
 });

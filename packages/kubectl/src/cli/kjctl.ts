@@ -18,7 +18,7 @@ Usage:
   kjctl why KIND/NAME [-n NS]                              why a pod is Pending, a Service has no endpoints, a claim is unbound
 
 The cluster lives in FILE (default .kubejam/state.json in the current directory),
-created on first use. Examples:
+created on first use. kubectl's own help: kjctl help [COMMAND], kjctl options. Examples:
   kjctl apply -f pod.yaml
   kjctl get pods -o wide
   kjctl exec web -- wget -qO- http://localhost
@@ -134,7 +134,8 @@ function readManifests(path: string, recursive: boolean): ReturnType<KubectlIo["
 function main(): void {
   const o = parseOptions(process.argv.slice(2));
   const [first] = o.args;
-  if (!first || first === "--help" || first === "-h" || first === "help") {
+  // kjctl's own usage; `kjctl help get`, `kjctl get --help` and `kjctl options` are kubectl's pages.
+  if (o.args.length <= 1 && (!first || first === "--help" || first === "-h" || first === "help")) {
     process.stdout.write(USAGE);
     return;
   }
