@@ -154,6 +154,16 @@ test("a Run button in the lesson types its command into the terminal", async ({ 
   await expect(page.locator(".xterm-rows")).toContainText("Welcome to nginx!");
 });
 
+test("kubectl help COMMAND in the terminal prints kubectl's own page, then what is not simulated", async ({
+  page,
+}) => {
+  await openLesson(page, "en", "one-ip-per-pod");
+  // The page is long: the screen keeps its end (the usage line and the simulation's note).
+  const shown = (await runKubectl(page, "en", "kubectl help expose")).replace(/\n/g, "");
+  expect(shown).toContain("kubectl expose (-f FILENAME | TYPE NAME) [--port=port]");
+  expect(shown).toContain("Not simulated here: --external-ip");
+});
+
 test("kubectl exec -it POD -- sh opens a shell in the container: cd and variables carry over, exit leaves it", async ({
   page,
 }) => {
