@@ -12,8 +12,26 @@ export interface KubectlResult {
 /** What the caller lets kubectl read: `-f` paths (files, directories, `-`) from its own file system. */
 export interface KubectlIo {
   readManifests(path: string): { ok: true; files: ManifestFile[] } | { ok: false; message: string };
+  /**
+   * A `--from-file` / `--from-env-file` source: a file, or a directory's regular files sorted by name;
+   * on failure, the reason as Go's os error says it (`no such file or directory`). Without it, no
+   * path exists.
+   */
+  readSource?(path: string): SourceRead;
   stdin?: string;
 }
+
+/** A file's contents: its text when it is UTF-8, its bytes in base64 when not. */
+export interface SourceFile {
+  readonly name: string;
+  readonly text?: string;
+  readonly base64?: string;
+}
+
+export type SourceRead =
+  | { ok: true; file: SourceFile; directory?: undefined }
+  | { ok: true; directory: readonly SourceFile[]; file?: undefined }
+  | { ok: false; reason: string };
 
 export interface Context {
   state: ClusterState;

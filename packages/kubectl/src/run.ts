@@ -30,7 +30,15 @@ const noFiles: KubectlIo = {
 };
 
 /** The commands that print their own dry-run output (the generators); the rest get kubectl's suffix. */
-const GENERATORS = new Set(["run", "expose", "create deployment", "create namespace", "create service"]);
+const GENERATORS = new Set([
+  "run",
+  "expose",
+  "create deployment",
+  "create namespace",
+  "create service",
+  "create configmap",
+  "create secret",
+]);
 
 /** pflag's notice for a deprecated flag, printed as the flag is parsed. */
 const RECORD_DEPRECATED = "Flag --record has been deprecated, --record will be removed in the future\n";

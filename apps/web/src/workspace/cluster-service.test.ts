@@ -126,6 +126,44 @@ describe("ClusterSession", () => {
     expect(exec.stdout).toBe("web\n");
   });
 
+  it("makes a ConfigMap from the workspace files: one by name, or all of them with .", () => {
+    const s = new ClusterSession();
+    const files = [
+      { name: "web.yaml", text: WEB },
+      { name: "index.html", text: "<h1>hi</h1>\n" },
+    ];
+    const one = ok(
+      s.handle({
+        id: 1,
+        type: "kubectl",
+        argv: ["create", "configmap", "site", "--from-file=index.html"],
+        files,
+      }),
+      "kubectl",
+    );
+    expect(one.stdout).toBe("configmap/site created\n");
+    const all = ok(
+      s.handle({
+        id: 2,
+        type: "kubectl",
+        argv: ["create", "cm", "all", "--from-file=.", "--dry-run=client", "-o", "jsonpath={.data}"],
+        files,
+      }),
+      "kubectl",
+    );
+    expect(Object.keys(JSON.parse(all.stdout))).toEqual(["index.html", "web.yaml"]);
+    const missing = s.handle({
+      id: 3,
+      type: "kubectl",
+      argv: ["create", "cm", "x", "--from-file=nope.txt"],
+      files,
+    });
+    expect(missing).toMatchObject({
+      stderr: "error: error reading nope.txt: no such file or directory\n",
+      exitCode: 1,
+    });
+  });
+
   it("restores a saved state, and starts afresh from one it cannot use", () => {
     const s = new ClusterSession();
     const applied = ok(s.handle({ id: 1, type: "apply", files: [{ name: "web.yaml", text: WEB }] }), "apply");

@@ -166,6 +166,14 @@ export function workspaceIo(files: readonly WorkspaceFile[]): KubectlIo {
       if (!file) return { ok: false, message: `error: the path "${path}" does not exist` };
       return { ok: true, files: [{ ...file }] };
     },
+    // `create configmap|secret generic --from-file`: the editor's files, `.` for all of them.
+    readSource(path) {
+      const clean = path.replace(/^\.\//, "").replace(/\/$/, "");
+      if (clean === "." || clean === "")
+        return { ok: true, directory: [...files].sort((a, b) => (a.name < b.name ? -1 : 1)) };
+      const file = files.find((f) => f.name === clean);
+      return file ? { ok: true, file } : { ok: false, reason: "no such file or directory" };
+    },
   };
 }
 

@@ -1,11 +1,19 @@
 // kjctl: kubectl against a simulated GKE cluster kept in a JSON file. The only part of the package that does I/O.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { type ClusterState, createCluster } from "@kubejam/engine";
 import { parse as parseYaml } from "yaml";
 import { boolFlag, flags, parseCommandLine } from "../args";
 import { isKjCommand, runKj } from "../kj/run-kj";
-import type { KubectlIo } from "../result";
+import type { KubectlIo, SourceFile, SourceRead } from "../result";
 import { run } from "../run";
 
 const USAGE = `kjctl: kubectl for the Kubejam simulated GKE cluster
@@ -131,6 +139,37 @@ function readManifests(path: string, recursive: boolean): ReturnType<KubectlIo["
   return { ok: true, files: [{ name: path, text: readFileSync(path, "utf8") }] };
 }
 
+/** What Go's os errors say for the codes a missing or unreadable path gives. */
+const OS_ERRORS: Record<string, string> = {
+  ENOENT: "no such file or directory",
+  ENOTDIR: "not a directory",
+  EACCES: "permission denied",
+};
+
+/** A --from-file / --from-env-file source: a file, or the regular files of a directory (os.ReadDir). */
+function readSource(path: string): SourceRead {
+  try {
+    if (!statSync(path).isDirectory()) return { ok: true, file: sourceFile(path, path) };
+    const directory = readdirSync(path)
+      .sort()
+      .filter((name) => lstatSync(join(path, name)).isFile())
+      .map((name) => sourceFile(name, join(path, name)));
+    return { ok: true, directory };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    return { ok: false, reason: OS_ERRORS[code] ?? String(e) };
+  }
+}
+
+function sourceFile(name: string, path: string): SourceFile {
+  const bytes = readFileSync(path);
+  try {
+    return { name, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    return { name, base64: bytes.toString("base64") };
+  }
+}
+
 function main(): void {
   const o = parseOptions(process.argv.slice(2));
   const [first] = o.args;
@@ -159,6 +198,7 @@ function main(): void {
   const needsStdin = flags(args, "filename").includes("-");
   const io: KubectlIo = {
     readManifests: (p) => readManifests(p, recursive),
+    readSource,
     ...(needsStdin ? { stdin: readFileSync(0, "utf8") } : {}),
   };
   const result = run(state, o.args, io);

@@ -2,7 +2,7 @@ import { getObject, type KubeObject, type Pod, type PodSpec } from "@kubejam/eng
 import { flag, type ParsedArgs } from "../args";
 import { parseTargets } from "../resources";
 import { type Context, fail, type KubectlResult } from "../result";
-import { createGenerated } from "./generate";
+import { createGenerated } from "./create-object";
 
 // `kubectl expose TYPE NAME [--port] [--target-port] [--type] [--name] [--protocol] [--selector]
 // [--labels] [--cluster-ip]` (staging/src/k8s.io/kubectl/pkg/cmd/expose/expose.go and

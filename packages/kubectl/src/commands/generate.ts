@@ -1,8 +1,8 @@
 import { boolFlag, flag, flags, type ParsedArgs } from "../args";
-import { dryRunSuffix } from "../flags/option-values";
-import { type Context, fail, type KubectlResult, ok } from "../result";
-import { createObject } from "./create-object";
-import { formatObjects } from "./output-format";
+import { type Context, fail, type KubectlResult } from "../result";
+import { createConfigMapCommand, createSecretGenericCommand } from "./create-data";
+import { createGenerated } from "./create-object";
+import { exactlyOneName } from "./generator-name";
 import { runAttached } from "./run-attached";
 
 // Objects kubectl's generators build (staging/src/k8s.io/kubectl/pkg/cmd/run/run.go, cmd/create/create_deployment.go).
@@ -133,9 +133,11 @@ function withService(
 
 /** `kubectl create deployment NAME --image=I [--replicas=N] [--port=P]` and `kubectl create namespace NAME`. */
 export function createGeneratorCommand(ctx: Context, args: ParsedArgs): KubectlResult {
-  const [what, name] = args.positionals;
+  const [what, sub] = args.positionals;
   if (what === "namespace" || what === "ns") {
-    if (!name) return fail(ctx.state, "error: exactly one NAME is required, got 0");
+    const named = exactlyOneName(args.positionals.slice(1), "kubectl create namespace");
+    if (!named.ok) return fail(ctx.state, named.message);
+    const name = named.name;
     return createGenerated(
       ctx,
       args,
@@ -144,7 +146,9 @@ export function createGeneratorCommand(ctx: Context, args: ParsedArgs): KubectlR
     );
   }
   if (what === "deployment" || what === "deploy") {
-    if (!name) return fail(ctx.state, "error: exactly one NAME is required, got 0");
+    const named = exactlyOneName(args.positionals.slice(1), "kubectl create deployment");
+    if (!named.ok) return fail(ctx.state, named.message);
+    const name = named.name;
     const images = flags(args, "image");
     const port = flag(args, "port");
     const containers = images.map((image) => ({
@@ -170,6 +174,9 @@ export function createGeneratorCommand(ctx: Context, args: ParsedArgs): KubectlR
     return createGenerated(ctx, args, deployment, `deployment.apps/${name}`);
   }
   if (what === "service" || what === "svc") return createServiceCommand(ctx, args);
+  if (what === "configmap" || what === "cm") return createConfigMapCommand(ctx, args);
+  // `create secret` alone and `create secret OTHER` are the command line's (a dispatcher).
+  if (what === "secret" && sub === "generic") return createSecretGenericCommand(ctx, args);
   // create.go RunCreate: without -f, words that name no generator are not a command.
   if (args.positionals.length === 0) return fail(ctx.state, "error: must specify one of -f and -k");
   return fail(
@@ -191,10 +198,12 @@ const SERVICE_TYPES: Record<string, string> = {
  * selector and labels `app: NAME`, ports named `<port>-<target>`.
  */
 function createServiceCommand(ctx: Context, args: ParsedArgs): KubectlResult {
-  const [, subtype, name] = args.positionals;
+  const [, subtype] = args.positionals;
   const type = SERVICE_TYPES[subtype ?? ""];
   if (!type) return fail(ctx.state, `error: unknown command "${subtype ?? ""}" for "kubectl create service"`);
-  if (!name) return fail(ctx.state, "error: exactly one NAME is required, got 0");
+  const named = exactlyOneName(args.positionals.slice(2), `kubectl create service ${subtype}`);
+  if (!named.ok) return fail(ctx.state, named.message);
+  const name = named.name;
   const tcp = flags(args, "tcp").flatMap((t) => t.split(","));
   if (type !== "ExternalName" && tcp.length === 0 && flag(args, "clusterip") !== "None")
     return fail(ctx.state, "error: at least one tcp port specifier must be provided");
@@ -228,32 +237,4 @@ function createServiceCommand(ctx: Context, args: ParsedArgs): KubectlResult {
     status: { loadBalancer: {} },
   };
   return createGenerated(ctx, args, service, `service/${name}`);
-}
-
-export function createGenerated(
-  ctx: Context,
-  args: ParsedArgs,
-  obj: Record<string, unknown>,
-  label: string,
-  verb = "created",
-): KubectlResult {
-  const dryRun = ctx.dryRun ?? "none";
-  const out = flag(args, "output");
-  // A client dry run prints the object as the generator built it, before any server has seen it.
-  if (dryRun === "client") {
-    if (out)
-      return formatObjects(
-        ctx,
-        [{ ...obj, metadata: { creationTimestamp: null, ...(obj.metadata as object) } }],
-        out,
-        true,
-      );
-    return ok(ctx.state, `${label} ${verb}${dryRunSuffix(dryRun)}\n`);
-  }
-  const created = createObject(ctx, obj);
-  if (!created.ok) return created.failure;
-  // A server dry run is admitted and defaulted as a create would be, then not stored.
-  const state = dryRun === "server" ? ctx.state : created.state;
-  if (out) return { ...formatObjects(ctx, [created.object], out, true), state };
-  return ok(state, `${label} ${verb}${dryRunSuffix(dryRun)}\n`);
 }

@@ -54,6 +54,15 @@ const OWNERSHIP = ["field-manager"];
 const GENERATOR = [...PRINT_FLAGS, DRY_RUN, "field-manager string", "save-config bool", VALIDATE];
 const GENERATOR_SIMULATED = ["output", ...PRINT_NO_OPS, "dry-run", "validate", ...OWNERSHIP];
 
+/** Where `create configmap` and `create secret generic` take their keys (create_configmap.go, create_secret.go). */
+const DATA_SOURCES = [
+  "append-hash bool",
+  "from-env-file stringSlice",
+  "from-file stringSlice",
+  "from-literal stringArray",
+];
+const DATA_SOURCES_SIMULATED = ["from-env-file", "from-file", "from-literal"];
+
 /** `kubectl label` and `kubectl annotate` take the same flags (label.go, annotate.go). */
 const LABELLING = [
   ...PRINT_FLAGS,
@@ -250,8 +259,6 @@ export const KUBECTL: KubectlCommand = {
         otherChildren: [
           "clusterrole",
           "clusterrolebinding",
-          "configmap",
-          "cm",
           "cronjob",
           "cj",
           "ingress",
@@ -265,7 +272,6 @@ export const KUBECTL: KubectlCommand = {
           "resourcequota",
           "role",
           "rolebinding",
-          "secret",
           "serviceaccount",
           "sa",
           "token",
@@ -277,7 +283,26 @@ export const KUBECTL: KubectlCommand = {
             [...GENERATOR_SIMULATED, "image", "port", "replicas"],
             { aliases: ["deploy"], required: ["image"] },
           ),
+          command(
+            "configmap",
+            [...GENERATOR, ...DATA_SOURCES],
+            [...GENERATOR_SIMULATED, ...DATA_SOURCES_SIMULATED],
+            {
+              aliases: ["cm"],
+            },
+          ),
           command("namespace", GENERATOR, GENERATOR_SIMULATED, { aliases: ["ns"] }),
+          command("secret", [], [], {
+            dispatcher: true,
+            otherChildren: ["docker-registry", "tls"],
+            children: [
+              command(
+                "generic",
+                [...GENERATOR, ...DATA_SOURCES, "type string"],
+                [...GENERATOR_SIMULATED, ...DATA_SOURCES_SIMULATED, "type"],
+              ),
+            ],
+          }),
           command("service", [], [], {
             aliases: ["svc"],
             dispatcher: true,
