@@ -21,6 +21,10 @@ function cluster(): ClusterState {
   state = run(state, ["apply", "-f", "cfg.yaml"], {
     readManifests: (p) => ({ ok: true, files: [{ name: p, text: cfg }] }),
   }).state;
+  const secretEnv = `apiVersion: v1\nkind: Pod\nmetadata: { name: secret-env }\nspec:\n  containers: [{ name: app, image: busybox, command: [sleep, "3600"], env: [{ name: PASSWORD, valueFrom: { secretKeyRef: { name: db, key: password } } }] }]\n`;
+  state = run(state, ["apply", "-f", "secret-env.yaml"], {
+    readManifests: (p) => ({ ok: true, files: [{ name: p, text: secretEnv }] }),
+  }).state;
   return state;
 }
 
@@ -32,6 +36,7 @@ describe("kjctl why", () => {
     ["why-pod-waiting", "pod/waiting"],
     ["why-pvc-missing", "pvc/nope"],
     ["why-pod-cfg", "pod/cfg"],
+    ["why-pod-secret-env", "pod/secret-env"],
   ])("%s", async (name, target) => {
     const r = runKj(state, ["why", target]);
     const text = `$ kjctl why ${target}\n${r.stdout}${r.stderr ? `[stderr]\n${r.stderr}` : ""}[exit ${r.exitCode}]\n`;

@@ -81,6 +81,7 @@ export function execInPod(
     PodNetwork.forTx(tx, pod),
     tx.clock,
     rt.volumes,
+    c.sources,
   );
   const mainProcess = { signals: [] as { signal: number; from: number }[] };
   env.mainProcess = mainProcess;

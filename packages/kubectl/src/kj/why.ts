@@ -8,6 +8,7 @@ import {
   explainPod,
   explainPodVolumes,
   explainService,
+  type Pod,
   type ServiceExplanation,
 } from "@kubejam/engine";
 import { flag, type ParsedArgs } from "../args";
@@ -73,8 +74,15 @@ function whyPod(state: ClusterState, ns: string, name: string): string | undefin
   const blockers = explainPodVolumes(state, ns, name);
   if (blockers === undefined) return undefined;
   if (blockers.length > 0) return renderVolumeBlockers(id, blockers);
-  const node = (state.objects[`Pod/${ns}/${name}`]?.spec as { nodeName?: string } | undefined)?.nodeName;
-  return `${id} is scheduled on ${node ?? "a node"} and its volumes are mounted; kubectl describe pod ${name} shows its events.\n`;
+  const pod = state.objects[`Pod/${ns}/${name}`] as Pod | undefined;
+  const node = pod?.spec.nodeName;
+  // What the kubelet reports of each container it could not start (its waiting reason and message).
+  const stuck = (pod?.status.containerStatuses ?? []).flatMap((c) => {
+    const w = c.state && "waiting" in c.state ? c.state.waiting : undefined;
+    if (!w || w.reason === "ContainerCreating") return [];
+    return [`  container ${c.name}: ${w.reason}${w.message ? `: ${w.message}` : ""}`];
+  });
+  return `${id} is scheduled on ${node ?? "a node"} and its volumes are mounted; kubectl describe pod ${name} shows its events.\n${stuck.map((line) => `${line}\n`).join("")}`;
 }
 
 export function formatServiceWhy(w: ServiceExplanation): string {

@@ -3,6 +3,7 @@ import { ContainerFs, type Mount } from "../../fs/container-fs";
 import type { FsNode } from "../../fs/tree";
 import type { ImageInfo } from "../../images/image-info";
 import type { NetworkAccess, ShellEnv } from "../../shell/types";
+import type { ResolvedEnv } from "./env-sources";
 import type { ResolvedVolume } from "./volume-setup";
 
 /** The file system id of a container's writable layer. */
@@ -98,11 +99,19 @@ export function containerEnvironment(
   pod: Pod,
   c: Container,
   image: ImageInfo,
+  sources?: ResolvedEnv,
 ): Record<string, string> {
   const env: Record<string, string> = { ...image.env, HOSTNAME: hostnameOf(pod) };
   for (const [k, v] of links) env[k] = v;
   if (!env.HOME) env.HOME = "/root";
+  for (const [k, v] of sources?.envFrom ?? []) env[k] = v;
   for (const e of c.env ?? []) {
+    if (e.valueFrom !== undefined) {
+      // Taken as it is, unexpanded; an optional source that was missing sets nothing.
+      const value = sources?.valueFrom[e.name];
+      if (value !== undefined) env[e.name] = value;
+      continue;
+    }
     // $(VAR) references expand against earlier variables (pkg/kubelet/kubelet_pods.go, expansion.Expand).
     env[e.name] = (e.value ?? "").replace(
       /\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g,
@@ -121,10 +130,11 @@ export function shellEnv(
   net: NetworkAccess,
   now: number,
   resolved?: Record<string, ResolvedVolume>,
+  sources?: ResolvedEnv,
 ): ShellEnv {
   return {
     fs: containerFs(fs, pod, c, image, resolved),
-    env: containerEnvironment(links, pod, c, image),
+    env: containerEnvironment(links, pod, c, image, sources),
     hostname: hostnameOf(pod),
     cwd: c.workingDir ?? image.workingDir ?? "/",
     flavour: image.shell,

@@ -12,6 +12,7 @@ import { sameJson } from "../../store/equal";
 import { objectKey } from "../../store/object-key";
 import type { Tx } from "../../store/tx";
 import { containerArgv, layerId, shellEnv } from "./container-env";
+import { resolveEnvSources } from "./env-sources";
 import { writeEtcFiles } from "./etc-files";
 import { allocatePodIp } from "./ipam";
 import { type ContainerRuntime, earliestTimer, type PodRuntime, type TerminatedState } from "./pod-runtime";
@@ -23,6 +24,8 @@ import { MOUNT_TIMEOUT_MS, setUpVolumes } from "./volume-setup";
 const MAX_BACKOFF = 300 * SECOND; // pkg/kubelet/kubelet.go MaxContainerBackOff
 const INITIAL_BACKOFF = 10 * SECOND;
 const FAILED_PULL_MS = 1200;
+/** A pod whose sync failed is synced again after the pod workers' back-off (pod_workers.go backOffPeriod). */
+const CONFIG_RETRY_MS = 10 * SECOND;
 
 /** The kubelets of every node: sandboxes, image pulls, container starts, restarts, stops. */
 export function reconcileKubelet(tx: Tx): void {
@@ -176,6 +179,9 @@ function syncPod(tx: Tx, pod: Pod, key: string, start: PodRuntime): void {
       restartChanged(tx, pod, rt, c, spec);
     } else if (c.phase === "running" && c.exitAt !== undefined && c.exitAt <= now) {
       containerExited(tx, pod, rt, c, spec, c.exitCode ?? 0, c.exitCode === 0 ? "Completed" : "Error");
+    } else if (c.phase === "config-error" && (c.until ?? 0) <= now) {
+      // The pod worker syncs again after its back-off: the image is there, the variables tried anew.
+      beginPull(tx, pod, rt, c, spec);
     } else if (c.phase === "crash-backoff" && (c.until ?? 0) <= now) {
       c.restarts += 1;
       beginPull(tx, pod, rt, c, spec);
@@ -279,6 +285,19 @@ function startContainer(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, s
   const info = lookupImage(spec.image ?? "");
   if (!info) return;
   const now = tx.clock;
+  // The container's configuration comes first: without its variables it is not created.
+  const sources = resolveEnvSources(tx, pod, spec, rt.ip);
+  if (!sources.ok) {
+    tx.event(pod, "Warning", Reason.Failed, `Error: ${sources.message}`, kubelet(rt), field(spec));
+    Object.assign(c, {
+      phase: "config-error",
+      reason: "CreateContainerConfigError",
+      message: sources.message,
+      until: now + CONFIG_RETRY_MS,
+    });
+    advanceCursor(rt, c);
+    return;
+  }
   const containerId = tx.ids.hex(64);
   if (c.containerId) {
     c.previousLogs = c.logs;
@@ -293,7 +312,18 @@ function startContainer(tx: Tx, pod: Pod, rt: PodRuntime, c: ContainerRuntime, s
     ),
   );
   c.links = links;
-  const env = shellEnv(links, tx.fs, pod, spec, info, PodNetwork.forTx(tx, pod), now, rt.volumes);
+  c.sources = sources.env;
+  const env = shellEnv(
+    links,
+    tx.fs,
+    pod,
+    spec,
+    info,
+    PodNetwork.forTx(tx, pod),
+    now,
+    rt.volumes,
+    sources.env,
+  );
   env.portsInUse = portsHeldByOthers(rt, c);
   const outcome = startProcess(containerArgv(spec, info), env);
   const changes = env.fs.changes();

@@ -1,11 +1,24 @@
 import type { Listener } from "../../shell/types";
+import type { ResolvedEnv } from "./env-sources";
 import type { ResolvedVolume } from "./volume-setup";
 
 /** What a kubelet knows about one container beyond what it reports in the pod's status. */
 export interface ContainerRuntime {
   name: string;
-  /** waiting: not yet started; pulling/pull-backoff: image; running; crash-backoff: waiting to restart; exited: for good. */
-  phase: "waiting" | "pulling" | "pull-backoff" | "running" | "crash-backoff" | "exited" | "blocked";
+  /**
+   * waiting: not yet started; pulling/pull-backoff: image; config-error: its environment cannot be made
+   * (a missing ConfigMap, Secret or key), tried again at `until`; running; crash-backoff: waiting to
+   * restart; exited: for good.
+   */
+  phase:
+    | "waiting"
+    | "pulling"
+    | "pull-backoff"
+    | "config-error"
+    | "running"
+    | "crash-backoff"
+    | "exited"
+    | "blocked";
   /** When the current phase ends (a timer), ms of virtual time. */
   until?: number;
   reason?: string;
@@ -35,6 +48,8 @@ export interface ContainerRuntime {
   previousLogs?: string;
   /** The Service variables the container got when it started (kubelet envvars); `exec` sees them too. */
   links?: [string, string][];
+  /** What its envFrom and valueFrom entries gave when it started; `exec` sees them too. */
+  sources?: ResolvedEnv;
 }
 
 export interface TerminatedState {

@@ -1,0 +1,128 @@
+import type { Node } from "../../api/cluster-kinds";
+import type { Container, Pod } from "../../api/pod";
+import type { ConfigMap, Secret } from "../../api/storage";
+import { base64DecodeBytes } from "../../runtime/base64";
+import type { Tx } from "../../store/tx";
+
+/**
+ * What a container's `envFrom` and `valueFrom` entries gave when the kubelet created it: read once,
+ * as the kubelet does (a later change of the ConfigMap or Secret does not reach a running container).
+ */
+export interface ResolvedEnv {
+  /** `envFrom`'s variables, in order (a later source overrides an earlier one). */
+  readonly envFrom: readonly (readonly [string, string])[];
+  /** The value of each `env` entry with a `valueFrom`, by name; an optional source that is missing sets none. */
+  readonly valueFrom: Readonly<Record<string, string>>;
+}
+
+export type EnvSources = { ok: true; env: ResolvedEnv } | { ok: false; message: string };
+
+type Ref = { name?: unknown; key?: unknown; optional?: unknown };
+
+/**
+ * kubelet_pods.go makeEnvironmentVariables: `envFrom` ConfigMaps and Secrets, then each `env` entry's
+ * `configMapKeyRef`, `secretKeyRef` or `fieldRef`. A missing source or key that is not optional is the
+ * kubelet's error, which keeps the container from being created (CreateContainerConfigError).
+ */
+export function resolveEnvSources(tx: Tx, pod: Pod, container: Container, podIp: string): EnvSources {
+  const ns = pod.metadata.namespace ?? "default";
+  const envFrom: [string, string][] = [];
+  for (const source of container.envFrom ?? []) {
+    const s = source as { prefix?: unknown; configMapRef?: Ref; secretRef?: Ref };
+    const prefix = typeof s.prefix === "string" ? s.prefix : "";
+    const ref = s.configMapRef ?? s.secretRef;
+    if (!ref) continue;
+    const found = lookup(tx, s.configMapRef ? "ConfigMap" : "Secret", ns, ref);
+    if (!found.ok) return found;
+    for (const [key, value] of Object.entries(found.data)) envFrom.push([prefix + key, value]);
+  }
+  const valueFrom: Record<string, string> = {};
+  for (const e of container.env ?? []) {
+    const from = e.valueFrom as {
+      configMapKeyRef?: Ref;
+      secretKeyRef?: Ref;
+      fieldRef?: { fieldPath?: unknown };
+    };
+    if (!from) continue;
+    if (from.fieldRef) {
+      valueFrom[e.name] = fieldValue(tx, pod, String(from.fieldRef.fieldPath ?? ""), podIp);
+      continue;
+    }
+    const ref = from.configMapKeyRef ?? from.secretKeyRef;
+    if (!ref) continue;
+    const kind = from.configMapKeyRef ? "ConfigMap" : "Secret";
+    const found = lookup(tx, kind, ns, ref);
+    if (!found.ok) return found;
+    if (found.missing) continue;
+    const key = String(ref.key ?? "");
+    const value = found.data[key];
+    if (value === undefined) {
+      if (ref.optional === true) continue;
+      return { ok: false, message: `couldn't find key ${key} in ${kind} ${ns}/${String(ref.name ?? "")}` };
+    }
+    valueFrom[e.name] = value;
+  }
+  return { ok: true, env: { envFrom, valueFrom } };
+}
+
+/** A ConfigMap's data, or a Secret's decoded; `missing` for an optional one that does not exist. */
+function lookup(
+  tx: Tx,
+  kind: "ConfigMap" | "Secret",
+  ns: string,
+  ref: Ref,
+): { ok: true; data: Record<string, string>; missing?: true } | { ok: false; message: string } {
+  const name = String(ref.name ?? "");
+  const obj = tx.get<ConfigMap | Secret>(kind, ns, name);
+  if (!obj) {
+    if (ref.optional === true) return { ok: true, data: {}, missing: true };
+    // The kubelet's secret and configmap managers name the resource in the singular.
+    return { ok: false, message: `${kind.toLowerCase()} "${name}" not found` };
+  }
+  if (kind === "ConfigMap") return { ok: true, data: { ...(obj as ConfigMap).data } };
+  const data: Record<string, string> = {};
+  for (const [key, value] of Object.entries((obj as Secret).data ?? {}))
+    data[key] = new TextDecoder().decode(base64DecodeBytes(value) ?? new Uint8Array());
+  return { ok: true, data };
+}
+
+/** podFieldSelectorRuntimeValue and fieldpath.ExtractFieldPathAsString: the downward API's fields. */
+function fieldValue(tx: Tx, pod: Pod, path: string, podIp: string): string {
+  const m = pod.metadata;
+  const keyed = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
+  if (keyed) return (keyed[1] === "labels" ? m.labels : m.annotations)?.[keyed[2] ?? ""] ?? "";
+  switch (path) {
+    case "metadata.name":
+      return m.name;
+    case "metadata.namespace":
+      return m.namespace ?? "default";
+    case "metadata.uid":
+      return m.uid;
+    case "metadata.labels":
+      return formatMap(m.labels);
+    case "metadata.annotations":
+      return formatMap(m.annotations);
+    case "spec.nodeName":
+      return pod.spec.nodeName ?? "";
+    case "spec.serviceAccountName":
+      return pod.spec.serviceAccountName ?? "";
+    case "status.hostIP":
+    case "status.hostIPs": {
+      const node = tx.get<Node>("Node", undefined, pod.spec.nodeName ?? "");
+      return node?.status.addresses.find((a) => a.type === "InternalIP")?.address ?? "";
+    }
+    case "status.podIP":
+    case "status.podIPs":
+      return podIp;
+    default:
+      return "";
+  }
+}
+
+/** fieldpath.FormatMap: `key="value"` lines, sorted by key. */
+function formatMap(map: Record<string, string> | undefined): string {
+  return Object.keys(map ?? {})
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(map?.[k] ?? "")}`)
+    .join("\n");
+}
