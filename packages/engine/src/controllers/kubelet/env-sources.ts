@@ -1,8 +1,8 @@
-import type { Node } from "../../api/cluster-kinds";
 import type { Container, Pod } from "../../api/pod";
 import type { ConfigMap, Secret } from "../../api/storage";
-import { base64DecodeBytes } from "../../runtime/base64";
+import { base64Decode } from "../../runtime/base64";
 import type { Tx } from "../../store/tx";
+import { downwardFieldValue } from "./downward-api";
 
 /**
  * What a container's `envFrom` and `valueFrom` entries gave when the kubelet created it: read once,
@@ -45,7 +45,7 @@ export function resolveEnvSources(tx: Tx, pod: Pod, container: Container, podIp:
     };
     if (!from) continue;
     if (from.fieldRef) {
-      valueFrom[e.name] = fieldValue(tx, pod, String(from.fieldRef.fieldPath ?? ""), podIp);
+      valueFrom[e.name] = downwardFieldValue(tx, pod, String(from.fieldRef.fieldPath ?? ""), podIp);
       continue;
     }
     const ref = from.configMapKeyRef ?? from.secretKeyRef;
@@ -82,47 +82,6 @@ function lookup(
   if (kind === "ConfigMap") return { ok: true, data: { ...(obj as ConfigMap).data } };
   const data: Record<string, string> = {};
   for (const [key, value] of Object.entries((obj as Secret).data ?? {}))
-    data[key] = new TextDecoder().decode(base64DecodeBytes(value) ?? new Uint8Array());
+    data[key] = base64Decode(value) ?? "";
   return { ok: true, data };
-}
-
-/** podFieldSelectorRuntimeValue and fieldpath.ExtractFieldPathAsString: the downward API's fields. */
-function fieldValue(tx: Tx, pod: Pod, path: string, podIp: string): string {
-  const m = pod.metadata;
-  const keyed = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
-  if (keyed) return (keyed[1] === "labels" ? m.labels : m.annotations)?.[keyed[2] ?? ""] ?? "";
-  switch (path) {
-    case "metadata.name":
-      return m.name;
-    case "metadata.namespace":
-      return m.namespace ?? "default";
-    case "metadata.uid":
-      return m.uid;
-    case "metadata.labels":
-      return formatMap(m.labels);
-    case "metadata.annotations":
-      return formatMap(m.annotations);
-    case "spec.nodeName":
-      return pod.spec.nodeName ?? "";
-    case "spec.serviceAccountName":
-      return pod.spec.serviceAccountName ?? "";
-    case "status.hostIP":
-    case "status.hostIPs": {
-      const node = tx.get<Node>("Node", undefined, pod.spec.nodeName ?? "");
-      return node?.status.addresses.find((a) => a.type === "InternalIP")?.address ?? "";
-    }
-    case "status.podIP":
-    case "status.podIPs":
-      return podIp;
-    default:
-      return "";
-  }
-}
-
-/** fieldpath.FormatMap: `key="value"` lines, sorted by key. */
-function formatMap(map: Record<string, string> | undefined): string {
-  return Object.keys(map ?? {})
-    .sort()
-    .map((k) => `${k}=${JSON.stringify(map?.[k] ?? "")}`)
-    .join("\n");
 }

@@ -10,6 +10,7 @@ import type { Tx } from "../../store/tx";
 import { attachedNodes, deviceOn, devicesOn, isAttachedTo, nextDevice } from "../storage/attach-detach";
 import { backingStore, isAttachable } from "../storage/volume-helpers";
 import { volumeId } from "./container-env";
+import { downwardFieldValue } from "./downward-api";
 import { type NfsMountFailure, nfsExports, nfsMountFailedMessage, nfsMountFailure } from "./nfs-mount";
 import { serviceAccountToken } from "./volumes";
 
@@ -309,16 +310,32 @@ function resolveOne(
     seeds.push([podScoped, buildTree(files)]);
     return { id: podScoped, readOnly: true };
   }
-  // emptyDir (disk or medium: Memory), inline CSI ephemeral volumes, downwardAPI: the pod's own directory.
+  if (v.downwardAPI) {
+    seeds.push([podScoped, buildTree(downwardFiles(tx, pod, v.downwardAPI as DownwardApiSource))]);
+    return { id: podScoped, readOnly: true };
+  }
+  // emptyDir (disk or medium: Memory), inline CSI ephemeral volumes: the pod's own directory.
   seeds.push([podScoped, emptyDir()]);
   return { id: podScoped };
+}
+
+interface DownwardApiSource {
+  items?: { path: string; fieldRef?: { fieldPath?: string } }[];
+}
+
+/** A downwardAPI volume's (or projection's) files: each item's field of the pod. */
+function downwardFiles(tx: Tx, pod: Pod, source: DownwardApiSource | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of source?.items ?? [])
+    if (item.fieldRef) out[item.path] = downwardFieldValue(tx, pod, item.fieldRef.fieldPath ?? "");
+  return out;
 }
 
 interface ProjectionSource {
   serviceAccountToken?: { path?: string };
   configMap?: { name?: string; items?: { key: string; path: string }[]; optional?: boolean };
   secret?: { name?: string; items?: { key: string; path: string }[]; optional?: boolean };
-  downwardAPI?: { items?: { path: string; fieldRef?: { fieldPath?: string } }[] };
+  downwardAPI?: DownwardApiSource;
 }
 
 /** A projected volume's files, source by source (pkg/volume/projected), or why it cannot be set up. */
@@ -348,22 +365,7 @@ function projectedFiles(
       }
       Object.assign(out, keyedFiles(secretFiles(secret), src.secret.items));
     }
-    for (const item of src.downwardAPI?.items ?? []) {
-      const path = item.fieldRef?.fieldPath ?? "";
-      const value =
-        path === "metadata.namespace"
-          ? ns
-          : path === "metadata.name"
-            ? pod.metadata.name
-            : path === "metadata.uid"
-              ? pod.metadata.uid
-              : path === "metadata.labels"
-                ? Object.entries(pod.metadata.labels ?? {})
-                    .map(([k, v]) => `${k}="${v}"`)
-                    .join("\n")
-                : "";
-      out[item.path] = value;
-    }
+    Object.assign(out, downwardFiles(tx, pod, src.downwardAPI));
   }
   return out;
 }
