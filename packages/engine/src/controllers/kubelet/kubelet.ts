@@ -19,6 +19,7 @@ import { type ContainerRuntime, earliestTimer, type PodRuntime, type TerminatedS
 import { podStatusFrom } from "./pod-status";
 import { releasePod } from "./release-pod";
 import { serviceEnvVarsOf, servicesForPod } from "./service-env";
+import { refreshVolumeSources } from "./volume-refresh";
 import { MOUNT_TIMEOUT_MS, setUpVolumes } from "./volume-setup";
 
 const MAX_BACKOFF = 300 * SECOND; // pkg/kubelet/kubelet.go MaxContainerBackOff
@@ -29,6 +30,7 @@ const CONFIG_RETRY_MS = 10 * SECOND;
 
 /** The kubelets of every node: sandboxes, image pulls, container starts, restarts, stops. */
 export function reconcileKubelet(tx: Tx): void {
+  refreshVolumeSources(tx);
   for (const pod of tx.list<Pod>("Pod")) {
     const nodeName = pod.spec.nodeName;
     if (!nodeName) continue;

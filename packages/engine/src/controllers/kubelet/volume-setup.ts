@@ -108,7 +108,7 @@ function inlineSource(v: Volume, node: Node): MountSource | undefined {
 /** How long the kubelet waits for volumes before it reports FailedMount (volumemanager podAttachAndMountTimeout). */
 export const MOUNT_TIMEOUT_MS = 2 * 60 * 1000 + 3000;
 
-function keyedFiles(
+export function keyedFiles(
   data: Record<string, string>,
   items: { key: string; path: string }[] | undefined,
 ): Record<string, string> {
@@ -118,7 +118,7 @@ function keyedFiles(
   return out;
 }
 
-function secretFiles(secret: Secret): Record<string, string> {
+export function secretFiles(secret: Secret): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(secret.data ?? {})) out[k] = base64Decode(v) ?? "";
   return out;
@@ -339,7 +339,7 @@ interface ProjectionSource {
 }
 
 /** A projected volume's files, source by source (pkg/volume/projected), or why it cannot be set up. */
-function projectedFiles(
+export function projectedFiles(
   tx: Tx,
   pod: Pod,
   projected: Record<string, unknown>,
