@@ -15,7 +15,10 @@ export interface ResolvedEnv {
   readonly valueFrom: Readonly<Record<string, string>>;
 }
 
-export type EnvSources = { ok: true; env: ResolvedEnv } | { ok: false; message: string };
+/** `env` is undefined for a container with neither (most of them): nothing to keep. */
+export type EnvSources = { ok: true; env?: ResolvedEnv } | { ok: false; message: string };
+
+const NOTHING: EnvSources = { ok: true };
 
 type Ref = { name?: unknown; key?: unknown; optional?: unknown };
 
@@ -25,6 +28,7 @@ type Ref = { name?: unknown; key?: unknown; optional?: unknown };
  * kubelet's error, which keeps the container from being created (CreateContainerConfigError).
  */
 export function resolveEnvSources(tx: Tx, pod: Pod, container: Container, podIp: string): EnvSources {
+  if (!container.envFrom?.length && !container.env?.some((e) => e.valueFrom !== undefined)) return NOTHING;
   const ns = pod.metadata.namespace ?? "default";
   const envFrom: [string, string][] = [];
   for (const source of container.envFrom ?? []) {
