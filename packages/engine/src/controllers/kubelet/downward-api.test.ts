@@ -23,6 +23,7 @@ spec:
       - { path: name, fieldRef: { fieldPath: metadata.name } }
       - { path: labels, fieldRef: { fieldPath: metadata.labels } }
       - { path: owner, fieldRef: { fieldPath: "metadata.annotations['owner']" } }
+      - { path: mem, resourceFieldRef: { containerName: main, resource: limits.memory, divisor: 1Mi } }
   - name: projected
     projected:
       sources:
@@ -36,6 +37,8 @@ describe("downward API volumes", () => {
     // fieldpath.FormatMap: sorted by key, values quoted.
     ["/etc/podinfo/labels", 'app="demo"\ntier="web"'],
     ["/etc/podinfo/owner", "team-a"],
+    // No limit: the node's allocatable, 2869036Ki, in MiB rounded up.
+    ["/etc/podinfo/mem", "2802"],
     ["/etc/projected/namespace", "default"],
   ])("%s holds %j", (file, content) => {
     const c = new TestCluster();

@@ -62,6 +62,32 @@ describe("valueFrom and envFrom", () => {
       expect(echo(c, name)).toMatchObject({ stdout: value });
   });
 
+  it("resourceFieldRef: requests and limits in divisors, rounded up; a limit not set is the node's allocatable", () => {
+    const c = new TestCluster();
+    c.apply(
+      pod(`    - { name: MEM_LIMIT_MI, valueFrom: { resourceFieldRef: { resource: limits.memory, divisor: 1Mi } } }
+    - { name: CPU_REQUEST_M, valueFrom: { resourceFieldRef: { resource: requests.cpu, divisor: 1m } } }
+    - { name: CPU_REQUEST, valueFrom: { resourceFieldRef: { resource: requests.cpu } } }
+    - { name: CPU_LIMIT, valueFrom: { resourceFieldRef: { containerName: main, resource: limits.cpu, divisor: 1m } } }
+`).replace(
+        '    command: ["sleep", "3600"]\n',
+        '    command: ["sleep", "3600"]\n    resources: { requests: { cpu: 250m, memory: 32Mi }, limits: { memory: 64Mi } }\n',
+      ),
+    );
+    const node = c.pod("app")?.spec.nodeName;
+    const allocatable = c.state.objects[`Node//${node}`] as unknown as {
+      status: { allocatable: { cpu: string } };
+    };
+    expect(allocatable.status.allocatable.cpu).toBe("940m");
+    for (const [name, value] of Object.entries({
+      MEM_LIMIT_MI: "64",
+      CPU_REQUEST_M: "250",
+      CPU_REQUEST: "1",
+      CPU_LIMIT: "940",
+    }))
+      expect(echo(c, name)).toMatchObject({ stdout: value });
+  });
+
   it("envFrom takes every key with its prefix, and env overrides it", () => {
     const c = new TestCluster();
     c.apply(SETTINGS);

@@ -2,7 +2,7 @@ import type { Container, Pod } from "../../api/pod";
 import type { ConfigMap, Secret } from "../../api/storage";
 import { base64Decode } from "../../runtime/base64";
 import type { Tx } from "../../store/tx";
-import { downwardFieldValue } from "./downward-api";
+import { downwardFieldValue, resourceFieldValue } from "./downward-api";
 
 /**
  * What a container's `envFrom` and `valueFrom` entries gave when the kubelet created it: read once,
@@ -46,10 +46,15 @@ export function resolveEnvSources(tx: Tx, pod: Pod, container: Container, podIp:
       configMapKeyRef?: Ref;
       secretKeyRef?: Ref;
       fieldRef?: { fieldPath?: unknown };
+      resourceFieldRef?: { containerName?: unknown; resource?: unknown; divisor?: unknown };
     };
     if (!from) continue;
     if (from.fieldRef) {
       valueFrom[e.name] = downwardFieldValue(tx, pod, String(from.fieldRef.fieldPath ?? ""), podIp);
+      continue;
+    }
+    if (from.resourceFieldRef) {
+      valueFrom[e.name] = resourceFieldValue(tx, pod, from.resourceFieldRef, container.name);
       continue;
     }
     const ref = from.configMapKeyRef ?? from.secretKeyRef;

@@ -10,7 +10,7 @@ import type { Tx } from "../../store/tx";
 import { attachedNodes, deviceOn, devicesOn, isAttachedTo, nextDevice } from "../storage/attach-detach";
 import { backingStore, isAttachable } from "../storage/volume-helpers";
 import { volumeId } from "./container-env";
-import { downwardFieldValue } from "./downward-api";
+import { downwardFieldValue, resourceFieldValue } from "./downward-api";
 import { type NfsMountFailure, nfsExports, nfsMountFailedMessage, nfsMountFailure } from "./nfs-mount";
 import { serviceAccountToken } from "./volumes";
 
@@ -320,14 +320,20 @@ function resolveOne(
 }
 
 interface DownwardApiSource {
-  items?: { path: string; fieldRef?: { fieldPath?: string } }[];
+  items?: {
+    path: string;
+    fieldRef?: { fieldPath?: string };
+    resourceFieldRef?: { containerName?: string; resource?: string; divisor?: string };
+  }[];
 }
 
 /** A downwardAPI volume's (or projection's) files: each item's field of the pod. */
 function downwardFiles(tx: Tx, pod: Pod, source: DownwardApiSource | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const item of source?.items ?? [])
+  for (const item of source?.items ?? []) {
     if (item.fieldRef) out[item.path] = downwardFieldValue(tx, pod, item.fieldRef.fieldPath ?? "");
+    else if (item.resourceFieldRef) out[item.path] = resourceFieldValue(tx, pod, item.resourceFieldRef);
+  }
   return out;
 }
 
