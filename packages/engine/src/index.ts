@@ -72,6 +72,7 @@ export { type EndpointCheck, explainService, type ServiceExplanation } from "./o
 export type { Diagnostic, DiagnosticCode } from "./parse/diagnostic";
 export { type ManifestDocument, type ParsedFile, parseManifests } from "./parse/parse-manifests";
 export { base64DecodeBytes, base64Encode } from "./runtime/base64";
+export { sha256Hex } from "./runtime/sha256";
 export { parseRfc3339, rfc3339 } from "./runtime/time";
 export { isShellCommand } from "./shell/shell-program";
 export { parseLabelSelector, selectorMatches } from "./store/labels";

@@ -124,6 +124,22 @@ describe("kubectl create configmap|secret generic --dry-run=client -o yaml", () 
   });
 });
 
+describe("--append-hash", () => {
+  // The names kubectl v1.33.1 gives the same objects.
+  it.each([
+    ["create cm c --from-literal=a=1", "configmap/c-9dtcmmmm5t"],
+    ["create cm web --from-file=index.html --from-file=bin.dat", "configmap/web-tc79fbh29g"],
+    ["create cm h --from-literal=t=<&>", "configmap/h-65m6d9767k"],
+    ["create secret generic s --from-literal=a=1", "secret/s-gtkfk5m49d"],
+    ["create secret generic s --from-file=bin.dat --type=Opaque", "secret/s-c25gg29m46"],
+  ])("%s: %s", (line, name) => {
+    expect(kubectl(`${line} --append-hash --dry-run=client`)).toMatchObject({
+      stdout: `${name} created (dry run)\n`,
+      exitCode: 0,
+    });
+  });
+});
+
 describe("created for real", () => {
   it("stores the ConfigMap and the Secret, and refuses a second one of the same name", () => {
     const first = kubectl("create configmap web --from-file=index.html --from-literal=mode=demo");

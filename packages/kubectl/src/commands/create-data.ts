@@ -2,10 +2,11 @@
 // --from-literal and --from-env-file sources, in that order (staging/src/k8s.io/kubectl/pkg/cmd/create/
 // create_configmap.go and create_secret.go; the source parsers in pkg/util and pkg/cmd/util/env_file.go).
 import { base64Encode } from "@kubejam/engine";
-import { flag, flags, type ParsedArgs } from "../args";
+import { boolFlag, flag, flags, type ParsedArgs } from "../args";
 import type { Context, KubectlResult, SourceFile } from "../result";
 import { fail } from "../result";
 import { createGenerated } from "./create-object";
+import { configMapHash, secretHash } from "./data-hash";
 import { exactlyOneName } from "./generator-name";
 
 type DataKind = "ConfigMap" | "Secret";
@@ -27,15 +28,19 @@ export function createConfigMapCommand(ctx: Context, args: ParsedArgs): KubectlR
   if (!named.ok) return fail(ctx.state, named.message);
   const entries = gather(ctx, args, "ConfigMap", named.name);
   if (!entries.ok) return fail(ctx.state, `error: ${entries.message}`);
-  const { data, binaryData } = entries.value;
+  const data = Object.fromEntries(entries.value.data);
+  const binaryData = Object.fromEntries(entries.value.binaryData);
+  const name = boolFlag(args, "append-hash")
+    ? `${named.name}-${configMapHash(named.name, data, binaryData)}`
+    : named.name;
   const configMap = {
     apiVersion: "v1",
     kind: "ConfigMap",
-    metadata: { name: named.name },
-    ...(data.size > 0 ? { data: Object.fromEntries(data) } : {}),
-    ...(binaryData.size > 0 ? { binaryData: Object.fromEntries(binaryData) } : {}),
+    metadata: { name },
+    ...(entries.value.data.size > 0 ? { data } : {}),
+    ...(entries.value.binaryData.size > 0 ? { binaryData } : {}),
   };
-  return createGenerated(ctx, args, configMap, `configmap/${named.name}`);
+  return createGenerated(ctx, args, configMap, `configmap/${name}`);
 }
 
 export function createSecretGenericCommand(ctx: Context, args: ParsedArgs): KubectlResult {
@@ -46,15 +51,19 @@ export function createSecretGenericCommand(ctx: Context, args: ParsedArgs): Kube
   // A Secret keeps every value as bytes: base64 in its data, text or not.
   const data = new Map([...entries.value.data].map(([k, v]) => [k, base64Encode(v)]));
   for (const [k, v] of entries.value.binaryData) data.set(k, v);
-  const type = flag(args, "type");
+  const type = flag(args, "type") ?? "";
+  const values = Object.fromEntries(data);
+  const name = boolFlag(args, "append-hash")
+    ? `${named.name}-${secretHash(named.name, type, values)}`
+    : named.name;
   const secret = {
     apiVersion: "v1",
     kind: "Secret",
-    metadata: { name: named.name },
-    ...(data.size > 0 ? { data: Object.fromEntries(data) } : {}),
+    metadata: { name },
+    ...(data.size > 0 ? { data: values } : {}),
     ...(type ? { type } : {}),
   };
-  return createGenerated(ctx, args, secret, `secret/${named.name}`);
+  return createGenerated(ctx, args, secret, `secret/${name}`);
 }
 
 function gather(

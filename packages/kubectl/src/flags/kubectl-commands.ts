@@ -61,7 +61,7 @@ const DATA_SOURCES = [
   "from-file stringSlice",
   "from-literal stringArray",
 ];
-const DATA_SOURCES_SIMULATED = ["from-env-file", "from-file", "from-literal"];
+const DATA_SOURCES_SIMULATED = ["append-hash", "from-env-file", "from-file", "from-literal"];
 
 /** `kubectl label` and `kubectl annotate` take the same flags (label.go, annotate.go). */
 const LABELLING = [
