@@ -7,6 +7,7 @@ import {
 } from "@kubejam/engine";
 import { flag, type ParsedArgs } from "../args";
 import { dryRunSuffix } from "../flags/option-values";
+import { unknownOutputFormat } from "../printers/output";
 import { type Context, fail, type KubectlResult, ok } from "../result";
 import { formatObjects } from "./output-format";
 
@@ -42,6 +43,9 @@ export function createGenerated(
 ): KubectlResult {
   const dryRun = ctx.dryRun ?? "none";
   const out = flag(args, "output");
+  // The printer is made before anything is sent: a format no printer takes creates nothing.
+  const unknown = out === undefined ? undefined : unknownOutputFormat(out, true);
+  if (unknown) return fail(ctx.state, `error: ${unknown}`);
   // A client dry run prints the object as the generator built it, before any server has seen it.
   if (dryRun === "client") {
     if (out)
@@ -50,6 +54,8 @@ export function createGenerated(
         [{ ...obj, metadata: { creationTimestamp: null, ...(obj.metadata as object) } }],
         out,
         true,
+        args,
+        true,
       );
     return ok(ctx.state, `${label} ${verb}${dryRunSuffix(dryRun)}\n`);
   }
@@ -57,6 +63,6 @@ export function createGenerated(
   if (!created.ok) return created.failure;
   // A server dry run is admitted and defaulted as a create would be, then not stored.
   const state = dryRun === "server" ? ctx.state : created.state;
-  if (out) return { ...formatObjects(ctx, [created.object], out, true), state };
+  if (out) return { ...formatObjects(ctx, [created.object], out, true, args, true), state };
   return ok(state, `${label} ${verb}${dryRunSuffix(dryRun)}\n`);
 }

@@ -167,7 +167,8 @@ export function createGeneratorCommand(ctx: Context, args: ParsedArgs): KubectlR
         replicas: Number(flag(args, "replicas") ?? 1),
         selector: { matchLabels: labels },
         strategy: {},
-        template: { metadata: { labels }, spec: { containers } },
+        // Go marshals the template's empty ObjectMeta.CreationTimestamp as null; the API server keeps it.
+        template: { metadata: { creationTimestamp: null, labels }, spec: { containers } },
       },
       status: {},
     };
@@ -213,7 +214,8 @@ function createServiceCommand(ctx: Context, args: ParsedArgs): KubectlResult {
     const targetPort =
       target === undefined || target === "" ? Number(port) : /^\d+$/.test(target) ? Number(target) : target;
     return {
-      name: `${port}-${target ?? port}`,
+      // create_service.go: the --tcp value with its colon turned into a dash.
+      name: t.replace(/:/g, "-"),
       port: Number(port),
       protocol: "TCP",
       targetPort,
@@ -229,7 +231,8 @@ function createServiceCommand(ctx: Context, args: ParsedArgs): KubectlResult {
     metadata: { labels, name },
     spec: {
       ...(ports.length > 0 ? { ports } : {}),
-      ...(type !== "ExternalName" ? { selector: labels } : {}),
+      // Every type gets the selector, ExternalName too (create_service.go sets it unconditionally).
+      selector: labels,
       type,
       ...(clusterIP ? { clusterIP } : {}),
       ...(externalName ? { externalName } : {}),

@@ -28,9 +28,29 @@ export interface OutputOptions {
   showManagedFields?: boolean;
   /** `--allow-missing-template-keys` (default true). */
   allowMissingKeys?: boolean;
+  /**
+   * The command prints with genericclioptions.PrintFlags alone (create's generators, run, expose): no
+   * table printers, so no `wide` and no `custom-columns`, and kubectl's error lists the others.
+   */
+  objectsOnly?: boolean;
 }
 
 // staging/src/k8s.io/cli-runtime/pkg/genericclioptions: the formats kubectl get accepts, sorted
+/** What genericclioptions.PrintFlags offers: JSON/YAML, name, Go template and JSONPath printers. */
+const OBJECT_FORMATS = [
+  "go-template",
+  "go-template-file",
+  "json",
+  "jsonpath",
+  "jsonpath-as-json",
+  "jsonpath-file",
+  "name",
+  "template",
+  "templatefile",
+  "yaml",
+];
+
+/** `kubectl get`'s: those, the table printers' `wide`, and custom columns. */
 const ALLOWED_FORMATS = [
   "custom-columns",
   "custom-columns-file",
@@ -132,11 +152,31 @@ export function printObjects(
       if (argument === "") return { ok: false, error: "template format specified but no template given" };
       return printJsonPath(argument, data, { ...options, asJson: format === "jsonpath-as-json" });
     case "custom-columns":
-      return printCustomColumns(argument, items, { noHeaders: options.noHeaders });
-    default:
-      return {
-        ok: false,
-        error: `unable to match a printer suitable for the output format ${goQuote(output)}, allowed formats are: ${ALLOWED_FORMATS.join(",")}`,
-      };
+      if (!options.objectsOnly) return printCustomColumns(argument, items, { noHeaders: options.noHeaders });
+      break;
   }
+  return { ok: false, error: noPrinterError(output, options.objectsOnly === true) };
+}
+
+/**
+ * kubectl's error for an output format no printer takes, or undefined when one does: what a command
+ * that prints with PrintFlags alone checks before it sends anything (the printer is made in Complete).
+ */
+export function unknownOutputFormat(output: string, objectsOnly: boolean): string | undefined {
+  const eq = output.indexOf("=");
+  const format = eq < 0 ? output : output.slice(0, eq);
+  const known = [
+    "yaml",
+    "json",
+    "name",
+    "jsonpath",
+    "jsonpath-as-json",
+    ...(objectsOnly ? [] : ["custom-columns"]),
+  ];
+  return known.includes(format) ? undefined : noPrinterError(output, objectsOnly);
+}
+
+function noPrinterError(output: string, objectsOnly: boolean): string {
+  const allowed = objectsOnly ? OBJECT_FORMATS : ALLOWED_FORMATS;
+  return `unable to match a printer suitable for the output format ${goQuote(output)}, allowed formats are: ${allowed.join(",")}`;
 }
