@@ -53,7 +53,7 @@ function describeTargets(
   if (parsed.targets.length === 0)
     return fail(
       ctx.state,
-      `You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.`,
+      `error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.`,
     );
   const selectorText = flag(args, "selector");
   const selector = selectorText ? parseLabelSelector(selectorText) : () => true;

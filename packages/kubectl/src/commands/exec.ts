@@ -9,7 +9,8 @@ export function execCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   if (!target)
     return fail(
       ctx.state,
-      "error: expected 'exec POD_NAME COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD_NAME and COMMAND are required arguments for the exec command\nSee 'kubectl exec -h' for help and examples",
+      // exec.go Validate: no pod named before `--`.
+      "error: pod, type/name or --filename must be specified",
     );
   // kubectl 1.33 takes the command only after `--` (exec.go Complete); older ones warned.
   if (args.rest === undefined && args.positionals.length > 1)

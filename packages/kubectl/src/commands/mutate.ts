@@ -1,4 +1,4 @@
-import { getObject, type KubeObject, updateObject } from "@kubejam/engine";
+import { getObject, type KubeObject, labelValueErrors, updateObject } from "@kubejam/engine";
 import { boolFlag, flag, type ParsedArgs } from "../args";
 import { jsonPatch, mergePatch, strategicMergePatch } from "../patch";
 import { parseTargets, qualifiedName, resourceName, type Target } from "../resources";
@@ -80,16 +80,24 @@ export function patchCommand(ctx: Context, args: ParsedArgs): KubectlResult {
 
 /** `kubectl label|annotate TYPE NAME k=v k2- [--overwrite]`. */
 export function labelCommand(ctx: Context, args: ParsedArgs, field: "labels" | "annotations"): KubectlResult {
-  const positionals = args.positionals;
-  const typed = positionals[0]?.includes("/") ? 1 : 2;
-  const s = single(ctx, positionals, field);
-  if (!s.ok) return s.result;
-  const changes = positionals.slice(typed);
+  const split = resourcesAndPairs(args.positionals, field === "labels" ? "label" : "annotation");
+  if (!split.ok) return fail(ctx.state, `error: ${split.message}`);
+  const { resources, changes } = split;
+  // Complete parses the changes, then Validate wants some of each, before anything is looked up.
+  const invalid = field === "labels" ? invalidLabelSpec(changes) : undefined;
+  if (invalid) return fail(ctx.state, `error: ${invalid}`);
+  if (resources.length === 0)
+    return fail(
+      ctx.state,
+      "error: one or more resources must be specified as <resource> <name> or <resource>/<name>",
+    );
   if (changes.length === 0)
     return fail(
       ctx.state,
       `error: at least one ${field === "labels" ? "label" : "annotation"} update is required`,
     );
+  const s = single(ctx, resources, field);
+  if (!s.ok) return s.result;
   const current = { ...(s.obj.metadata[field] ?? {}) };
   const overwrite = boolFlag(args, "overwrite");
   let removedOnly = true;
@@ -100,11 +108,6 @@ export function labelCommand(ctx: Context, args: ParsedArgs, field: "labels" | "
     }
     removedOnly = false;
     const eq = c.indexOf("=");
-    if (eq === -1)
-      return fail(
-        ctx.state,
-        `error: invalid ${field === "labels" ? "label" : "annotation"} spec: ${c}, ${c} does not contain '='`,
-      );
     const key = c.slice(0, eq);
     const value = c.slice(eq + 1);
     if (current[key] !== undefined && current[key] !== value && !overwrite) {
@@ -122,6 +125,38 @@ export function labelCommand(ctx: Context, args: ParsedArgs, field: "labels" | "
     metadata: { ...s.obj.metadata, [field]: Object.keys(current).length ? current : undefined },
   };
   return store(ctx, s.target, next, verb, field === "labels" ? "not labeled" : "not annotated");
+}
+
+/**
+ * cmdutil.GetResourcesAndPairs: words with a `=` after their first character, or a trailing `-`, are
+ * changes; the words before the first change name the objects, and none may follow it.
+ */
+function resourcesAndPairs(
+  words: readonly string[],
+  pairType: string,
+): { ok: true; resources: string[]; changes: string[] } | { ok: false; message: string } {
+  const resources: string[] = [];
+  const changes: string[] = [];
+  for (const word of words) {
+    const isChange = (word.includes("=") && !word.startsWith("=")) || (word.endsWith("-") && word !== "-");
+    if (isChange) changes.push(word);
+    else if (changes.length > 0)
+      return { ok: false, message: `all resources must be specified before ${pairType} changes: ${word}` };
+    else resources.push(word);
+  }
+  return { ok: true, resources, changes };
+}
+
+/** label.go parseLabels: `key=value` (one `=`, a valid label value) or `key-`, checked before any request. */
+function invalidLabelSpec(specs: readonly string[]): string | undefined {
+  for (const spec of specs) {
+    if (!spec.includes("=")) continue;
+    const parts = spec.split("=");
+    if (parts.length !== 2) return `invalid label spec: ${spec}`;
+    const errors = labelValueErrors(parts[1] ?? "");
+    if (errors.length > 0) return `invalid label value: ${JSON.stringify(spec)}: ${errors.join(";")}`;
+  }
+  return undefined;
 }
 
 /** `kubectl scale TYPE NAME --replicas=N`. */

@@ -16,6 +16,9 @@ export function rolloutCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   const [sub, ...rest] = args.positionals;
   if (!["status", "restart", "history", "undo"].includes(sub ?? ""))
     return fail(ctx.state, `error: unknown command "${sub ?? ""}" for "kubectl rollout"`);
+  // The rollout subcommands' Validate: no TYPE NAME, TYPE/NAME or -f at all.
+  if (rest.length === 0 && !args.flags.has("filename"))
+    return fail(ctx.state, "error: required resource not specified");
   const parsed = parseTargets(rest);
   if (!parsed.ok) return fail(ctx.state, parsed.message);
   const target = parsed.targets[0];

@@ -25,9 +25,13 @@ export function setCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   if (sub !== "image") return fail(ctx.state, `error: unknown command "${sub ?? ""}" for "kubectl set"`);
   const resources = rest.filter((a) => !a.includes("="));
   const pairs = rest.filter((a) => a.includes("="));
-  const errors: string[] = [];
+  // Complete's builder refuses a command line that names no object before Validate looks at the images.
   if (resources.length < 1)
-    errors.push("one or more resources must be specified as <resource> <name> or <resource>/<name>");
+    return fail(
+      ctx.state,
+      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+    );
+  const errors: string[] = [];
   if (pairs.length < 1) errors.push("at least one image update is required");
   else if (pairs.length > 1 && pairs.some((p) => p.startsWith("*=")))
     errors.push(

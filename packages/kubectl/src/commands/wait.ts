@@ -53,8 +53,8 @@ function parseFor(text: string): Condition | string {
  * meets the condition, printing `pod/web condition met` for each, or gives up at the timeout.
  */
 export function waitCommand(ctx: Context, args: ParsedArgs): KubectlResult {
-  const forText = flag(args, "for");
-  if (!forText) return fail(ctx.state, "error: --for must be set");
+  // wait.go conditionFuncFor: no --for is an empty condition, refused like any unknown one.
+  const forText = flag(args, "for") ?? "";
   const condition = parseFor(forText);
   if (typeof condition === "string") return fail(ctx.state, `error: ${condition}`);
   const timeout = goDurationMs(flag(args, "timeout") ?? "30s");

@@ -1,0 +1,44 @@
+// Incomplete or malformed command lines get kubectl v1.33.1's own error (what the real client prints
+// for the same words before it asks any server), exit 1, and change nothing.
+import { createCluster } from "@kubejam/engine";
+import { expect, it } from "vitest";
+import { run } from "../run";
+
+const created = createCluster({ seed: 1 });
+if (!created.ok) throw new Error(created.errors.join("\n"));
+const state = created.state;
+
+const RESOURCES = "one or more resources must be specified as <resource> <name> or <resource>/<name>";
+const LABEL_VALUE =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+const NO_RESOURCES =
+  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
+it.each([
+  ["exec", "pod, type/name or --filename must be specified"],
+  ["exec -c x -- ls", "pod, type/name or --filename must be specified"],
+  ["label", RESOURCES],
+  ["annotate", RESOURCES],
+  ["label pod", "at least one label update is required"],
+  ["label pod web -", "at least one label update is required"],
+  ["annotate pod web =x", "at least one annotation update is required"],
+  ["label a=b pod web", "all resources must be specified before label changes: pod"],
+  ["annotate pod web a=1 b", "all resources must be specified before annotation changes: b"],
+  ["label a=b=c", "invalid label spec: a=b=c"],
+  ["label pod a=b-", `invalid label value: "a=b-": ${LABEL_VALUE}`],
+  ["rollout status", "required resource not specified"],
+  ["rollout history", "required resource not specified"],
+  ["rollout restart", "required resource not specified"],
+  ["rollout undo", "required resource not specified"],
+  ["set image", NO_RESOURCES],
+  ["set image nginx=busybox", NO_RESOURCES],
+  ["wait", 'unrecognized condition: ""'],
+  ["wait pod/web", 'unrecognized condition: ""'],
+  [
+    "describe",
+    'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
+  ],
+])("kubectl %s", (line, message) => {
+  const r = run(state, line.split(" "));
+  expect(r).toEqual({ state, stdout: "", stderr: `error: ${message}\n`, exitCode: 1 });
+});
