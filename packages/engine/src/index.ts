@@ -79,6 +79,7 @@ export { parseLabelSelector, selectorMatches } from "./store/labels";
 export { getObject, listObjects } from "./store/queries";
 export type { ClusterState } from "./store/state";
 export { labelValueErrors } from "./validation/names";
+export { portNameErrors } from "./validation/service";
 export {
   type ClusterGraph,
   type ClusterGraphOptions,

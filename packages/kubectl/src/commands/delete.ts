@@ -25,7 +25,29 @@ export function deleteCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   return cascade.warning === "" ? result : { ...result, stderr: cascade.warning + result.stderr };
 }
 
+/**
+ * What delete.go refuses before deleting anything: Complete's --now check and its builder's selector
+ * rules, then Validate's --force rule.
+ */
+function refusedCombination(args: ParsedArgs): string | undefined {
+  const grace = flag(args, "grace-period");
+  if (boolFlag(args, "now") && grace !== undefined)
+    return "--now and --grace-period cannot be specified together";
+  const selecting = flag(args, "selector") !== undefined || flag(args, "field-selector") !== undefined;
+  const all = boolFlag(args, "all");
+  // (The builder's own words, trailing space included.)
+  if (all && selecting) return "setting 'all' parameter but found a non empty selector. ";
+  const named = parseTargets(args.positionals);
+  if ((all || selecting) && named.ok && named.targets.some((t) => t.names.length > 0))
+    return "name cannot be provided when a selector is specified";
+  if (boolFlag(args, "force") && grace !== undefined && Number(grace) > 0)
+    return "--force and --grace-period greater than 0 cannot be specified together";
+  return undefined;
+}
+
 function deleteTargets(ctx: Context, args: ParsedArgs): KubectlResult {
+  const refused = refusedCombination(args);
+  if (refused) return fail(ctx.state, `error: ${refused}`);
   const requests: (DeleteRequest & { label: string })[] = [];
   const grace = flag(args, "grace-period");
   const gracePeriodSeconds = boolFlag(args, "now")
@@ -83,10 +105,7 @@ function deleteTargets(ctx: Context, args: ParsedArgs): KubectlResult {
       return {
         state: ctx.state,
         stdout: "",
-        stderr:
-          ctx.namespace && parsed.targets.some((t) => t.info.namespaced)
-            ? `No resources found\n`
-            : "No resources found\n",
+        stderr: "No resources found\n",
         exitCode: 0,
       };
     }

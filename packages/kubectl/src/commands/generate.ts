@@ -1,8 +1,10 @@
+import { portNameErrors } from "@kubejam/engine";
 import { boolFlag, flag, flags, type ParsedArgs } from "../args";
 import { type Context, fail, type KubectlResult } from "../result";
 import { createConfigMapCommand, createSecretGenericCommand } from "./create-data";
 import { createGenerated } from "./create-object";
 import { exactlyOneName } from "./generator-name";
+import { goAtoi, goParseUint } from "./go-strconv";
 import { runAttached } from "./run-attached";
 
 // Objects kubectl's generators build (staging/src/k8s.io/kubectl/pkg/cmd/run/run.go, cmd/create/create_deployment.go).
@@ -16,6 +18,9 @@ function parseLabels(text: string | undefined, fallback: Record<string, string>)
   if (!text) return fallback;
   return Object.fromEntries(text.split(",").map((kv) => kv.split("=", 2) as [string, string]));
 }
+
+/** validation.IsEnvVarName. */
+const VALID_ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
 /** cmdutil.UsageErrorf for `kubectl run`. */
 function usageError(ctx: Context, message: string): KubectlResult {
@@ -52,15 +57,21 @@ export function runCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   const pullPolicy = flag(args, "image-pull-policy") ?? "";
   if (!["", "Always", "IfNotPresent", "Never"].includes(pullPolicy))
     return usageError(ctx, `invalid image pull policy: ${pullPolicy}`);
+  // run.go's generator: --env as NAME=VALUE with a valid name, --port as strconv.Atoi reads it.
+  const env: { name: string; value: string }[] = [];
+  for (const kv of flags(args, "env")) {
+    const at = kv.indexOf("=");
+    const envName = at > 0 ? kv.slice(0, at) : "";
+    if (!VALID_ENV_NAME.test(envName)) return fail(ctx.state, `error: invalid env: ${kv}`);
+    env.push({ name: envName, value: kv.slice(at + 1) });
+  }
+  const portNumber = port ? goAtoi(port) : undefined;
+  if (portNumber && !portNumber.ok) return fail(ctx.state, `error: ${portNumber.message}`);
   const rest = args.rest ?? [];
   const container: Record<string, unknown> = { name, image };
   if (rest.length > 0) container[boolFlag(args, "command") ? "command" : "args"] = rest;
-  const env = flags(args, "env").map((kv) => {
-    const [k = "", ...v] = kv.split("=");
-    return { name: k, value: v.join("=") };
-  });
   if (env.length) container.env = env;
-  if (port) container.ports = [{ containerPort: Number(port) }];
+  if (portNumber?.ok) container.ports = [{ containerPort: portNumber.value }];
   container.resources = {};
   if (pullPolicy) container.imagePullPolicy = pullPolicy;
   if (interactive) {
@@ -194,6 +205,28 @@ const SERVICE_TYPES: Record<string, string> = {
 };
 
 /**
+ * create_service.go parsePorts: `port[:target]`, the port as utilsnet.ParsePort reads it (0 allowed),
+ * the target a number in range or a valid port name; words after a second colon are ignored.
+ */
+function parsePorts(
+  text: string,
+): { ok: true; port: number; targetPort: number | string } | { ok: false; message: string } {
+  const [portText = "", target] = text.split(":");
+  const port = goParseUint(portText, 16);
+  if (!port.ok) return port;
+  if (target === undefined) return { ok: true, port: port.value, targetPort: port.value };
+  const number = goAtoi(target);
+  if (!number.ok) {
+    const errors = portNameErrors(target);
+    if (errors.length > 0) return { ok: false, message: errors.join(",") };
+    return { ok: true, port: port.value, targetPort: target };
+  }
+  if (number.value < 1 || number.value > 65535)
+    return { ok: false, message: "must be between 1 and 65535, inclusive" };
+  return { ok: true, port: port.value, targetPort: number.value };
+}
+
+/**
  * `kubectl create service clusterip|nodeport|loadbalancer|externalname NAME [--tcp=port:target]
  * [--node-port] [--clusterip] [--external-name]` (staging/src/k8s.io/kubectl/pkg/cmd/create/create_service.go):
  * selector and labels `app: NAME`, ports named `<port>-<target>`.
@@ -209,14 +242,16 @@ function createServiceCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   if (type !== "ExternalName" && tcp.length === 0 && flag(args, "clusterip") !== "None")
     return fail(ctx.state, "error: at least one tcp port specifier must be provided");
   const nodePort = flag(args, "node-port");
-  const ports = tcp.map((t) => {
-    const [port = "", target] = t.split(":");
-    const targetPort =
-      target === undefined || target === "" ? Number(port) : /^\d+$/.test(target) ? Number(target) : target;
+  const parsed = tcp.map(parsePorts);
+  const refused = parsed.find((p) => !p.ok);
+  if (refused && !refused.ok) return fail(ctx.state, `error: ${refused.message}`);
+  const ports = parsed.map((p, i) => {
+    const t = tcp[i] ?? "";
+    const { port, targetPort } = p as Extract<typeof p, { ok: true }>;
     return {
       // create_service.go: the --tcp value with its colon turned into a dash.
       name: t.replace(/:/g, "-"),
-      port: Number(port),
+      port,
       protocol: "TCP",
       targetPort,
       ...(nodePort && type === "NodePort" ? { nodePort: Number(nodePort) } : {}),

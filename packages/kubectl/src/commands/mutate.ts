@@ -167,6 +167,9 @@ export function scaleCommand(ctx: Context, args: ParsedArgs): KubectlResult {
       ctx.state,
       "error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0",
     );
+  const current = Number(flag(args, "current-replicas") ?? -1);
+  if (current < -1)
+    return fail(ctx.state, "error: The --current-replicas must specify an integer of -1 or greater");
   const s = single(ctx, args.positionals, "scale");
   if (!s.ok) return s.result;
   if (!["Deployment", "ReplicaSet"].includes(s.target.info.kind)) {
@@ -175,6 +178,10 @@ export function scaleCommand(ctx: Context, args: ParsedArgs): KubectlResult {
       `error: no objects passed to scale ${s.target.info.plural} "${s.name}" is not scalable`,
     );
   }
+  // scale.go ScalePrecondition: the size the object must have now.
+  const now = (s.obj.spec as { replicas?: number }).replicas ?? 1;
+  if (current !== -1 && now !== current)
+    return fail(ctx.state, `error: Expected replicas to be ${current}, was ${now}`);
   const next = { ...s.obj, spec: { ...(s.obj.spec as object), replicas: Number(replicas) } } as KubeObject;
   const { state, result } = updateObject(ctx.state, next);
   if (!result.ok) return fail(ctx.state, result.message);

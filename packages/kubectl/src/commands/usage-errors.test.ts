@@ -34,6 +34,29 @@ it.each([
   ["set image nginx=busybox", NO_RESOURCES],
   ["wait", 'unrecognized condition: ""'],
   ["wait pod/web", 'unrecognized condition: ""'],
+  ["delete pod web --all", "name cannot be provided when a selector is specified"],
+  ["delete pod web -l app=web", "name cannot be provided when a selector is specified"],
+  ["delete pods --all -l app=web", "setting 'all' parameter but found a non empty selector. "],
+  ["delete pod web --now --grace-period=5", "--now and --grace-period cannot be specified together"],
+  [
+    "delete pod web --force --grace-period=5",
+    "--force and --grace-period greater than 0 cannot be specified together",
+  ],
+  ["run web --image=nginx --env=BAD", "invalid env: BAD"],
+  ["run web --image=nginx --env==x", "invalid env: =x"],
+  ["run web --image=nginx --port=abc", 'strconv.Atoi: parsing "abc": invalid syntax'],
+  ["create service clusterip web --tcp=abc", 'strconv.ParseUint: parsing "abc": invalid syntax'],
+  ["create service clusterip web --tcp=99999", 'strconv.ParseUint: parsing "99999": value out of range'],
+  ["create service clusterip web --tcp=-1", 'strconv.ParseUint: parsing "-1": invalid syntax'],
+  ["create service clusterip web --tcp=80:0", "must be between 1 and 65535, inclusive"],
+  [
+    "create service clusterip web --tcp=80:Bad_Name",
+    "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)",
+  ],
+  [
+    "scale deploy/web --replicas=2 --current-replicas=-2",
+    "The --current-replicas must specify an integer of -1 or greater",
+  ],
   [
     "describe",
     'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
@@ -41,4 +64,27 @@ it.each([
 ])("kubectl %s", (line, message) => {
   const r = run(state, line.split(" "));
   expect(r).toEqual({ state, stdout: "", stderr: `error: ${message}\n`, exitCode: 1 });
+});
+
+it("scale --current-replicas is a precondition on the size the object has", () => {
+  const made = run(state, ["create", "deployment", "web", "--image=nginx", "--replicas=2"]).state;
+  expect(run(made, ["scale", "deploy/web", "--replicas=3", "--current-replicas=5"])).toEqual({
+    state: made,
+    stdout: "",
+    stderr: "error: Expected replicas to be 5, was 2\n",
+    exitCode: 1,
+  });
+  expect(run(made, ["scale", "deploy/web", "--replicas=3", "--current-replicas=2"])).toMatchObject({
+    stdout: "deployment.apps/web scaled\n",
+    exitCode: 0,
+  });
+});
+
+it("delete refuses a name with --all or a selector, and deletes nothing", () => {
+  const made = run(state, ["run", "web", "--image=nginx"]).state;
+  for (const line of ["delete pod web --all", "delete pod web -l run=web"]) {
+    const r = run(made, line.split(" "));
+    expect(r.exitCode).toBe(1);
+    expect(r.state).toBe(made);
+  }
 });

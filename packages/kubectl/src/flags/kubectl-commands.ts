@@ -621,7 +621,7 @@ export const KUBECTL: KubectlCommand = {
         "l|selector string",
         "timeout duration",
       ],
-      ["dry-run", "record", "replicas", "timeout"],
+      ["current-replicas", "dry-run", "record", "replicas", "timeout"],
       { required: ["replicas"] },
     ),
     command("set", [], [], {
