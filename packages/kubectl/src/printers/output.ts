@@ -35,8 +35,10 @@ export interface OutputOptions {
   objectsOnly?: boolean;
 }
 
-// staging/src/k8s.io/cli-runtime/pkg/genericclioptions: the formats kubectl get accepts, sorted
-/** What genericclioptions.PrintFlags offers: JSON/YAML, name, Go template and JSONPath printers. */
+/**
+ * What genericclioptions.PrintFlags offers (staging/src/k8s.io/cli-runtime/pkg/genericclioptions):
+ * JSON/YAML, name, Go template and JSONPath printers, sorted as kubectl lists them.
+ */
 const OBJECT_FORMATS = [
   "go-template",
   "go-template-file",
@@ -50,22 +52,8 @@ const OBJECT_FORMATS = [
   "yaml",
 ];
 
-/** `kubectl get`'s: those, the table printers' `wide`, and custom columns. */
-const ALLOWED_FORMATS = [
-  "custom-columns",
-  "custom-columns-file",
-  "go-template",
-  "go-template-file",
-  "json",
-  "jsonpath",
-  "jsonpath-as-json",
-  "jsonpath-file",
-  "name",
-  "template",
-  "templatefile",
-  "wide",
-  "yaml",
-];
+/** `kubectl get`'s: those, the table printers' `wide`, and custom columns (kubectl lists them sorted). */
+const ALLOWED_FORMATS = [...OBJECT_FORMATS, "custom-columns", "custom-columns-file", "wide"].sort();
 
 function withoutManagedFields(obj: unknown): unknown {
   const o = obj as Identified;
