@@ -10,7 +10,7 @@ const ANSWERED_ELSEWHERE = new Set(["help", "options"]);
 export function helpText(path: readonly string[], command: KubectlCommand): string {
   const key = path.join(" ");
   const page = HELP_PAGES[key];
-  // test/help.test.ts holds every command of the tree to having a page.
+  // help.test.ts holds every command of the tree to having a page.
   if (page === undefined) throw new Error(`no help page for "kubectl ${key}"`);
   const missing = notSimulated(page, command);
   return missing.length === 0 ? page : `${page}\nNot simulated here: ${missing.join(", ")}.\n`;
