@@ -1,15 +1,8 @@
-import { getObject, listObjects, type Service } from "@kubejam/engine";
-import type { ParsedArgs } from "../args";
+import { listObjects, type Service } from "@kubejam/engine";
+import { boolFlag, flag, type ParsedArgs } from "../args";
 import { renderTable } from "../printers/table";
 import { type Context, fail, type KubectlResult, ok } from "../result";
-
-/** The API server's address: the `kubernetes` Service's endpoint, as kubeconfig names it. */
-function controlPlane(ctx: Context): string {
-  const ep = getObject(ctx.state, "Endpoints", "default", "kubernetes") as
-    | { subsets?: { addresses?: { ip: string }[] }[] }
-    | undefined;
-  return `https://${ep?.subsets?.[0]?.addresses?.[0]?.ip ?? "127.0.0.1"}`;
-}
+import { configView, contextName, controlPlane } from "./kubeconfig";
 
 /**
  * `kubectl cluster-info` (staging/src/k8s.io/kubectl/pkg/cmd/clusterinfo/clusterinfo.go): the control
@@ -44,26 +37,33 @@ export function clusterInfoCommand(ctx: Context, args: ParsedArgs): KubectlResul
   return ok(ctx.state, `${lines.join("\n")}\n`);
 }
 
-/** The context `gcloud container clusters get-credentials` writes: gke_PROJECT_LOCATION_CLUSTER. */
-function contextName(ctx: Context): string {
-  const t = ctx.state.topology;
-  return `gke_${t.project}_${t.region}_${t.clusterName}`;
-}
-
-/** `kubectl config current-context | get-contexts | get-clusters`, for the one cluster there is. */
+/** `kubectl config current-context | get-contexts | get-clusters | get-users | view`, for the one cluster there is. */
 export function configCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   const [sub] = args.positionals;
   const name = contextName(ctx);
   switch (sub) {
     case "current-context":
       return ok(ctx.state, `${name}\n`);
-    case "get-contexts":
-      return ok(
-        ctx.state,
-        renderTable(["CURRENT", "NAME", "CLUSTER", "AUTHINFO", "NAMESPACE"], [["*", name, name, name, ""]]),
-      );
+    case "get-contexts": {
+      // get_contexts.go: only `-o name` besides the table.
+      const output = flag(args, "output");
+      if (output === "name") return ok(ctx.state, `${name}\n`);
+      if (output !== undefined && output !== "")
+        return fail(
+          ctx.state,
+          `error: --output ${output} is not available in kubectl config get-contexts; resetting to default output format`,
+        );
+      const headers = boolFlag(args, "no-headers")
+        ? undefined
+        : ["CURRENT", "NAME", "CLUSTER", "AUTHINFO", "NAMESPACE"];
+      return ok(ctx.state, renderTable(headers, [["*", name, name, name, ""]]));
+    }
     case "get-clusters":
       return ok(ctx.state, `NAME\n${name}\n`);
+    case "get-users":
+      return ok(ctx.state, `NAME\n${name}\n`);
+    case "view":
+      return configView(ctx, args);
     default:
       return fail(
         ctx.state,

@@ -212,7 +212,6 @@ export const KUBECTL: KubectlCommand = {
         "delete-cluster",
         "delete-context",
         "delete-user",
-        "get-users",
         "rename-context",
         "set",
         "set-cluster",
@@ -221,12 +220,17 @@ export const KUBECTL: KubectlCommand = {
         "unset",
         "use-context",
         "use",
-        "view",
       ],
       children: [
         command("current-context", [], []),
-        command("get-contexts", ["no-headers bool", "o|output string"], []),
+        command("get-contexts", ["no-headers bool", "o|output string"], ["no-headers", "output"]),
         command("get-clusters", [], []),
+        command("get-users", [], []),
+        command(
+          "view",
+          [...PRINT_FLAGS, "flatten bool", "merge bool", "minify bool", "raw bool"],
+          ["output", ...PRINT_NO_OPS, "flatten", "merge", "minify", "raw"],
+        ),
       ],
     }),
     command(

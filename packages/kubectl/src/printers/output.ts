@@ -73,7 +73,8 @@ export function resourceName(obj: unknown, operation?: string): string {
   const apiVersion = o.apiVersion ?? "";
   const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
   const kind = (o.kind ?? "").toLowerCase();
-  const name = `${group === "" ? kind : `${kind}.${group}`}/${o.metadata?.name ?? ""}`;
+  // name_printer.go: an object without a name (a kubeconfig) is `<unknown>`.
+  const name = `${group === "" ? kind : `${kind}.${group}`}/${o.metadata?.name || "<unknown>"}`;
   return operation === undefined ? name : `${name} ${operation}`;
 }
 
