@@ -33,7 +33,8 @@ export function eventsCommand(ctx: Context & { allNamespaces?: boolean }, args: 
     .filter((e) => types.length === 0 || types.some((t) => t.toLowerCase() === e.type.toLowerCase()))
     .sort((a, b) => eventTime(a) - eventTime(b));
   const output = flag(args, "output");
-  if (output !== undefined) return formatObjects(ctx, events, output, false);
+  // events.go's PrintFlags: its own table by default, otherwise the object printers only.
+  if (output !== undefined) return formatObjects(ctx, events, output, false, undefined, true);
   if (events.length === 0)
     return ok(
       ctx.state,

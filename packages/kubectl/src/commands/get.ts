@@ -38,6 +38,10 @@ function getTargets(
       `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples`,
     );
   }
+  // get_flags.go ToPrinter: labels are a column, so only the tables take --show-labels.
+  const output = flag(args, "output");
+  if (boolFlag(args, "show-labels") && output !== undefined && output !== "" && output !== "wide")
+    return fail(ctx.state, `error: --show-labels option cannot be used with ${output} printer`);
   const selectorText = flag(args, "selector");
   const labelSelector = labelSelectorFlag(args);
   if (!labelSelector.ok) return fail(ctx.state, labelSelector.message);
@@ -80,7 +84,6 @@ function getTargets(
     found.push({ kind: t.info.kind, objects });
   }
   const all = found.flatMap((f) => f.objects);
-  const output = flag(args, "output");
   const stderr = errors.length ? `${errors.join("\n")}\n` : "";
   const exitCode = errors.length ? 1 : 0;
   if (output !== undefined && output !== "wide") {

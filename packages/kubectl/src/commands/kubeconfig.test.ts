@@ -47,8 +47,10 @@ describe("kubectl config", () => {
   });
 
   it("view --raw shows the cluster CA, kube-root-ca.crt's", () => {
-    const ca = (state.objects["ConfigMap/kube-system/kube-root-ca.crt"] as { data: Record<string, string> })
-      .data["ca.crt"];
+    const configMap = state.objects["ConfigMap/kube-system/kube-root-ca.crt"] as unknown as {
+      data: Record<string, string>;
+    };
+    const ca = configMap.data["ca.crt"];
     expect(kubectl("config", "view", "--raw").stdout).toBe(
       VIEW.replace("DATA+OMITTED", base64Encode(ca ?? "")),
     );

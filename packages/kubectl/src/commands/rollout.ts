@@ -19,6 +19,10 @@ export function rolloutCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   // The rollout subcommands' Validate: no TYPE NAME, TYPE/NAME or -f at all.
   if (rest.length === 0 && !args.flags.has("filename"))
     return fail(ctx.state, "error: required resource not specified");
+  // history's Validate, before the object is looked up.
+  const revision = Number(flag(args, "revision") ?? 0);
+  if (sub === "history" && revision < 0)
+    return fail(ctx.state, `error: revision must be a positive integer: ${revision}`);
   const parsed = parseTargets(rest);
   if (!parsed.ok) return fail(ctx.state, parsed.message);
   const target = parsed.targets[0];

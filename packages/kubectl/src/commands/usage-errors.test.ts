@@ -57,6 +57,27 @@ it.each([
     "scale deploy/web --replicas=2 --current-replicas=-2",
     "The --current-replicas must specify an integer of -1 or greater",
   ],
+  ["get pods --show-labels -o name", "--show-labels option cannot be used with name printer"],
+  ["get pods --show-labels -o yaml", "--show-labels option cannot be used with yaml printer"],
+  ["rollout history deploy/web --revision=-1", "revision must be a positive integer: -1"],
+  [
+    "events -o wide",
+    'unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml',
+  ],
+  ["wait pod/web --for=jsonpath=", "jsonpath expression cannot be empty"],
+  [
+    "wait pod/web --for=jsonpath={.status",
+    "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
+  ],
+  [
+    "wait pod/web --for=jsonpath={.status}=",
+    "jsonpath wait has to have a value after equal sign, like --for=jsonpath='{.status.readyReplicas}'=3",
+  ],
+  [
+    "wait pod/web --for=jsonpath=.status.phase=Running=x",
+    "jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3 or --for=jsonpath='{.status.readyReplicas}'",
+  ],
+  ["wait pod/web --for=Condition=Ready", 'unrecognized condition: "Condition=Ready"'],
   [
     "describe",
     'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',

@@ -2,6 +2,7 @@ import { advance, getObject, type KubeObject, listObjects } from "@kubejam/engin
 import { boolFlag, flag, type ParsedArgs } from "../args";
 import { goDurationMs } from "../flags/flag-set";
 import { labelSelectorFlag } from "../label-selector";
+import { relaxedJsonPathExpression } from "../printers/custom-columns";
 import { executeJsonPath } from "../printers/jsonpath";
 import { parseJsonPath } from "../printers/jsonpath-parser";
 import { parseTargets, qualifiedName, resourceName, type Target } from "../resources";
@@ -11,13 +12,34 @@ const STEP_MS = 1000;
 
 type Condition = (obj: KubeObject | undefined) => boolean;
 
+/** splitJSONPathInput: split at each single `=`; `==` stays in the text. */
+function splitJsonPathInput(input: string): string[] {
+  const out: string[] = [];
+  let element = "";
+  for (let i = 0; i < input.length; i++) {
+    if (input[i] !== "=") element += input[i];
+    else if (input[i + 1] === "=") {
+      element += "==";
+      i++;
+    } else {
+      out.push(element);
+      element = "";
+    }
+  }
+  return [...out, element];
+}
+
 /** `--for=delete | create | condition=NAME[=VALUE] | jsonpath='{...}'=VALUE` (wait.go conditionFuncFor). */
 function parseFor(text: string): Condition | string {
   const lower = text.toLowerCase();
   if (lower === "delete") return (obj) => obj === undefined;
   if (lower === "create") return (obj) => obj !== undefined;
-  if (lower.startsWith("condition=")) {
-    const [name = "", value = "true"] = text.slice("condition=".length).split("=", 2);
+  if (text.startsWith("condition=")) {
+    // The value is all after the name's `=`; "true" without one.
+    const rest = text.slice("condition=".length);
+    const eq = rest.indexOf("=");
+    const name = eq < 0 ? rest : rest.slice(0, eq);
+    const value = eq < 0 ? "true" : rest.slice(eq + 1);
     return (obj) =>
       (
         (obj?.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? []
@@ -25,19 +47,24 @@ function parseFor(text: string): Condition | string {
         (c) => c.type.toLowerCase() === name.toLowerCase() && c.status.toLowerCase() === value.toLowerCase(),
       );
   }
-  if (lower.startsWith("jsonpath=")) {
-    const rest = text.slice("jsonpath=".length);
-    const close = rest.lastIndexOf("}");
-    const path = rest.slice(0, close + 1).replace(/^'|'$/g, "");
-    const value = rest.slice(close + 1).replace(/^'/, "");
-    if (close === -1 || !path.startsWith("{")) return `unrecognized JSONPath expression: "${rest}"`;
+  if (text.startsWith("jsonpath=")) {
+    // wait.go processJSONPathInput and newJSONPathParser, their checks in their order.
+    const parts = splitJsonPathInput(text.slice("jsonpath=".length));
+    if (parts.length > 2)
+      return "jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3 or --for=jsonpath='{.status.readyReplicas}'";
+    const expression = relaxedJsonPathExpression(parts[0] ?? "");
+    if (expression === undefined)
+      return "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'";
+    const want = parts.length === 2 ? (parts[1] ?? "").replace(/^['"]+|['"]+$/g, "") : undefined;
+    if (want === "")
+      return "jsonpath wait has to have a value after equal sign, like --for=jsonpath='{.status.readyReplicas}'=3";
+    if (expression === "") return "jsonpath expression cannot be empty";
     let parsed: ReturnType<typeof parseJsonPath>;
     try {
-      parsed = parseJsonPath(path);
+      parsed = parseJsonPath(expression);
     } catch (e) {
       return `${(e as Error).message}`;
     }
-    const want = value.startsWith("=") ? value.slice(1) : undefined;
     return (obj) => {
       if (!obj) return false;
       const got = executeJsonPath(parsed, obj, { allowMissingKeys: true });
