@@ -28,6 +28,115 @@ describe("parseManifests", () => {
     if (message) expect(d?.message).toBe(message);
   });
 
+  // kubectl v1.33.1's message for each file (go-yaml's words and line); the marker stays where the
+  // mistake is.
+  const GO = "error: error parsing f.yaml: error converting YAML to JSON: yaml: ";
+  it.each([
+    [
+      "a key out of its column",
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n spec:\n  containers: []\n",
+      5,
+      "line 4: did not find expected key",
+    ],
+    [
+      "a label one space short",
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: x\n   tier: y\n",
+      7,
+      "line 6: did not find expected key",
+    ],
+    [
+      "a deeper first key",
+      "apiVersion: v1\nkind: Pod\nmetadata:\n    name: web\n  namespace: x\n",
+      5,
+      "line 4: did not find expected key",
+    ],
+    [
+      "a container key out of line",
+      "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    image: nginx\n   ports: []\n",
+      7,
+      "line 6: did not find expected key",
+    ],
+    [
+      "a missing colon before the next key",
+      "apiVersion: v1\nkind Pod\nmetadata: {name: web}\n",
+      2,
+      "line 3: could not find expected ':'",
+    ],
+    [
+      "a missing colon in a nested map",
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name web\n  labels: {}\n",
+      4,
+      "line 5: mapping values are not allowed in this context",
+    ],
+    [
+      "a missing colon on the first line",
+      "apiVersion v1\nkind: Pod\n",
+      1,
+      "line 2: mapping values are not allowed in this context",
+    ],
+    [
+      "a key indented under a value",
+      "apiVersion: v1\n kind: Pod\n",
+      1,
+      "line 2: mapping values are not allowed in this context",
+    ],
+    [
+      "an unclosed flow map",
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: web\nspec: {}\n",
+      4,
+      "line 3: did not find expected ',' or '}'",
+    ],
+    [
+      "an unclosed flow sequence",
+      "apiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: a, image: b}\n",
+      5,
+      "line 4: did not find expected ',' or ']'",
+    ],
+    [
+      "a stray closing brace",
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: web}}\n",
+      3,
+      "line 2: did not find expected key",
+    ],
+    [
+      "an unclosed double quote",
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "web\n',
+      5,
+      "line 5: found unexpected end of stream",
+    ],
+    [
+      "an unclosed single quote",
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: 'web\nspec: {}\n",
+      6,
+      "line 6: found unexpected end of stream",
+    ],
+  ])("%s: go-yaml's words", (_story, text, markerLine, message) => {
+    const parsed = parseManifests("f.yaml", text);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.diagnostics[0]).toMatchObject({
+      code: "yaml-syntax",
+      line: markerLine,
+      message: GO + message,
+    });
+  });
+
+  it.each([
+    ["a list", "- a\n- b\n"],
+    ["a word", "just text\n"],
+    ["a number", "42\n"],
+    ["a JSON array", "[1, 2]\n"],
+  ])("%s is refused by kubectl's validator", (_story, text) => {
+    const parsed = parseManifests("f.yaml", text);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.diagnostics[0]).toMatchObject({
+      code: "not-an-object",
+      message:
+        'error: error validating "f.yaml": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false',
+    });
+  });
+
   it("keeps every document of a valid file with its index", () => {
     const parsed = parseManifests("f.yaml", "a: 1\n---\nb: 2\n---\n");
     expect(parsed.ok && parsed.documents.map((d) => [d.index, d.value])).toEqual([

@@ -1,6 +1,7 @@
 import { type Document, isCollection, isMap, isScalar, LineCounter, parseAllDocuments, visit } from "yaml";
 import type { Diagnostic } from "./diagnostic";
 import { splitFieldPath } from "./field-path";
+import { goYamlError } from "./go-yaml-error";
 import { readPlainYaml } from "./plain-yaml";
 
 // The API server refuses request bodies over 3 MiB (apiserver's MaxRequestBodyBytes).
@@ -19,15 +20,6 @@ export interface ManifestDocument {
 export type ParsedFile =
   | { ok: true; documents: ManifestDocument[] }
   | { ok: false; diagnostics: Diagnostic[] };
-
-/**
- * go-yaml's words (sigs.k8s.io/yaml, which kubectl parses with) for the mistakes learners make most,
- * where the yaml package words them its own way: a tab where indentation goes is a character no
- * token can start with.
- */
-const GO_YAML_REASONS: Partial<Record<string, string>> = {
-  TAB_AS_INDENT: "found character that cannot start any token",
-};
 
 /**
  * Parses one file of YAML (or JSON, which is YAML) into documents. A syntax error anywhere makes the
@@ -65,18 +57,16 @@ export function parseManifests(file: string, text: string): ParsedFile {
   parsed.forEach((doc, index) => {
     const first = doc.errors[0];
     if (first) {
+      // The editor marks where the mistake is; the message says what kubectl says, at go-yaml's line.
       const pos = lineCounter.linePos(first.pos[0]);
-      const reason =
-        GO_YAML_REASONS[first.code] ??
-        first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ??
-        first.message;
+      const go = goYamlError(first, text, lineCounter);
       diagnostics.push({
         code: "yaml-syntax",
         file,
         document: index,
         line: pos.line,
         column: pos.col,
-        message: `error: error parsing ${file}: error converting YAML to JSON: yaml: line ${pos.line}: ${reason}`,
+        message: `error: error parsing ${file}: error converting YAML to JSON: yaml: line ${go.line}: ${go.reason}`,
       });
       return;
     }
@@ -108,21 +98,16 @@ export function parseManifests(file: string, text: string): ParsedFile {
     }
     if (value === null || value === undefined) return; // an empty document, e.g. after a trailing `---`
     if (typeof value !== "object" || Array.isArray(value)) {
-      const goType = Array.isArray(value)
-        ? "array"
-        : typeof value === "string"
-          ? "string"
-          : typeof value === "number"
-            ? "number"
-            : "bool";
       const pos = doc.contents ? lineCounter.linePos(doc.contents.range?.[0] ?? 0) : undefined;
+      // kubectl validates before it decodes (--validate=strict, its default): a document that is not
+      // an object is refused by the validator. (With --validate=false the decoder refuses it instead.)
       diagnostics.push({
         code: "not-an-object",
         file,
         document: index,
         line: pos?.line,
         column: pos?.col,
-        message: `error: unable to decode "${file}": json: cannot unmarshal ${goType} into Go value of type map[string]interface {}`,
+        message: `error: error validating "${file}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`,
       });
       return;
     }

@@ -1,0 +1,71 @@
+import type { LineCounter, YAMLError } from "yaml";
+
+/**
+ * A syntax error as go-yaml reports it (sigs.k8s.io/yaml, which kubectl parses with): its words for
+ * the mistakes learners make most, and its line. The yaml package finds the same mistakes and words
+ * them its own way, at the place the mistake is; go-yaml names the line of its "problem mark": for a
+ * parser error that is the 0-based line of the token it could not use (one less than where the
+ * mistake is), for a scanner error the 1-based one. Each rule was checked against kubectl v1.33.1;
+ * an error without a rule keeps the yaml package's words at its own line.
+ */
+export function goYamlError(
+  error: YAMLError,
+  text: string,
+  lines: LineCounter,
+): { line: number; reason: string } {
+  const offset = error.pos[0];
+  const line = lines.linePos(offset).line;
+  const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.message;
+  switch (error.code) {
+    case "TAB_AS_INDENT":
+      return { line, reason: "found character that cannot start any token" };
+    case "BAD_INDENT":
+      // A key out of its mapping's column, or a flow collection left open at the end of the file.
+      if (message.startsWith("Flow map"))
+        return { line: line - 1, reason: "did not find expected ',' or '}'" };
+      if (message.startsWith("Flow sequence"))
+        return { line: line - 1, reason: "did not find expected ',' or ']'" };
+      return { line: line - 1, reason: "did not find expected key" };
+    case "UNEXPECTED_TOKEN":
+      if (/flow-(map|seq)-end/.test(message)) return { line: line - 1, reason: "did not find expected key" };
+      break;
+    case "MISSING_CHAR":
+      if (message.startsWith("Missing closing")) return { line, reason: "found unexpected end of stream" };
+      if (message.startsWith("Sequence item without"))
+        return { line: line - 1, reason: "did not find expected key" };
+      break;
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "MULTILINE_IMPLICIT_KEY": {
+      // A key written over two lines (`kind Pod` missing its colon runs into the next line): go-yaml
+      // stops at the `:` that ends it. A key its mapping requires at that column is a missing `:`;
+      // otherwise the `:` is a mapping where none may start.
+      const colon = /:(?=[ \t]|\r?\n|$)/g;
+      colon.lastIndex = offset;
+      const at = colon.exec(text);
+      const colonLine = at ? lines.linePos(at.index).line : line;
+      const required = error.code === "MULTILINE_IMPLICIT_KEY" && keyIsRequired(text, lines, offset);
+      return {
+        line: colonLine,
+        reason: required ? "could not find expected ':'" : "mapping values are not allowed in this context",
+      };
+    }
+  }
+  return { line, reason: message };
+}
+
+/**
+ * go-yaml requires a simple key where a block mapping is already open at its column: the nearest
+ * line above that is not deeper starts at the same column (a sibling key).
+ */
+function keyIsRequired(text: string, lines: LineCounter, offset: number): boolean {
+  const { line, col } = lines.linePos(offset);
+  const all = text.split("\n");
+  for (let n = line - 2; n >= 0; n--) {
+    const above = all[n] ?? "";
+    if (above.trim() === "" || above.trim().startsWith("#")) continue;
+    const indent = above.length - above.trimStart().length;
+    if (indent > col - 1) continue;
+    return indent === col - 1;
+  }
+  return false;
+}
