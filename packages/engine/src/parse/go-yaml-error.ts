@@ -25,14 +25,14 @@ export function goYamlError(
         return { line: line - 1, reason: "did not find expected ',' or '}'" };
       if (message.startsWith("Flow sequence"))
         return { line: line - 1, reason: "did not find expected ',' or ']'" };
-      return { line: line - 1, reason: "did not find expected key" };
+      return { line: line - 1, reason: expectedKeyOrDash(text, line) };
     case "UNEXPECTED_TOKEN":
       if (/flow-(map|seq)-end/.test(message)) return { line: line - 1, reason: "did not find expected key" };
       break;
     case "MISSING_CHAR":
       if (message.startsWith("Missing closing")) return { line, reason: "found unexpected end of stream" };
       if (message.startsWith("Sequence item without"))
-        return { line: line - 1, reason: "did not find expected key" };
+        return { line: line - 1, reason: expectedKeyOrDash(text, line) };
       break;
     case "BLOCK_AS_IMPLICIT_KEY":
     case "MULTILINE_IMPLICIT_KEY": {
@@ -54,18 +54,40 @@ export function goYamlError(
 }
 
 /**
+ * A line out of place in a block collection: at the column of a sequence's `-` above it, go-yaml wanted
+ * another item (`-`); anywhere else, a key of the mapping it is in.
+ */
+function expectedKeyOrDash(text: string, line: number): string {
+  const all = text.split("\n");
+  const here = all[line - 1] ?? "";
+  const indent = here.length - here.trimStart().length;
+  const above = nearestNotDeeper(all, line, indent);
+  const isItem = above !== undefined && /^-(\s|$)/.test(above.text.trimStart());
+  return isItem && above.indent === indent
+    ? "did not find expected '-' indicator"
+    : "did not find expected key";
+}
+
+/** The nearest line above `line` (1-based) with content, at most `column` deep: its text and indentation. */
+function nearestNotDeeper(
+  all: readonly string[],
+  line: number,
+  column: number,
+): { text: string; indent: number } | undefined {
+  for (let n = line - 2; n >= 0; n--) {
+    const text = all[n] ?? "";
+    if (text.trim() === "" || text.trim().startsWith("#")) continue;
+    const indent = text.length - text.trimStart().length;
+    if (indent <= column) return { text, indent };
+  }
+  return undefined;
+}
+
+/**
  * go-yaml requires a simple key where a block mapping is already open at its column: the nearest
  * line above that is not deeper starts at the same column (a sibling key).
  */
 function keyIsRequired(text: string, lines: LineCounter, offset: number): boolean {
   const { line, col } = lines.linePos(offset);
-  const all = text.split("\n");
-  for (let n = line - 2; n >= 0; n--) {
-    const above = all[n] ?? "";
-    if (above.trim() === "" || above.trim().startsWith("#")) continue;
-    const indent = above.length - above.trimStart().length;
-    if (indent > col - 1) continue;
-    return indent === col - 1;
-  }
-  return false;
+  return nearestNotDeeper(text.split("\n"), line, col - 1)?.indent === col - 1;
 }
