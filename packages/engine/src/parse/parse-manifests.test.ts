@@ -57,6 +57,12 @@ describe("parseManifests", () => {
       "line 6: did not find expected key",
     ],
     [
+      "a key at its list's dash column",
+      "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: web\n      image: nginx\n    ports: []\n",
+      7,
+      "line 6: did not find expected '-' indicator",
+    ],
+    [
       "a missing colon before the next key",
       "apiVersion: v1\nkind Pod\nmetadata: {name: web}\n",
       2,
