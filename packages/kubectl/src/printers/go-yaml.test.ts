@@ -45,6 +45,11 @@ describe("scalar styles", () => {
     [true, "v: true\n"],
     [80, "v: 80\n"],
     [0.5, "v: 0.5\n"],
+    // Checked against kubectl v1.33.1: past int64 a whole number is a float to go-yaml.
+    [1e6, "v: 1000000\n"],
+    [1e20, "v: 1e+20\n"],
+    [2.5e21, "v: 2.5e+21\n"],
+    [1.5e-7, "v: 1.5e-07\n"],
     [{}, "v: {}\n"],
     [[], "v: []\n"],
   ])("%j", (value, expected) => {

@@ -277,7 +277,9 @@ function scalarText(value: null | boolean | number | string): string {
   if (value === null) return "null";
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number") {
-    if (Number.isInteger(value)) return BigInt(value).toString();
+    // kubectl's YAML is go-yaml reading the object's JSON: an integer literal that fits int64 stays an
+    // int; a bigger one (1e20) is read as a float and printed as one (1e+20).
+    if (Number.isInteger(value) && Math.abs(value) < 2 ** 63) return BigInt(value).toString();
     if (Number.isNaN(value)) return ".nan";
     if (!Number.isFinite(value)) return value > 0 ? ".inf" : "-.inf";
     return formatGoFloat(value);
