@@ -78,7 +78,7 @@ export { isShellCommand } from "./shell/shell-program";
 export { parseLabelSelector, selectorMatches } from "./store/labels";
 export { getObject, listObjects } from "./store/queries";
 export type { ClusterState } from "./store/state";
-export { labelValueErrors } from "./validation/names";
+export { configMapKeyErrors, envVarNameErrors, labelValueErrors } from "./validation/names";
 export { portNameErrors } from "./validation/service";
 export {
   type ClusterGraph,

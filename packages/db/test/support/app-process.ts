@@ -3,7 +3,7 @@
 //   { "id": 1, "op": "record", "input": {...}, "pauseAt": "beforeTransaction" | "beforeCommit" }
 //   { "id": 2, "op": "resume", "of": 1 }
 //   { "id": 3, "op": "list", "userId": "...", "exerciseId": "..." }
-//   { "id": 4, "op": "migrate", "migrationsRoot"?: "/tmp/...", "startAt"?: <epoch ms> }
+//   { "id": 4, "op": "migrate", "migrationsRoot"?: "<folder>", "startAt"?: <epoch ms> }
 // and reads JSON lines back: { "id", "ok": true, "value" } | { "id", "ok": false, "error" }, plus
 // { "id", "paused": "beforeCommit" } when a record reaches its pause point (it then waits for
 // "resume", or for SIGKILL).

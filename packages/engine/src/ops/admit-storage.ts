@@ -14,7 +14,7 @@ import { base64DecodeBytes, base64Encode } from "../runtime/base64";
 import type { Tx } from "../store/tx";
 import { type FieldError, forbidden, invalid } from "../validation/field-error";
 import { validateMeta } from "../validation/meta";
-import { dns1123SubdomainErrors } from "../validation/names";
+import { configMapKeyErrors, dns1123SubdomainErrors } from "../validation/names";
 import { validatePvcUpdate } from "../validation/pvc-update";
 import {
   type StorageClassFields,
@@ -126,19 +126,11 @@ export function admitStorageClass(draft: Draft, missing: FieldError[]): Admitted
   );
 }
 
-// validation.go: IsConfigMapKey
-const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
-const CONFIG_KEY_MESSAGE =
-  "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')";
-
+// validation.go ValidateConfigMap: every message IsConfigMapKey gives a key.
 function validateKeys(data: Record<string, string> | undefined, field: string): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const key of Object.keys(data ?? {})) {
-    if (!CONFIG_KEY.test(key)) errors.push(invalid(`${field}[${key}]`, key, CONFIG_KEY_MESSAGE));
-    else if (key === "." || key === "..")
-      errors.push(invalid(`${field}[${key}]`, key, `must not be '${key}'`));
-  }
-  return errors;
+  return Object.keys(data ?? {}).flatMap((key) =>
+    configMapKeyErrors(key).map((message) => invalid(`${field}[${key}]`, key, message)),
+  );
 }
 
 export function admitConfigMap(draft: Draft, missing: FieldError[]): Admitted {

@@ -69,3 +69,35 @@ export function labelKeyErrors(key: string): string[] {
   }
   return errs;
 }
+
+const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
+const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+/** IsConfigMapKey: a ConfigMap's or Secret's key (also what kubectl checks before it sends one). */
+export function configMapKeyErrors(key: string): string[] {
+  const errs: string[] = [];
+  if (key.length > 253) errs.push("must be no more than 253 characters");
+  if (!CONFIG_KEY.test(key))
+    errs.push(
+      "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+    );
+  return [...errs, ...chDirPrefixErrors(key)];
+}
+
+/** IsEnvVarName. */
+export function envVarNameErrors(name: string): string[] {
+  const errs: string[] = [];
+  if (!ENV_VAR_NAME.test(name))
+    errs.push(
+      "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')",
+    );
+  return [...errs, ...chDirPrefixErrors(name)];
+}
+
+/** hasChDirPrefix: a name that would be a path's `.` or `..`. */
+function chDirPrefixErrors(value: string): string[] {
+  if (value === ".") return ["must not be '.'"];
+  if (value === "..") return ["must not be '..'"];
+  if (value.startsWith("..")) return ["must not start with '..'"];
+  return [];
+}

@@ -1,7 +1,7 @@
 // `kubectl create configmap NAME` and `kubectl create secret generic NAME`, from --from-file,
 // --from-literal and --from-env-file sources, in that order (staging/src/k8s.io/kubectl/pkg/cmd/create/
 // create_configmap.go and create_secret.go; the source parsers in pkg/util and pkg/cmd/util/env_file.go).
-import { base64Encode } from "@kubejam/engine";
+import { base64Encode, configMapKeyErrors, envVarNameErrors } from "@kubejam/engine";
 import { boolFlag, flag, flags, type ParsedArgs } from "../args";
 import type { Context, KubectlResult, SourceFile } from "../result";
 import { fail } from "../result";
@@ -191,37 +191,6 @@ function invalidKey(entries: Entries, key: string): string | undefined {
     if (taken.has(key))
       return `cannot add key ${JSON.stringify(key)}, another key by that name already exists in ${field} for ConfigMap ${JSON.stringify(entries.name)}`;
   return undefined;
-}
-
-const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
-const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
-
-/** apimachinery validation.IsConfigMapKey. */
-function configMapKeyErrors(key: string): string[] {
-  const errors: string[] = [];
-  if (key.length > 253) errors.push("must be no more than 253 characters");
-  if (!CONFIG_KEY.test(key))
-    errors.push(
-      "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
-    );
-  return [...errors, ...chDirPrefixErrors(key)];
-}
-
-/** apimachinery validation.IsEnvVarName. */
-function envVarNameErrors(key: string): string[] {
-  const errors: string[] = [];
-  if (!ENV_VAR_NAME.test(key))
-    errors.push(
-      "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')",
-    );
-  return [...errors, ...chDirPrefixErrors(key)];
-}
-
-function chDirPrefixErrors(key: string): string[] {
-  if (key === ".") return ["must not be '.'"];
-  if (key === "..") return ["must not be '..'"];
-  if (key.startsWith("..")) return ["must not start with '..'"];
-  return [];
 }
 
 function readSource(ctx: Context, path: string) {

@@ -1,4 +1,4 @@
-import { portNameErrors } from "@kubejam/engine";
+import { envVarNameErrors, portNameErrors } from "@kubejam/engine";
 import { boolFlag, flag, flags, type ParsedArgs } from "../args";
 import { type Context, fail, type KubectlResult } from "../result";
 import { createConfigMapCommand, createSecretGenericCommand } from "./create-data";
@@ -18,9 +18,6 @@ function parseLabels(text: string | undefined, fallback: Record<string, string>)
   if (!text) return fallback;
   return Object.fromEntries(text.split(",").map((kv) => kv.split("=", 2) as [string, string]));
 }
-
-/** validation.IsEnvVarName. */
-const VALID_ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
 /** cmdutil.UsageErrorf for `kubectl run`. */
 function usageError(ctx: Context, message: string): KubectlResult {
@@ -62,7 +59,7 @@ export function runCommand(ctx: Context, args: ParsedArgs): KubectlResult {
   for (const kv of flags(args, "env")) {
     const at = kv.indexOf("=");
     const envName = at > 0 ? kv.slice(0, at) : "";
-    if (!VALID_ENV_NAME.test(envName)) return fail(ctx.state, `error: invalid env: ${kv}`);
+    if (envVarNameErrors(envName).length > 0) return fail(ctx.state, `error: invalid env: ${kv}`);
     env.push({ name: envName, value: kv.slice(at + 1) });
   }
   const portNumber = port ? goAtoi(port) : undefined;
