@@ -122,12 +122,12 @@ export function printObjects(
   output: string,
   options: OutputOptions = {},
 ): PrintResult {
+  const refused = unknownOutputFormat(output, options.objectsOnly === true);
+  if (refused) return { ok: false, error: refused };
   const items = options.showManagedFields === true ? objects : objects.map(withoutManagedFields);
   const single = options.singleItemImplied === true && items.length === 1;
   const data = single ? items[0] : listOf(items);
-  const eq = output.indexOf("=");
-  const format = eq < 0 ? output : output.slice(0, eq);
-  const argument = eq < 0 ? "" : output.slice(eq + 1);
+  const { format, argument } = splitOutput(output);
   switch (format) {
     case "yaml":
       return { ok: true, text: toGoYaml(data) };
@@ -140,11 +140,18 @@ export function printObjects(
     case "jsonpath-as-json":
       if (argument === "") return { ok: false, error: "template format specified but no template given" };
       return printJsonPath(argument, data, { ...options, asJson: format === "jsonpath-as-json" });
-    case "custom-columns":
-      if (!options.objectsOnly) return printCustomColumns(argument, items, { noHeaders: options.noHeaders });
-      break;
+    default:
+      // custom-columns: unknownOutputFormat let no other format through.
+      return printCustomColumns(argument, items, { noHeaders: options.noHeaders });
   }
-  return { ok: false, error: noPrinterError(output, options.objectsOnly === true) };
+}
+
+/** `-o FORMAT=ARGUMENT` split at its first `=`. */
+function splitOutput(output: string): { format: string; argument: string } {
+  const eq = output.indexOf("=");
+  return eq < 0
+    ? { format: output, argument: "" }
+    : { format: output.slice(0, eq), argument: output.slice(eq + 1) };
 }
 
 /**
@@ -152,8 +159,8 @@ export function printObjects(
  * that prints with PrintFlags alone checks before it sends anything (the printer is made in Complete).
  */
 export function unknownOutputFormat(output: string, objectsOnly: boolean): string | undefined {
-  const eq = output.indexOf("=");
-  const format = eq < 0 ? output : output.slice(0, eq);
+  const { format } = splitOutput(output);
+  // The printers printObjects has: the formats it dispatches on.
   const known = [
     "yaml",
     "json",
