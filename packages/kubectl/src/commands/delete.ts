@@ -29,7 +29,7 @@ export function deleteCommand(ctx: Context, args: ParsedArgs): KubectlResult {
  * What delete.go refuses before deleting anything: Complete's --now check and its builder's selector
  * rules, then Validate's --force rule.
  */
-function refusedCombination(args: ParsedArgs): string | undefined {
+function refusedCombination(args: ParsedArgs, parsed: ReturnType<typeof parseTargets>): string | undefined {
   const grace = flag(args, "grace-period");
   if (boolFlag(args, "now") && grace !== undefined)
     return "--now and --grace-period cannot be specified together";
@@ -37,8 +37,7 @@ function refusedCombination(args: ParsedArgs): string | undefined {
   const all = boolFlag(args, "all");
   // (The builder's own words, trailing space included.)
   if (all && selecting) return "setting 'all' parameter but found a non empty selector. ";
-  const named = parseTargets(args.positionals);
-  if ((all || selecting) && named.ok && named.targets.some((t) => t.names.length > 0))
+  if ((all || selecting) && parsed.ok && parsed.targets.some((t) => t.names.length > 0))
     return "name cannot be provided when a selector is specified";
   if (boolFlag(args, "force") && grace !== undefined && Number(grace) > 0)
     return "--force and --grace-period greater than 0 cannot be specified together";
@@ -46,7 +45,8 @@ function refusedCombination(args: ParsedArgs): string | undefined {
 }
 
 function deleteTargets(ctx: Context, args: ParsedArgs): KubectlResult {
-  const refused = refusedCombination(args);
+  const parsed = parseTargets(args.positionals);
+  const refused = refusedCombination(args, parsed);
   if (refused) return fail(ctx.state, `error: ${refused}`);
   const requests: (DeleteRequest & { label: string })[] = [];
   const grace = flag(args, "grace-period");
@@ -69,7 +69,6 @@ function deleteTargets(ctx: Context, args: ParsedArgs): KubectlResult {
         label: `${info.plural}${info.group ? `.${info.group}` : ""} "${name}"`,
       });
   } else {
-    const parsed = parseTargets(args.positionals);
     if (!parsed.ok) return fail(ctx.state, parsed.message);
     if (parsed.targets.length === 0) {
       return fail(
