@@ -65,4 +65,22 @@ describe("kjctl", () => {
     expect(page.stdout).toMatch(/^Expose a resource as a new Kubernetes service\.\n/);
     expect(kjctl(["expose", "--help"]).stdout).toBe(page.stdout);
   });
+
+  it("reads --from-file sources from the disk: a directory's regular files, bytes that are not UTF-8 as binaryData", () => {
+    mkdirSync(join(dir, "site", "skipped"), { recursive: true });
+    writeFileSync(join(dir, "site", "index.html"), "hi\n");
+    writeFileSync(join(dir, "site", "logo.bin"), Buffer.from([0xff, 0xfe]));
+    const r = kjctl(["create", "configmap", "site", "--from-file=site", "--dry-run=client", "-o", "yaml"]);
+    expect(r).toEqual({
+      stdout:
+        "apiVersion: v1\nbinaryData:\n  logo.bin: //4=\ndata:\n  index.html: |\n    hi\nkind: ConfigMap\nmetadata:\n  creationTimestamp: null\n  name: site\n",
+      stderr: "",
+      status: 0,
+    });
+    expect(kjctl(["create", "configmap", "x", "--from-file=nope.txt"])).toEqual({
+      stdout: "",
+      stderr: "error: error reading nope.txt: no such file or directory\n",
+      status: 1,
+    });
+  });
 });
