@@ -36,6 +36,7 @@ function failAt(doc: ManifestDocument, code: Diagnostic["code"], message: string
  * must be set and map to a resource the cluster serves (a client dry run stops here).
  */
 export function mapDocument(doc: ManifestDocument): Mapped {
+  if (doc.inList) return mapListItem(doc);
   const { file, value } = doc;
   const kind = value.kind;
   const apiVersion = value.apiVersion;
@@ -68,6 +69,38 @@ export function mapDocument(doc: ManifestDocument): Mapped {
       "kind",
     );
   }
+  return { ok: true, info, schema: info.schema };
+}
+
+/**
+ * A list's item is typed and mapped by the resource builder (cli-runtime's mapper.infoForObject with
+ * unstructured's object typer), with its own words; kubectl's validator saw only the list.
+ */
+function mapListItem(doc: ManifestDocument): Mapped {
+  const { kind, apiVersion } = doc.value;
+  const typeInfo = `error: unable to get type info from the object "*unstructured.Unstructured": `;
+  if (typeof kind !== "string" || kind === "")
+    return failAt(
+      doc,
+      "missing-kind",
+      `${typeInfo}Object 'Kind' is missing in 'object has no kind field '`,
+      "kind",
+    );
+  if (typeof apiVersion !== "string" || apiVersion === "" || apiVersion.endsWith("/"))
+    return failAt(
+      doc,
+      "missing-api-version",
+      `${typeInfo}Object 'apiVersion' is missing in 'object has no apiVersion field'`,
+      "apiVersion",
+    );
+  const info = KINDS.find((k) => k.kind === kind && k.apiVersion === apiVersion && k.schema);
+  if (!info?.schema)
+    return failAt(
+      doc,
+      "unknown-kind",
+      `error: unable to recognize no matches for kind "${kind}" in version "${apiVersion}"`,
+      "kind",
+    );
   return { ok: true, info, schema: info.schema };
 }
 

@@ -134,7 +134,7 @@ function applyObject(
   const meta = (raw.metadata ?? {}) as ObjectMeta;
   const contextNs = options.namespace ?? "default";
   const mismatch = namespaceMismatch(info, raw, options);
-  if (mismatch) return fail("invalid", mismatch);
+  if (mismatch) return fail("namespace-mismatch", mismatch);
   const namespace = info.namespaced ? (meta.namespace ?? contextNs) : undefined;
   const name = meta.name ?? "";
   if (name === "") {
@@ -217,7 +217,14 @@ function applyObject(
       generation: live.metadata.generation === undefined ? undefined : generation,
     },
   });
-  return { ...ok, action: "configured", ...withWarnings(info.kind, stored) };
+  const warnings = withWarnings(info.kind, stored).warnings ?? [];
+  // kubectl's own warning (apply.go, warningNoLastAppliedConfigAnnotation), before its patch: the
+  // object was made by `create` or `run`, so apply's three-way merge has no last configuration.
+  if (mode === "apply" && live.metadata.annotations?.[LAST_APPLIED] === undefined)
+    warnings.unshift(
+      `resource ${info.plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
+    );
+  return { ...ok, action: "configured", ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 function withWarnings(kind: string, object: { spec?: unknown }): { warnings?: string[] } {

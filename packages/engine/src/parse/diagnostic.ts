@@ -8,6 +8,8 @@ export type DiagnosticCode =
   | "missing-api-version"
   | "unknown-kind"
   | "decode"
+  | "undecodable"
+  | "namespace-mismatch"
   | "invalid"
   | "missing-name"
   | "conflict"

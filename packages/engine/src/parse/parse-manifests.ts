@@ -2,6 +2,7 @@ import { type Document, isCollection, isMap, isScalar, LineCounter, parseAllDocu
 import type { Diagnostic } from "./diagnostic";
 import { splitFieldPath } from "./field-path";
 import { goYamlError } from "./go-yaml-error";
+import { listItems } from "./list-items";
 import { readPlainYaml } from "./plain-yaml";
 
 // The API server refuses request bodies over 3 MiB (apiserver's MaxRequestBodyBytes).
@@ -13,6 +14,8 @@ export interface ManifestDocument {
   file: string;
   index: number;
   value: Record<string, unknown>;
+  /** An item of a list document (`kind: List`), which kubectl maps as its own object (see list-items.ts). */
+  inList?: boolean;
   /** Line and column (1-based) of the node at a field path, or of its nearest existing parent. */
   locate(path: string): { line: number; column: number } | undefined;
 }
@@ -40,7 +43,7 @@ export function parseManifests(file: string, text: string): ParsedFile {
   }
   // Most manifests are plain YAML: read them fast, and parse with positions only to locate an error.
   const plain = readPlainYaml(text);
-  if (plain !== undefined) return { ok: true, documents: plainDocuments(file, text, plain) };
+  if (plain !== undefined) return flattenLists(plainDocuments(file, text, plain));
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
@@ -120,7 +123,20 @@ export function parseManifests(file: string, text: string): ParsedFile {
   });
   if (diagnostics.some((d) => d.code === "yaml-syntax")) return { ok: false, diagnostics };
   if (diagnostics.length > 0) return { ok: false, diagnostics };
-  return { ok: true, documents };
+  return flattenLists(documents);
+}
+
+/** Each list document's items in its place (see list-items.ts). */
+function flattenLists(documents: ManifestDocument[]): ParsedFile {
+  if (!documents.some((d) => "items" in d.value)) return { ok: true, documents };
+  const flat: ManifestDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const doc of documents) {
+    const items = listItems(doc);
+    if (items.ok) flat.push(...items.documents);
+    else diagnostics.push(items.diagnostic);
+  }
+  return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, documents: flat };
 }
 
 function plainDocuments(file: string, text: string, values: unknown[]): ManifestDocument[] {

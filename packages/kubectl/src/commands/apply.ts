@@ -1,5 +1,6 @@
 import {
   applyManifests,
+  type Diagnostic,
   type ManifestFile,
   mapDocument,
   namespaceMismatch,
@@ -9,6 +10,7 @@ import {
 import { flag, flags, type ParsedArgs } from "../args";
 import { qualifiedName } from "../resources";
 import { type Context, fail, type KubectlResult, ok } from "../result";
+import { aggregateErrors } from "./aggregate-errors";
 
 /** Reads every `-f` into files, as kubectl's builder does (FILE, DIR, `-` for stdin). */
 export function readFilenames(
@@ -47,22 +49,41 @@ export function applyCommand(ctx: Context, args: ParsedArgs, mode: "apply" | "cr
     namespace: ctx.namespace,
     namespaceExplicit: ctx.namespaceExplicit,
   });
+  // A file of empty documents or empty lists gives the builder nothing either (apply.go's check).
+  if (results.length === 0) return fail(ctx.state, `error: no objects passed to ${mode}`);
   const out: string[] = [];
-  const err: string[] = [];
-  let failed = false;
+  const warnings: string[] = [];
+  const builderErrors: string[] = [];
+  const requestErrors: string[] = [];
   for (const r of results) {
     if (r.ok) {
       const info = resolveResource(r.kind);
       const name = info ? qualifiedName(info, r.name) : r.name;
-      for (const warning of r.warnings ?? []) err.push(`Warning: ${warning}`);
+      for (const warning of r.warnings ?? []) warnings.push(`Warning: ${warning}`);
       out.push(output === "name" ? name : mode === "create" ? `${name} created` : `${name} ${r.action}`);
-    } else {
-      err.push(r.diagnostic.message);
-      failed = true;
-    }
+    } else if (mode === "apply" && BUILDER_ERRORS.has(r.diagnostic.code))
+      builderErrors.push(r.diagnostic.message);
+    else requestErrors.push(r.diagnostic.message);
   }
-  return printed(state, out, err, failed);
+  // apply reads every object before its first request, so the builder's errors come first, as one
+  // element of its aggregate; create meets each error as it visits the objects.
+  const errors =
+    mode === "apply"
+      ? aggregateErrors([builderErrors, ...requestErrors.map((e) => [e])])
+      : aggregateErrors(requestErrors.map((e) => [e]));
+  return printed(state, out, [...warnings, ...errors], errors.length > 0);
 }
+
+/** Errors kubectl's resource builder meets reading and mapping the files, before any request. */
+const BUILDER_ERRORS: ReadonlySet<Diagnostic["code"]> = new Set<Diagnostic["code"]>([
+  "yaml-syntax",
+  "not-an-object",
+  "missing-kind",
+  "missing-api-version",
+  "unknown-kind",
+  "undecodable",
+  "namespace-mismatch",
+]);
 
 /**
  * `create -f --dry-run=client`: kubectl reads and maps each object, then prints it without a request
@@ -99,7 +120,8 @@ function createOnClient(
       out.push(output === "name" ? qualified : `${qualified} created`);
     }
   }
-  return printed(ctx.state, out, err, err.length > 0);
+  if (out.length === 0 && err.length === 0) return fail(ctx.state, "error: no objects passed to create");
+  return printed(ctx.state, out, aggregateErrors(err.map((e) => [e])), err.length > 0);
 }
 
 /** A line per object on stdout, a line per error or warning on stderr; exit 1 when one failed. */
