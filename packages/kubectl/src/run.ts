@@ -13,6 +13,7 @@ import { getCommand } from "./commands/get";
 import { logsCommand } from "./commands/logs";
 import { apiResourcesCommand, versionCommand } from "./commands/misc";
 import { labelCommand, patchCommand, scaleCommand } from "./commands/mutate";
+import { replaceCommand } from "./commands/replace";
 import { rolloutCommand } from "./commands/rollout";
 import { setCommand } from "./commands/set-image";
 import { waitCommand } from "./commands/wait";
@@ -191,6 +192,8 @@ function dispatch(
       return logsCommand(ctx, args);
     case "patch":
       return patchCommand(ctx, args);
+    case "replace":
+      return replaceCommand(ctx, args);
     case "label":
       return labelCommand(ctx, args, "labels");
     case "annotate":

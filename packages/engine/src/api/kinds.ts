@@ -166,6 +166,11 @@ export const KINDS: readonly KindInfo[] = [
   },
 ];
 
+/** The resource as API errors name it: `pods`, `deployments.apps`. */
+export function groupResource(info: KindInfo): string {
+  return `${info.plural}${info.group ? `.${info.group}` : ""}`;
+}
+
 export function kindInfo(kind: string): KindInfo | undefined {
   return KINDS.find((k) => k.kind === kind);
 }

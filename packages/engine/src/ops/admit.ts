@@ -204,6 +204,10 @@ function admitWorkload(kind: "Deployment" | "ReplicaSet", draft: Draft, missing:
 }
 
 /** Update rules beyond create's: fields the API server refuses to change. */
+/** ValidatePodUpdate's refusal of any change but the few a running pod allows. */
+export const POD_UPDATE_FORBIDDEN =
+  "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)";
+
 export function validateUpdate(kind: string, live: KubeObject, next: KubeObject): FieldError[] {
   const storage = validateStorageUpdate(kind, live, next);
   if (storage.length > 0) return storage;
@@ -234,12 +238,7 @@ export function validateUpdate(kind: string, live: KubeObject, next: KubeObject)
       })),
     });
     if (JSON.stringify(dropMounts(oldSpec)) !== JSON.stringify(dropMounts(newSpec))) {
-      return [
-        forbidden(
-          "spec",
-          "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)",
-        ),
-      ];
+      return [forbidden("spec", POD_UPDATE_FORBIDDEN)];
     }
   }
   return [];

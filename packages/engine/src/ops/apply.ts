@@ -1,5 +1,5 @@
 import { decodeDocument } from "../api/decode";
-import type { KindInfo } from "../api/kinds";
+import { groupResource, type KindInfo } from "../api/kinds";
 import type { KubeObject, ObjectMeta } from "../api/meta";
 import type { PodSpec } from "../api/pod";
 import type { Deployment } from "../api/workloads";
@@ -11,11 +11,19 @@ import { parseManifests } from "../parse/parse-manifests";
 import { objectKey } from "../store/object-key";
 import type { ClusterState } from "../store/state";
 import { Tx } from "../store/tx";
-import { type FieldError, invalidMessage } from "../validation/field-error";
-import { objectWarnings } from "../validation/pod-warnings";
+import type { FieldError } from "../validation/field-error";
 import { ADMISSION_OWNS_UPDATE, admitCreate, validateUpdate } from "./admit";
 import { mergeStorageSpec, resizeForbidden } from "./admit-storage";
 import { canonicalJson } from "./canonical-json";
+import {
+  fail,
+  invalid,
+  type ObjectOutcome,
+  stripServerFields,
+  withWarnings,
+  writeUpdate,
+} from "./object-write";
+import { replaceObject } from "./replace";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
@@ -25,8 +33,11 @@ export interface ManifestFile {
 }
 
 export interface ApplyOptions {
-  /** `apply` merges into existing objects; `create` refuses them (AlreadyExists). */
-  mode?: "apply" | "create";
+  /**
+   * `apply` merges into existing objects; `create` refuses them (AlreadyExists); `replace` puts the
+   * manifest in place of an existing object (NotFound without one).
+   */
+  mode?: "apply" | "create" | "replace";
   /** The namespace of the kubectl context or `-n`. */
   namespace?: string;
   /** `-n` was given explicitly: a manifest naming another namespace is then an error. */
@@ -42,7 +53,7 @@ export type ApplyResult =
       apiVersion: string;
       name: string;
       namespace?: string;
-      action: "created" | "configured" | "unchanged";
+      action: "created" | "configured" | "unchanged" | "replaced";
       /** The API server's warnings for the stored object; kubectl prints each as `Warning: …`. */
       warnings?: string[];
     }
@@ -110,18 +121,6 @@ export function namespaceMismatch(
   return `error: the namespace from the provided object "${namespace}" does not match the namespace "${contextNs}". You must pass '--namespace=${namespace}' to perform this operation.`;
 }
 
-type ObjectOutcome =
-  | {
-      ok: true;
-      kind: string;
-      apiVersion: string;
-      name: string;
-      namespace?: string;
-      action: "created" | "configured" | "unchanged";
-      warnings?: string[];
-    }
-  | { ok: false; diagnostic: Omit<Diagnostic, "file">; path?: string };
-
 function applyObject(
   tx: Tx,
   info: KindInfo,
@@ -140,6 +139,12 @@ function applyObject(
   if (name === "") {
     const resource = `${info.group === "" ? "" : info.group}/${info.apiVersion.split("/").pop()}, Resource=${info.plural}`;
     const gvk = `${info.group === "" ? "" : info.group}/${info.apiVersion.split("/").pop()}, Kind=${info.kind}`;
+    if (mode === "replace")
+      return fail(
+        "missing-name",
+        `error: error when replacing "${file}": resource name may not be empty`,
+        "metadata.name",
+      );
     return fail(
       "missing-name",
       mode === "create"
@@ -148,6 +153,7 @@ function applyObject(
       "metadata.name",
     );
   }
+  if (mode === "replace") return replaceObject(tx, info, raw, missing, { file, namespace, name });
   if (namespace !== undefined && !tx.get("Namespace", undefined, namespace)) {
     return fail(
       "not-found",
@@ -159,7 +165,7 @@ function applyObject(
   if (live && mode === "create") {
     return fail(
       "conflict",
-      `Error from server (AlreadyExists): error when creating "${file}": ${info.plural}${info.group ? `.${info.group}` : ""} "${name}" already exists`,
+      `Error from server (AlreadyExists): error when creating "${file}": ${groupResource(info)} "${name}" already exists`,
       "metadata.name",
     );
   }
@@ -208,15 +214,7 @@ function applyObject(
       "spec.resources.requests.storage",
     );
   const stored = ADMISSION_OWNS_UPDATE.has(info.kind) ? { ...next, spec: admitted.object.spec } : next;
-  const specChanged = JSON.stringify(live.spec) !== JSON.stringify(stored.spec);
-  const generation = (live.metadata.generation ?? 1) + (specChanged && info.kind !== "Pod" ? 1 : 0);
-  tx.update({
-    ...stored,
-    metadata: {
-      ...next.metadata,
-      generation: live.metadata.generation === undefined ? undefined : generation,
-    },
-  });
+  writeUpdate(tx, live, stored);
   const warnings = withWarnings(info.kind, stored).warnings ?? [];
   // kubectl's own warning (apply.go, warningNoLastAppliedConfigAnnotation), before its patch: the
   // object was made by `create` or `run`, so apply's three-way merge has no last configuration.
@@ -225,11 +223,6 @@ function applyObject(
       `resource ${info.plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
     );
   return { ...ok, action: "configured", ...(warnings.length > 0 ? { warnings } : {}) };
-}
-
-function withWarnings(kind: string, object: { spec?: unknown }): { warnings?: string[] } {
-  const warnings = objectWarnings(kind, object);
-  return warnings.length > 0 ? { warnings } : {};
 }
 
 const STORAGE_KINDS = new Set([
@@ -333,32 +326,6 @@ function keepDefaultedPullPolicy<C extends { name: string; imagePullPolicy?: str
     const before = live.find((l) => l.name === c.name)?.imagePullPolicy;
     return before === undefined || before === c.imagePullPolicy ? c : { ...c, imagePullPolicy: before };
   });
-}
-
-function stripServerFields(meta: ObjectMeta): ObjectMeta {
-  const {
-    uid: _u,
-    resourceVersion: _r,
-    creationTimestamp: _c,
-    generation: _g,
-    managedFields: _m,
-    selfLink: _s,
-    deletionTimestamp: _d,
-    ...rest
-  } = meta;
-  return rest;
-}
-
-function fail(code: Diagnostic["code"], message: string, path?: string): ObjectOutcome {
-  return { ok: false, diagnostic: { code, message }, path };
-}
-
-function invalid(kind: string, name: string, errors: FieldError[]): ObjectOutcome {
-  return {
-    ok: false,
-    diagnostic: { code: "invalid", message: invalidMessage(kind, name, errors) },
-    path: errors[0]?.path,
-  };
 }
 
 export { objectKey };

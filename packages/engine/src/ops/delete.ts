@@ -1,4 +1,4 @@
-import { kindInfo } from "../api/kinds";
+import { groupResource, kindInfo } from "../api/kinds";
 import type { KubeObject } from "../api/meta";
 import type { Pod } from "../api/pod";
 import { SETTLE_WINDOW, settle } from "../controllers/settle";
@@ -37,7 +37,7 @@ function deleteOne(tx: Tx, r: DeleteRequest): DeleteResult {
   const info = kindInfo(r.kind);
   const ns = info?.namespaced ? (r.namespace ?? "default") : undefined;
   const obj = tx.get(r.kind, ns, r.name);
-  const resource = info ? `${info.plural}${info.group ? `.${info.group}` : ""}` : r.kind.toLowerCase();
+  const resource = info ? groupResource(info) : r.kind.toLowerCase();
   if (!obj)
     return {
       ok: false,

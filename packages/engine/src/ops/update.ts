@@ -1,4 +1,4 @@
-import { kindInfo } from "../api/kinds";
+import { groupResource, kindInfo } from "../api/kinds";
 import type { KubeObject } from "../api/meta";
 import { settle } from "../controllers/settle";
 import type { ClusterState } from "../store/state";
@@ -23,7 +23,7 @@ export function updateObject(
   const info = kindInfo(next.kind);
   const ns = info?.namespaced ? (next.metadata.namespace ?? "default") : undefined;
   const live = tx.get(next.kind, ns, next.metadata.name);
-  const resource = info ? `${info.plural}${info.group ? `.${info.group}` : ""}` : next.kind;
+  const resource = info ? groupResource(info) : next.kind;
   if (!live || !info)
     return {
       state,

@@ -1,4 +1,5 @@
 import {
+  type ApplyResult,
   applyManifests,
   type Diagnostic,
   type ManifestFile,
@@ -51,6 +52,29 @@ export function applyCommand(ctx: Context, args: ParsedArgs, mode: "apply" | "cr
   });
   // A file of empty documents or empty lists gives the builder nothing either (apply.go's check).
   if (results.length === 0) return fail(ctx.state, `error: no objects passed to ${mode}`);
+  return reportResults(state, results, {
+    output,
+    // apply reads every object before its first request: the builder's errors come first.
+    builderFirst: mode === "apply",
+    verb: (r) => (mode === "create" ? "created" : r.action),
+  });
+}
+
+/**
+ * Each object's line (`pod/web created`, or `pod/web` with -o name) and, on stderr, the API server's
+ * warnings then the errors as kubectl's aggregate prints them. With `builderFirst` (apply), the
+ * resource builder's errors make one element of the aggregate ahead of the requests' errors; other
+ * commands meet each error as they visit the objects.
+ */
+export function reportResults(
+  state: KubectlResult["state"],
+  results: readonly ApplyResult[],
+  options: {
+    output: string | undefined;
+    builderFirst: boolean;
+    verb: (r: Extract<ApplyResult, { ok: true }>) => string;
+  },
+): KubectlResult {
   const out: string[] = [];
   const warnings: string[] = [];
   const builderErrors: string[] = [];
@@ -60,17 +84,12 @@ export function applyCommand(ctx: Context, args: ParsedArgs, mode: "apply" | "cr
       const info = resolveResource(r.kind);
       const name = info ? qualifiedName(info, r.name) : r.name;
       for (const warning of r.warnings ?? []) warnings.push(`Warning: ${warning}`);
-      out.push(output === "name" ? name : mode === "create" ? `${name} created` : `${name} ${r.action}`);
-    } else if (mode === "apply" && BUILDER_ERRORS.has(r.diagnostic.code))
+      out.push(options.output === "name" ? name : `${name} ${options.verb(r)}`);
+    } else if (options.builderFirst && BUILDER_ERRORS.has(r.diagnostic.code))
       builderErrors.push(r.diagnostic.message);
     else requestErrors.push(r.diagnostic.message);
   }
-  // apply reads every object before its first request, so the builder's errors come first, as one
-  // element of its aggregate; create meets each error as it visits the objects.
-  const errors =
-    mode === "apply"
-      ? aggregateErrors([builderErrors, ...requestErrors.map((e) => [e])])
-      : aggregateErrors(requestErrors.map((e) => [e]));
+  const errors = aggregateErrors([builderErrors, ...requestErrors.map((e) => [e])]);
   return printed(state, out, [...warnings, ...errors], errors.length > 0);
 }
 
