@@ -26,6 +26,12 @@ export function readFilenames(
       files.push({ name: "STDIN", text: ctx.io.stdin ?? "" });
       continue;
     }
+    // kubectl downloads these (cli-runtime's URLVisitor); the simulated cluster has no network.
+    if (p.startsWith("http://") || p.startsWith("https://"))
+      return {
+        ok: false,
+        message: `error: -f ${p}: reading a URL is not simulated here (there is no network); use a local file`,
+      };
     const read = ctx.io.readManifests(p);
     if (!read.ok) return read;
     files.push(...read.files);
