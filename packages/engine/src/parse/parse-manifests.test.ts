@@ -150,4 +150,23 @@ describe("parseManifests", () => {
       [1, { b: 2 }],
     ]);
   });
+
+  // kubectl v1.33.1 (`label --local -f`) keeps the last of a key written twice, at any depth, in YAML
+  // and in JSON, and says nothing: the API server never sees the first.
+  it("keeps the last value of a key written twice, and locates it there", () => {
+    const text =
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels: {x: '1', x: '2'}\nspec:\n  containers:\n  - name: c\n    image: nginx\n  containers:\n  - name: d\n    image: redis\n";
+    const parsed = parseManifests("f.yaml", text);
+    if (!parsed.ok) throw new Error(parsed.diagnostics[0]?.message);
+    const [doc] = parsed.documents;
+    expect(doc?.value).toEqual({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "a", labels: { x: "2" } },
+      spec: { containers: [{ name: "d", image: "redis" }] },
+    });
+    expect(doc?.locate("spec.containers[0].image")).toEqual({ line: 12, column: 5 });
+    const json = parseManifests("f.json", '{"kind": "Pod", "metadata": {"name": "a", "name": "b"}}\n');
+    expect(json.ok && json.documents[0]?.value).toEqual({ kind: "Pod", metadata: { name: "b" } });
+  });
 });

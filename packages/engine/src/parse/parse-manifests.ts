@@ -1,4 +1,15 @@
-import { type Document, isCollection, isMap, isScalar, LineCounter, parseAllDocuments, visit } from "yaml";
+import {
+  type Document,
+  isCollection,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Pair,
+  parseAllDocuments,
+  visit,
+  type YAMLMap,
+} from "yaml";
 import type { Diagnostic } from "./diagnostic";
 import { splitFieldPath } from "./field-path";
 import { goYamlError } from "./go-yaml-error";
@@ -47,7 +58,7 @@ export function parseManifests(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false });
   } catch (error) {
     return {
       ok: false,
@@ -147,7 +158,7 @@ function plainDocuments(file: string, text: string, values: unknown[]): Manifest
     const docs = parseAllDocuments(text, {
       lineCounter,
       prettyErrors: false,
-      uniqueKeys: true,
+      uniqueKeys: false,
       strict: false,
     });
     parsed = { docs: Array.isArray(docs) ? docs : [docs], lineCounter };
@@ -204,18 +215,40 @@ function locate(
 ): { line: number; column: number } | undefined {
   const segments = splitFieldPath(path);
   for (let n = segments.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true);
+    const node = nodeAt(doc.contents, segments.slice(0, n));
     if (node && typeof node === "object" && "range" in node && Array.isArray(node.range)) {
       // Point at the key rather than the value where the parent is a map.
-      const parent = n > 0 ? doc.getIn(segments.slice(0, n - 1), true) : undefined;
+      const parent = n > 0 ? nodeAt(doc.contents, segments.slice(0, n - 1)) : undefined;
       let offset = node.range[0] as number;
       if (isMap(parent)) {
-        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === segments[n - 1]);
+        const pair = lastPair(parent, segments[n - 1]);
         if (pair && isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
       }
       const pos = lineCounter.linePos(offset);
       return { line: pos.line, column: pos.col };
     }
+  }
+  return undefined;
+}
+
+/**
+ * The node at a path. Of a key written twice, the last counts, as for Go's YAML decoder (kubectl keeps
+ * the last value), so an error is placed where the value the API server saw was written.
+ */
+function nodeAt(root: unknown, segments: readonly (string | number)[]): unknown {
+  let node = root;
+  for (const segment of segments) {
+    if (isMap(node)) node = lastPair(node, segment)?.value;
+    else if (isSeq(node) && typeof segment === "number") node = node.items[segment];
+    else return undefined;
+  }
+  return node;
+}
+
+function lastPair(map: YAMLMap, key: string | number | undefined): Pair | undefined {
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const pair = map.items[i];
+    if (pair && isScalar(pair.key) && pair.key.value === key) return pair;
   }
   return undefined;
 }
