@@ -13,6 +13,7 @@ import {
 import type { Diagnostic } from "./diagnostic";
 import { splitFieldPath } from "./field-path";
 import { goYamlError } from "./go-yaml-error";
+import { parseJsonStream } from "./json-documents";
 import { listItems } from "./list-items";
 import { readPlainYaml } from "./plain-yaml";
 
@@ -36,8 +37,8 @@ export type ParsedFile =
   | { ok: false; diagnostics: Diagnostic[] };
 
 /**
- * Parses one file of YAML (or JSON, which is YAML) into documents. A syntax error anywhere makes the
- * whole file unusable, as kubectl refuses such a file before sending anything.
+ * Parses one file of YAML or JSON into documents, as kubectl's YAMLOrJSONDecoder reads it. A syntax
+ * error anywhere makes the whole file unusable: nothing from it is applied.
  */
 export function parseManifests(file: string, text: string): ParsedFile {
   if (text.length > MAX_MANIFEST_BYTES) {
@@ -52,6 +53,11 @@ export function parseManifests(file: string, text: string): ParsedFile {
       ],
     };
   }
+  return parseJsonStream(file, text, parseYaml) ?? parseYaml(file, text);
+}
+
+/** A file as YAML documents (which JSON is too). */
+function parseYaml(file: string, text: string): ParsedFile {
   // Most manifests are plain YAML: read them fast, and parse with positions only to locate an error.
   const plain = readPlainYaml(text);
   if (plain !== undefined) return flattenLists(plainDocuments(file, text, plain));
