@@ -15,6 +15,7 @@ import type { FieldError } from "../validation/field-error";
 import { ADMISSION_OWNS_UPDATE, admitCreate, validateUpdate } from "./admit";
 import { mergeStorageSpec, resizeForbidden } from "./admit-storage";
 import { canonicalJson } from "./canonical-json";
+import { LAST_APPLIED } from "./last-applied";
 import {
   fail,
   invalid,
@@ -25,7 +26,7 @@ import {
 } from "./object-write";
 import { replaceObject } from "./replace";
 
-export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+export { LAST_APPLIED };
 
 export interface ManifestFile {
   name: string;
@@ -40,6 +41,8 @@ export interface ApplyOptions {
   mode?: "apply" | "create" | "replace";
   /** The namespace of the kubectl context or `-n`. */
   namespace?: string;
+  /** `--save-config` (create, replace): store the last-applied annotation as apply does. */
+  saveConfig?: boolean;
   /** `-n` was given explicitly: a manifest naming another namespace is then an error. */
   namespaceExplicit?: boolean;
 }
@@ -153,7 +156,10 @@ function applyObject(
       "metadata.name",
     );
   }
-  if (mode === "replace") return replaceObject(tx, info, raw, missing, { file, namespace, name });
+  const manifest = { ...raw, metadata: { ...meta, ...(namespace !== undefined ? { namespace } : {}) } };
+  const lastApplied = mode === "apply" || options.saveConfig ? `${canonicalJson(manifest)}\n` : undefined;
+  if (mode === "replace")
+    return replaceObject(tx, info, raw, missing, { file, namespace, name, lastApplied });
   if (namespace !== undefined && !tx.get("Namespace", undefined, namespace)) {
     return fail(
       "not-found",
@@ -169,8 +175,6 @@ function applyObject(
       "metadata.name",
     );
   }
-  const manifest = { ...raw, metadata: { ...meta, ...(namespace !== undefined ? { namespace } : {}) } };
-  const lastApplied = mode === "apply" ? `${canonicalJson(manifest)}\n` : undefined;
   const annotations = {
     ...(meta.annotations ?? {}),
     ...(lastApplied ? { [LAST_APPLIED]: lastApplied } : {}),

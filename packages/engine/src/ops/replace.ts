@@ -7,6 +7,7 @@ import type { FieldError } from "../validation/field-error";
 import { forbidden } from "../validation/field-error";
 import { admitCreate, POD_UPDATE_FORBIDDEN, validateUpdate } from "./admit";
 import { resizeForbidden } from "./admit-storage";
+import { LAST_APPLIED } from "./last-applied";
 import {
   fail,
   invalid,
@@ -29,9 +30,9 @@ export function replaceObject(
   info: KindInfo,
   raw: Record<string, unknown>,
   missing: FieldError[],
-  target: { file: string; namespace: string | undefined; name: string },
+  target: { file: string; namespace: string | undefined; name: string; lastApplied?: string },
 ): ObjectOutcome {
-  const { file, namespace, name } = target;
+  const { file, namespace, name, lastApplied } = target;
   const live = tx.get(info.kind, namespace, name);
   if (!live)
     return fail(
@@ -48,7 +49,10 @@ export function replaceObject(
       `Error from server (Conflict): error when replacing "${file}": Operation cannot be fulfilled on ${groupResource(info)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
       "metadata.resourceVersion",
     );
-  const meta = stripServerFields((raw.metadata ?? {}) as ObjectMeta);
+  const stripped = stripServerFields((raw.metadata ?? {}) as ObjectMeta);
+  const meta = lastApplied
+    ? { ...stripped, annotations: { ...stripped.annotations, [LAST_APPLIED]: lastApplied } }
+    : stripped;
   const draft = { ...raw, metadata: { ...meta, name, ...(namespace !== undefined ? { namespace } : {}) } };
   // Defaulting and validation as for a new object, then what admission adds only on create taken out.
   const admitted = admitCreate(tx, info.kind, { ...draft, status: live.status } as never, missing, live);

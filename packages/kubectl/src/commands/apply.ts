@@ -8,7 +8,7 @@ import {
   parseManifests,
   resolveResource,
 } from "@kubejam/engine";
-import { flag, flags, type ParsedArgs } from "../args";
+import { boolFlag, flag, flags, type ParsedArgs } from "../args";
 import { qualifiedName } from "../resources";
 import { type Context, fail, type KubectlResult, ok } from "../result";
 import { aggregateErrors } from "./aggregate-errors";
@@ -55,6 +55,7 @@ export function applyCommand(ctx: Context, args: ParsedArgs, mode: "apply" | "cr
     mode,
     namespace: ctx.namespace,
     namespaceExplicit: ctx.namespaceExplicit,
+    saveConfig: boolFlag(args, "save-config"),
   });
   // A file of empty documents or empty lists gives the builder nothing either (apply.go's check).
   if (results.length === 0) return fail(ctx.state, `error: no objects passed to ${mode}`);

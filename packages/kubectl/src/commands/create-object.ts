@@ -4,10 +4,13 @@ import {
   canonicalJson,
   getObject,
   type KubeObject,
+  LAST_APPLIED,
 } from "@kubejam/engine";
-import { flag, type ParsedArgs } from "../args";
+import { boolFlag, flag, type ParsedArgs } from "../args";
 import { dryRunSuffix } from "../flags/option-values";
+import { toGoJson } from "../printers/go-json";
 import { unknownOutputFormat } from "../printers/output";
+import { typedOrder } from "../printers/typed-order";
 import { type Context, fail, type KubectlResult, ok } from "../result";
 import { formatObjects } from "./output-format";
 
@@ -31,13 +34,44 @@ export function createObject(
 }
 
 /**
+ * With `-n` given, create's generators write the namespace into the object (`if o.EnforceNamespace {
+ * namespace = o.Namespace }`), so a client dry run shows it; without, the server fills it in.
+ */
+function inNamespace(obj: Record<string, unknown>, namespace: string): Record<string, unknown> {
+  if (!PLACED_BY_GENERATOR.has(String(obj.kind))) return obj;
+  return { ...obj, metadata: { ...(obj.metadata as object), namespace } };
+}
+
+const PLACED_BY_GENERATOR = new Set(["Deployment", "ConfigMap", "Secret", "Service"]);
+
+/**
+ * `--save-config`: cmdutil.CreateOrUpdateAnnotation writes the object as encoded before the annotation
+ * (a typed object: its fields in struct order, a null creationTimestamp), then a newline.
+ */
+function withSavedConfig(obj: Record<string, unknown>): Record<string, unknown> {
+  if (!SAVES_CONFIG.has(String(obj.kind))) return obj;
+  const metadata = obj.metadata as { annotations?: Record<string, string> };
+  const config = `${toGoJson(typedOrder({ ...obj, metadata: { creationTimestamp: null, ...metadata } }), true)}\n`;
+  return {
+    ...obj,
+    metadata: { ...metadata, annotations: { ...metadata.annotations, [LAST_APPLIED]: config } },
+  };
+}
+
+/**
+ * The generators whose --save-config writes the last-applied annotation. create_service.go never reads
+ * the flag into its options (kubectl 1.33), so a Service is created without it.
+ */
+const SAVES_CONFIG = new Set(["Deployment", "Namespace", "ConfigMap", "Secret"]);
+
+/**
  * A generator's object (`create deployment|namespace|service|configmap|secret`, `run`, `expose`) as
  * kubectl sends it: printed as built for a client dry run, admitted and not stored for a server one.
  */
 export function createGenerated(
   ctx: Context,
   args: ParsedArgs,
-  obj: Record<string, unknown>,
+  generated: Record<string, unknown>,
   label: string,
   verb = "created",
 ): KubectlResult {
@@ -46,6 +80,8 @@ export function createGenerated(
   // The printer is made before anything is sent: a format no printer takes creates nothing.
   const unknown = out === undefined ? undefined : unknownOutputFormat(out, true);
   if (unknown) return fail(ctx.state, `error: ${unknown}`);
+  const placed = ctx.namespaceExplicit ? inNamespace(generated, ctx.namespace) : generated;
+  const obj = boolFlag(args, "save-config") ? withSavedConfig(placed) : placed;
   // A client dry run prints the object as the generator built it, before any server has seen it.
   if (dryRun === "client") {
     if (out)
@@ -55,6 +91,7 @@ export function createGenerated(
         out,
         true,
         args,
+        true,
         true,
       );
     return ok(ctx.state, `${label} ${verb}${dryRunSuffix(dryRun)}\n`);

@@ -31,6 +31,28 @@ describe("generators, as kubectl v1.33.1 builds them", () => {
     });
   });
 
+  // -o json writes a generated object as Go writes its struct: fields in declared order, not sorted.
+  it.each([
+    {
+      line: "create deployment web --image=nginx --image=redis --replicas=3 --port=80 -n dev --save-config -o json",
+      text: '{\n    "kind": "Deployment",\n    "apiVersion": "apps/v1",\n    "metadata": {\n        "name": "web",\n        "namespace": "dev",\n        "creationTimestamp": null,\n        "labels": {\n            "app": "web"\n        },\n        "annotations": {\n            "kubectl.kubernetes.io/last-applied-configuration": "{\\"kind\\":\\"Deployment\\",\\"apiVersion\\":\\"apps/v1\\",\\"metadata\\":{\\"name\\":\\"web\\",\\"namespace\\":\\"dev\\",\\"creationTimestamp\\":null,\\"labels\\":{\\"app\\":\\"web\\"}},\\"spec\\":{\\"replicas\\":3,\\"selector\\":{\\"matchLabels\\":{\\"app\\":\\"web\\"}},\\"template\\":{\\"metadata\\":{\\"creationTimestamp\\":null,\\"labels\\":{\\"app\\":\\"web\\"}},\\"spec\\":{\\"containers\\":[{\\"name\\":\\"nginx\\",\\"image\\":\\"nginx\\",\\"ports\\":[{\\"containerPort\\":80}],\\"resources\\":{}},{\\"name\\":\\"redis\\",\\"image\\":\\"redis\\",\\"resources\\":{}}]}},\\"strategy\\":{}},\\"status\\":{}}\\n"\n        }\n    },\n    "spec": {\n        "replicas": 3,\n        "selector": {\n            "matchLabels": {\n                "app": "web"\n            }\n        },\n        "template": {\n            "metadata": {\n                "creationTimestamp": null,\n                "labels": {\n                    "app": "web"\n                }\n            },\n            "spec": {\n                "containers": [\n                    {\n                        "name": "nginx",\n                        "image": "nginx",\n                        "ports": [\n                            {\n                                "containerPort": 80\n                            }\n                        ],\n                        "resources": {}\n                    },\n                    {\n                        "name": "redis",\n                        "image": "redis",\n                        "resources": {}\n                    }\n                ]\n            }\n        },\n        "strategy": {}\n    },\n    "status": {}\n}\n',
+    },
+    {
+      line: "create service nodeport s --tcp=80:8080 --node-port=30080 -o json",
+      text: '{\n    "kind": "Service",\n    "apiVersion": "v1",\n    "metadata": {\n        "name": "s",\n        "creationTimestamp": null,\n        "labels": {\n            "app": "s"\n        }\n    },\n    "spec": {\n        "ports": [\n            {\n                "name": "80-8080",\n                "protocol": "TCP",\n                "port": 80,\n                "targetPort": 8080,\n                "nodePort": 30080\n            }\n        ],\n        "selector": {\n            "app": "s"\n        },\n        "type": "NodePort"\n    },\n    "status": {\n        "loadBalancer": {}\n    }\n}\n',
+    },
+    {
+      line: "create configmap c --from-literal=b=2 --from-literal=a=1 --save-config -o yaml",
+      text: 'apiVersion: v1\ndata:\n  a: "1"\n  b: "2"\nkind: ConfigMap\nmetadata:\n  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: |\n      {"kind":"ConfigMap","apiVersion":"v1","metadata":{"name":"c","creationTimestamp":null},"data":{"a":"1","b":"2"}}\n  creationTimestamp: null\n  name: c\n',
+    },
+    {
+      line: "create secret generic s --from-literal=a=b -n dev -o json",
+      text: '{\n    "kind": "Secret",\n    "apiVersion": "v1",\n    "metadata": {\n        "name": "s",\n        "namespace": "dev",\n        "creationTimestamp": null\n    },\n    "data": {\n        "a": "Yg=="\n    }\n}\n',
+    },
+  ])("$line", ({ line, text }) => {
+    expect(kubectl(`${line} --dry-run=client`)).toMatchObject({ stdout: text, stderr: "", exitCode: 0 });
+  });
+
   it("a created Deployment keeps its template's creationTimestamp: null, as the API server stores what it got", () => {
     const r = kubectl("create deployment web --image=nginx");
     const template = getObject(r.state, "Deployment", "default", "web")?.spec as {

@@ -159,10 +159,11 @@ export function createGeneratorCommand(ctx: Context, args: ParsedArgs): KubectlR
     const name = named.name;
     const images = flags(args, "image");
     const port = flag(args, "port");
-    const containers = images.map((image) => ({
+    // create_deployment.go: --port goes to the first container only.
+    const containers = images.map((image, i) => ({
       image,
       name: containerName(image),
-      ...(port ? { ports: [{ containerPort: Number(port) }] } : {}),
+      ...(port && i === 0 ? { ports: [{ containerPort: Number(port) }] } : {}),
       resources: {},
       ...(args.rest?.length ? { command: args.rest } : {}),
     }));

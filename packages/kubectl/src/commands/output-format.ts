@@ -13,11 +13,13 @@ export function formatObjects(
   single: boolean,
   args?: ParsedArgs,
   objectsOnly = false,
+  typed = false,
 ): KubectlResult {
   const r = printObjects(objects, output, {
     singleItemImplied: single,
     noHeaders: args ? boolFlag(args, "no-headers") : false,
     objectsOnly,
+    typed,
   });
   return r.ok ? ok(ctx.state, r.text) : fail(ctx.state, `error: ${r.error}`);
 }

@@ -28,6 +28,7 @@ export function replaceCommand(ctx: Context, args: ParsedArgs): KubectlResult {
     mode: "replace",
     namespace: ctx.namespace,
     namespaceExplicit: ctx.namespaceExplicit,
+    saveConfig: boolFlag(args, "save-config"),
   });
   if (results.length === 0) return fail(ctx.state, "error: no objects passed to replace");
   return reportResults(state, results, { output, builderFirst: false, verb: () => "replaced" });
@@ -80,6 +81,7 @@ function forceReplace(
     mode: "create",
     namespace: ctx.namespace,
     namespaceExplicit: ctx.namespaceExplicit,
+    saveConfig: boolFlag(args, "save-config"),
   });
   if (results.length === 0) return fail(ctx.state, "error: no objects passed to replace");
   const created = reportResults(state, results, { output, builderFirst: false, verb: () => "replaced" });

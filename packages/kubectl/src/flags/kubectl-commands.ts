@@ -52,7 +52,7 @@ const OWNERSHIP = ["field-manager"];
 
 /** What a create generator (`create deployment|namespace|service ...`) shares. */
 const GENERATOR = [...PRINT_FLAGS, DRY_RUN, "field-manager string", "save-config bool", VALIDATE];
-const GENERATOR_SIMULATED = ["output", ...PRINT_NO_OPS, "dry-run", "validate", ...OWNERSHIP];
+const GENERATOR_SIMULATED = ["output", ...PRINT_NO_OPS, "dry-run", "validate", "save-config", ...OWNERSHIP];
 
 /** Where `create configmap` and `create secret generic` take their keys (create_configmap.go, create_secret.go). */
 const DATA_SOURCES = [
@@ -255,6 +255,7 @@ export const KUBECTL: KubectlCommand = {
         "validate",
         "record",
         "windows-line-endings",
+        "save-config",
         "output",
         ...PRINT_NO_OPS,
         ...OWNERSHIP,
@@ -555,6 +556,7 @@ export const KUBECTL: KubectlCommand = {
         "wait",
         "validate",
         "record",
+        "save-config",
         ...OWNERSHIP,
       ],
     ),

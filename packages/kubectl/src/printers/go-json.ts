@@ -25,12 +25,15 @@ function escapeGo(json: string): string {
     .replaceAll("\u2029", "\\u2029");
 }
 
-/** json.MarshalIndent(obj, "", "    ") (no trailing newline; kubectl's JSON printer appends one). */
-export function toGoJsonIndent(value: unknown): string {
-  return escapeGo(JSON.stringify(sortDeep(value ?? null), null, 4));
+/**
+ * json.MarshalIndent(obj, "", "    ") (no trailing newline; kubectl's JSON printer appends one). A map
+ * is written with sorted keys; `keepOrder` writes a value already in its Go struct's order as it is.
+ */
+export function toGoJsonIndent(value: unknown, keepOrder = false): string {
+  return escapeGo(JSON.stringify(keepOrder ? (value ?? null) : sortDeep(value ?? null), null, 4));
 }
 
 /** json.Marshal(obj): compact. */
-export function toGoJson(value: unknown): string {
-  return escapeGo(JSON.stringify(sortDeep(value ?? null)));
+export function toGoJson(value: unknown, keepOrder = false): string {
+  return escapeGo(JSON.stringify(keepOrder ? (value ?? null) : sortDeep(value ?? null)));
 }

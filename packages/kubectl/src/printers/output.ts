@@ -7,6 +7,7 @@ import { toGoJsonIndent } from "./go-json";
 import { toGoYaml } from "./go-yaml";
 import { executeJsonPath, JsonPathError } from "./jsonpath";
 import { JsonPathSyntaxError, parseJsonPath } from "./jsonpath-parser";
+import { typedOrder } from "./typed-order";
 
 export type { PrintResult } from "./custom-columns";
 
@@ -33,6 +34,8 @@ export interface OutputOptions {
    * table printers, so no `wide` and no `custom-columns`, and kubectl's error lists the others.
    */
   objectsOnly?: boolean;
+  /** Objects kubectl built itself (a client dry run of a generator): JSON in their Go structs' order. */
+  typed?: boolean;
 }
 
 /**
@@ -133,6 +136,8 @@ export function printObjects(
       return { ok: true, text: toGoYaml(data) };
     case "json":
       // json.go (cli-runtime printers): JSONPrinter appends '\n' to json.MarshalIndent(obj, "", "    ")
+      if (options.typed && single)
+        return { ok: true, text: `${toGoJsonIndent(typedOrder(data as Record<string, unknown>), true)}\n` };
       return { ok: true, text: `${toGoJsonIndent(data)}\n` };
     case "name":
       return { ok: true, text: items.map((o) => `${resourceName(o)}\n`).join("") };
