@@ -13,13 +13,15 @@ import type { ClusterState } from "../store/state";
 import { Tx } from "../store/tx";
 import type { FieldError } from "../validation/field-error";
 import { ADMISSION_OWNS_UPDATE, admitCreate, validateUpdate } from "./admit";
-import { mergeStorageSpec, resizeForbidden } from "./admit-storage";
+import { mergeStorageSpec } from "./admit-storage";
 import { canonicalJson } from "./canonical-json";
 import { LAST_APPLIED } from "./last-applied";
 import {
   fail,
   invalid,
   type ObjectOutcome,
+  resizeRefusal,
+  type StoredOutcome,
   stripServerFields,
   withWarnings,
   writeUpdate,
@@ -48,18 +50,7 @@ export interface ApplyOptions {
 }
 
 export type ApplyResult =
-  | {
-      ok: true;
-      file: string;
-      document: number;
-      kind: string;
-      apiVersion: string;
-      name: string;
-      namespace?: string;
-      action: "created" | "configured" | "unchanged" | "replaced";
-      /** The API server's warnings for the stored object; kubectl prints each as `Warning: …`. */
-      warnings?: string[];
-    }
+  | (StoredOutcome & { file: string; document: number })
   | { ok: false; diagnostic: Diagnostic };
 
 /**
@@ -210,13 +201,8 @@ function applyObject(
   if (!admitted.ok) return invalid(info.kind, name, admitted.errors);
   const updateErrors = validateUpdate(info.kind, live, next);
   if (updateErrors.length > 0) return invalid(info.kind, name, updateErrors);
-  const denied = resizeForbidden(tx, live, next);
-  if (denied)
-    return fail(
-      "forbidden",
-      `Error from server (Forbidden): error when patching "${file}": ${denied}`,
-      "spec.resources.requests.storage",
-    );
+  const refused = resizeRefusal(tx, live, next, file, "patching");
+  if (refused) return refused;
   const stored = ADMISSION_OWNS_UPDATE.has(info.kind) ? { ...next, spec: admitted.object.spec } : next;
   writeUpdate(tx, live, stored);
   const warnings = withWarnings(info.kind, stored).warnings ?? [];

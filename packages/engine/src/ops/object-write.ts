@@ -3,19 +3,44 @@ import type { Diagnostic } from "../parse/diagnostic";
 import type { Tx } from "../store/tx";
 import { type FieldError, invalidMessage } from "../validation/field-error";
 import { objectWarnings } from "../validation/pod-warnings";
+import { resizeForbidden } from "./admit-storage";
+
+/** A manifest object the simulated API server stored (or found unchanged). */
+export interface StoredOutcome {
+  ok: true;
+  kind: string;
+  apiVersion: string;
+  name: string;
+  namespace?: string;
+  action: "created" | "configured" | "unchanged" | "replaced";
+  /** The API server's warnings for the stored object; kubectl prints each as `Warning: …`. */
+  warnings?: string[];
+}
 
 /** What one manifest object came to on the simulated API server (apply, create or replace). */
 export type ObjectOutcome =
-  | {
-      ok: true;
-      kind: string;
-      apiVersion: string;
-      name: string;
-      namespace?: string;
-      action: "created" | "configured" | "unchanged" | "replaced";
-      warnings?: string[];
-    }
+  | StoredOutcome
   | { ok: false; diagnostic: Omit<Diagnostic, "file">; path?: string };
+
+/**
+ * The ExpandPersistentVolumes admission check on an update that grows a claim (see resizeForbidden),
+ * as kubectl reports it for the file (`patching` for apply, `replacing` for replace).
+ */
+export function resizeRefusal(
+  tx: Tx,
+  live: KubeObject,
+  next: KubeObject,
+  file: string,
+  verb: "patching" | "replacing",
+): ObjectOutcome | undefined {
+  const denied = resizeForbidden(tx, live, next);
+  if (!denied) return undefined;
+  return fail(
+    "forbidden",
+    `Error from server (Forbidden): error when ${verb} "${file}": ${denied}`,
+    "spec.resources.requests.storage",
+  );
+}
 
 /** The metadata a client may not set: the API server fills these in. */
 export function stripServerFields(meta: ObjectMeta): ObjectMeta {

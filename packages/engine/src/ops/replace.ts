@@ -6,12 +6,12 @@ import type { Tx } from "../store/tx";
 import type { FieldError } from "../validation/field-error";
 import { forbidden } from "../validation/field-error";
 import { admitCreate, POD_UPDATE_FORBIDDEN, validateUpdate } from "./admit";
-import { resizeForbidden } from "./admit-storage";
 import { LAST_APPLIED } from "./last-applied";
 import {
   fail,
   invalid,
   type ObjectOutcome,
+  resizeRefusal,
   stripServerFields,
   withWarnings,
   writeUpdate,
@@ -72,13 +72,8 @@ export function replaceObject(
   } as KubeObject;
   const errors = info.kind === "Pod" ? podUpdateErrors(live, next) : validateUpdate(info.kind, live, next);
   if (errors.length > 0) return invalid(info.kind, name, errors);
-  const denied = resizeForbidden(tx, live, next);
-  if (denied)
-    return fail(
-      "forbidden",
-      `Error from server (Forbidden): error when replacing "${file}": ${denied}`,
-      "spec.resources.requests.storage",
-    );
+  const refused = resizeRefusal(tx, live, next, file, "replacing");
+  if (refused) return refused;
   writeUpdate(tx, live, next);
   return {
     ok: true,
