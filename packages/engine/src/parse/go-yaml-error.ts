@@ -28,9 +28,19 @@ export function goYamlError(
       return { line: line - 1, reason: expectedKeyOrDash(text, line) };
     case "UNEXPECTED_TOKEN":
       if (/flow-(map|seq)-end/.test(message)) return { line: line - 1, reason: "did not find expected key" };
+      // `list: |>` or `>x`: a block scalar's header holds only its indicators.
+      if (message.startsWith("Block scalar header"))
+        return { line, reason: "did not find expected comment or line break" };
       break;
+    case "BAD_ALIAS":
+      // `*` or `&` with no name after it.
+      return { line, reason: "did not find expected alphabetic or numeric character" };
     case "MISSING_CHAR":
       if (message.startsWith("Missing closing")) return { line, reason: "found unexpected end of stream" };
+      // A key with no `: ` after it (`name:web` on a mapping's last line, `image nginx`): go-yaml's
+      // scanner gives up on it when it reaches the next token, a line or more below.
+      if (message.startsWith("Implicit map keys") && !/^\s*\*/.test(lineText(text, line)))
+        return { line: nextTokenLine(text, line), reason: "could not find expected ':'" };
       if (message.startsWith("Sequence item without"))
         return { line: line - 1, reason: expectedKeyOrDash(text, line) };
       break;
@@ -90,4 +100,15 @@ function nearestNotDeeper(
 function keyIsRequired(text: string, lines: LineCounter, offset: number): boolean {
   const { line, col } = lines.linePos(offset);
   return nearestNotDeeper(text.split("\n"), line, col - 1)?.indent === col - 1;
+}
+
+function lineText(text: string, line: number): string {
+  return text.split("\n")[line - 1] ?? "";
+}
+
+/** The first line below `line` (1-based) with anything but spaces on it, a comment included; past the end, the last line. */
+function nextTokenLine(text: string, line: number): number {
+  const all = text.split("\n");
+  for (let n = line; n < all.length; n++) if ((all[n] ?? "").trim() !== "") return n + 1;
+  return all.length;
 }

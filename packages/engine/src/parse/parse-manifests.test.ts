@@ -116,6 +116,30 @@ describe("parseManifests", () => {
       6,
       "line 6: found unexpected end of stream",
     ],
+    [
+      "a missing space after the last key's colon",
+      'apiVersion: v1\nkind: ConfigMap\ndata:\n  k: v\n  n:"12"\n',
+      5,
+      "line 6: could not find expected ':'",
+    ],
+    [
+      "a key without a colon, then a blank line and a comment",
+      "a: 1\nname:web\n\n# c\nb: 2\n",
+      2,
+      "line 4: could not find expected ':'",
+    ],
+    [
+      "two block scalar indicators",
+      "apiVersion: v1\nkind: ConfigMap\ndata:\n  list: |>\n    one\n",
+      4,
+      "line 4: did not find expected comment or line break",
+    ],
+    [
+      "an alias with no name",
+      "x: 1\na: & x\nb: 1\n",
+      2,
+      "line 2: did not find expected alphabetic or numeric character",
+    ],
   ])("%s: go-yaml's words", (_story, text, markerLine, message) => {
     const parsed = parseManifests("f.yaml", text);
     expect(parsed.ok).toBe(false);
