@@ -1,6 +1,8 @@
-import { isMap, isSeq, parseDocument } from "yaml";
+import { type Document, isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Diagnostic } from "./diagnostic";
+import { locate } from "./field-position";
 import { scanJsonStream } from "./json-stream";
+import { listItems } from "./list-items";
 import type { ParsedFile } from "./parse-manifests";
 
 /**
@@ -20,16 +22,27 @@ export function parseJsonStream(
   if (!/^\s*\{/.test(text.slice(bom))) return undefined;
   const scan = scanJsonStream(text.slice(bom));
   const documents: Extract<ParsedFile, { ok: true }>["documents"] = [];
+  const lines = lineStarts(text);
   for (const [index, v] of scan.values.entries()) {
-    const one = parseYaml(file, blankOutside(text, bom + v.start, bom + v.end));
-    if (!one.ok) return one;
-    documents.push(...one.documents.map((d) => ({ ...d, index })));
+    // Each value on its own (blanking the whole file around each would cost its size per value), its
+    // positions moved to where it starts. An object, the usual value, is valid JSON: JSON.parse reads
+    // it as Go does (a repeated key keeps its last value), and YAML is parsed only to locate a field.
+    const at = position(lines, bom + v.start);
+    const slice = text.slice(bom + v.start, bom + v.end);
+    const value: unknown = JSON.parse(slice);
+    const one: ParsedFile =
+      value !== null && typeof value === "object" && !Array.isArray(value)
+        ? objectDocument(file, slice, value as Record<string, unknown>)
+        : parseYaml(file, slice);
+    if (!one.ok) return { ok: false, diagnostics: one.diagnostics.map((d) => ({ ...d, ...shifted(d, at) })) };
+    for (const d of one.documents)
+      documents.push({ ...d, index, locate: (path) => shiftedPosition(d.locate(path), at) });
   }
   const error = scan.error;
   if (!error) return { ok: true, documents };
   const fail = (message: string): ParsedFile => ({
     ok: false,
-    diagnostics: [{ code: "yaml-syntax", file, ...position(text, bom + error.index), message }],
+    diagnostics: [{ code: "yaml-syntax", file, ...position(lines, bom + error.index), message }],
   });
   // Two values made it an unambiguous JSON stream: Go's error as it is.
   if (scan.values.length > 1) return fail(`error: error parsing ${file}: ${error.message}`);
@@ -59,6 +72,28 @@ function rootFlowEnd(text: string, from: number): number {
   return text.length;
 }
 
+/** A JSON object as a document (a list's items as theirs), located through YAML only when asked. */
+function objectDocument(file: string, slice: string, value: Record<string, unknown>): ParsedFile {
+  let positions: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const doc = {
+    file,
+    index: 0,
+    value,
+    locate: (path: string) => {
+      if (!positions) {
+        const lineCounter = new LineCounter();
+        positions = {
+          doc: parseDocument(slice, { lineCounter, prettyErrors: false, uniqueKeys: false }),
+          lineCounter,
+        };
+      }
+      return locate(positions.doc, positions.lineCounter, path);
+    },
+  };
+  const items = listItems(doc);
+  return items.ok ? { ok: true, documents: items.documents } : { ok: false, diagnostics: [items.diagnostic] };
+}
+
 /** YAMLOrJSONDecoder.consumeWhitespace: spaces up to and including the first newline. */
 function consumeWhitespace(text: string, i: number): number {
   while (i < text.length && /\s/.test(text[i] ?? "")) {
@@ -74,8 +109,35 @@ function blankOutside(text: string, from: number, to: number): string {
   return blank(text.slice(0, from)) + text.slice(from, to) + blank(text.slice(to));
 }
 
-function position(text: string, index: number): Pick<Diagnostic, "line" | "column"> {
-  const before = text.slice(0, index);
-  const line = before.split("\n").length;
-  return { line, column: index - before.lastIndexOf("\n") };
+/** Where each line starts in the text. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 1-based line and column of an index. */
+function position(starts: readonly number[], index: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: index - (starts[lo] ?? 0) + 1 };
+}
+
+/** A position in a value's own text, moved to where the value starts in the file. */
+function shiftedPosition(
+  p: { line: number; column: number } | undefined,
+  at: { line: number; column: number },
+): { line: number; column: number } | undefined {
+  if (!p) return undefined;
+  return { line: p.line + at.line - 1, column: p.line === 1 ? p.column + at.column - 1 : p.column };
+}
+
+function shifted(d: Diagnostic, at: { line: number; column: number }): Pick<Diagnostic, "line" | "column"> {
+  if (d.line === undefined || d.column === undefined) return {};
+  return shiftedPosition({ line: d.line, column: d.column }, at) ?? {};
 }

@@ -71,6 +71,23 @@ describe("a file that starts with { (kubectl's YAMLOrJSONDecoder)", () => {
     expect(parsed.documents[1]?.locate("metadata.name")).toEqual({ line: 3, column: 15 });
   });
 
+  it("locates the items of a JSON list inside it", () => {
+    const parsed = parseManifests(
+      "c.json",
+      `{"apiVersion": "v1", "kind": "List", "items": [\n  {${M}},\n  {"apiVersion": "v1", "kind": "ConfigMap",\n   "metadata": {"name": "b"}}\n]}\n`,
+    );
+    if (!parsed.ok) throw new Error(parsed.diagnostics[0]?.message);
+    expect(parsed.documents.map((d) => (d.value.metadata as { name: string }).name)).toEqual(["a", "b"]);
+    expect(parsed.documents[1]?.locate("metadata.name")).toEqual({ line: 4, column: 17 });
+  });
+
+  it("reads a long stream of objects, each once", () => {
+    // Every value is parsed on its own: a file's worth of values must not cost a file's size each.
+    const text = `{${M}}\n`.repeat(20_000);
+    const parsed = parseManifests("c.json", text);
+    expect(parsed.ok && parsed.documents.length).toBe(20_000);
+  });
+
   it("marks a syntax error where it is", () => {
     const parsed = parseManifests("c.json", '{\n  "apiVersion": "v1"\n  "kind": "Pod"\n}\n');
     expect(parsed.ok ? undefined : parsed.diagnostics[0]).toMatchObject({ line: 3, column: 3 });
