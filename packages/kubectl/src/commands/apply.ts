@@ -48,8 +48,6 @@ export function applyCommand(ctx: Context, args: ParsedArgs, mode: "apply" | "cr
     return fail(ctx.state, `error: kubectl ${mode} -o ${output} is not simulated here`);
   const read = readFilenames(ctx, args);
   if (!read.ok) return fail(ctx.state, read.message);
-  if (read.files.every((f) => f.text.trim() === ""))
-    return fail(ctx.state, `error: no objects passed to ${mode}`);
   if (mode === "create" && ctx.dryRun === "client") return createOnClient(ctx, read.files, output);
   const { state, results } = applyManifests(ctx.state, read.files, {
     mode,

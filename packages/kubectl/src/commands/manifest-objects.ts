@@ -1,4 +1,4 @@
-import { type KindInfo, parseManifests, resolveResource } from "@kubejam/engine";
+import { type KindInfo, type ManifestFile, parseManifests, resolveResource } from "@kubejam/engine";
 import { flags, type ParsedArgs } from "../args";
 import type { Target } from "../resources";
 import type { Context } from "../result";
@@ -20,8 +20,16 @@ export function manifestObjects(
 ): { ok: true; objects: ManifestObject[] } | { ok: false; message: string } {
   const read = readFilenames(ctx, args);
   if (!read.ok) return read;
+  return objectsIn(ctx, read.files);
+}
+
+/** The objects files already read name (see manifestObjects). */
+export function objectsIn(
+  ctx: Context,
+  files: readonly ManifestFile[],
+): { ok: true; objects: ManifestObject[] } | { ok: false; message: string } {
   const objects: ManifestObject[] = [];
-  for (const file of read.files) {
+  for (const file of files) {
     const parsed = parseManifests(file.name, file.text);
     if (!parsed.ok) return { ok: false, message: parsed.diagnostics.map((d) => d.message).join("\n") };
     for (const doc of parsed.documents) {

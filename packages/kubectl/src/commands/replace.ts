@@ -2,7 +2,7 @@ import { applyManifests, deleteObjects, getObject, type ManifestFile } from "@ku
 import { boolFlag, flag, type ParsedArgs } from "../args";
 import { type Context, fail, type KubectlResult } from "../result";
 import { readFilenames, reportResults } from "./apply";
-import { manifestObjects } from "./manifest-objects";
+import { objectsIn } from "./manifest-objects";
 
 /**
  * `kubectl replace -f FILE`: each object is sent whole in place of the stored one (replace.go). With
@@ -45,7 +45,7 @@ function forceReplace(
   files: ManifestFile[],
   output: string | undefined,
 ): KubectlResult {
-  const objects = manifestObjects(ctx, args);
+  const objects = objectsIn(ctx, files);
   if (!objects.ok) return fail(ctx.state, objects.message);
   const grace = flag(args, "grace-period");
   const gracePeriodSeconds =
