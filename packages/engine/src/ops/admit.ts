@@ -8,6 +8,7 @@ import { type FieldError, forbidden, invalid, required } from "../validation/fie
 import { validateMeta } from "../validation/meta";
 import { dns1123LabelErrors, dns1123SubdomainErrors } from "../validation/names";
 import { validatePodSpec } from "../validation/pod";
+import { podUpdateErrors } from "../validation/pod-update";
 import { validateWorkloadSpec } from "../validation/workloads";
 import { admitService } from "./admit-service";
 import {
@@ -204,10 +205,6 @@ function admitWorkload(kind: "Deployment" | "ReplicaSet", draft: Draft, missing:
 }
 
 /** Update rules beyond create's: fields the API server refuses to change. */
-/** ValidatePodUpdate's refusal of any change but the few a running pod allows. */
-export const POD_UPDATE_FORBIDDEN =
-  "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)";
-
 export function validateUpdate(kind: string, live: KubeObject, next: KubeObject): FieldError[] {
   const storage = validateStorageUpdate(kind, live, next);
   if (storage.length > 0) return storage;
@@ -217,30 +214,7 @@ export function validateUpdate(kind: string, live: KubeObject, next: KubeObject)
     if (a !== b)
       return [invalid("spec.selector", (next.spec as { selector?: unknown }).selector, "field is immutable")];
   }
-  if (kind === "Pod") {
-    // ValidatePodUpdate: only images (and a few scheduling fields) may change.
-    const strip = (s: PodSpec) => ({
-      ...s,
-      containers: s.containers.map((c) => ({ ...c, image: "" })),
-      initContainers: s.initContainers?.map((c) => ({ ...c, image: "" })),
-      activeDeadlineSeconds: undefined,
-      tolerations: undefined,
-      nodeName: undefined,
-      volumes: s.volumes?.filter((v) => !v.name.startsWith("kube-api-access-")),
-    });
-    const oldSpec = strip(live.spec as PodSpec);
-    const newSpec = strip(next.spec as PodSpec);
-    const dropMounts = (s: ReturnType<typeof strip>) => ({
-      ...s,
-      containers: s.containers.map((c) => ({
-        ...c,
-        volumeMounts: c.volumeMounts?.filter((m) => !m.name.startsWith("kube-api-access-")),
-      })),
-    });
-    if (JSON.stringify(dropMounts(oldSpec)) !== JSON.stringify(dropMounts(newSpec))) {
-      return [forbidden("spec", POD_UPDATE_FORBIDDEN)];
-    }
-  }
+  if (kind === "Pod") return podUpdateErrors(live, next);
   return [];
 }
 

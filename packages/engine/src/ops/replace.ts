@@ -4,8 +4,7 @@ import type { PodSpec } from "../api/pod";
 import { defaultPodSpec } from "../defaults/pod";
 import type { Tx } from "../store/tx";
 import type { FieldError } from "../validation/field-error";
-import { forbidden } from "../validation/field-error";
-import { admitCreate, POD_UPDATE_FORBIDDEN, validateUpdate } from "./admit";
+import { admitCreate, validateUpdate } from "./admit";
 import { LAST_APPLIED } from "./last-applied";
 import {
   fail,
@@ -70,7 +69,7 @@ export function replaceObject(
     spec: replacedSpec(info.kind, draft as { spec?: unknown }, admitted.object),
     status: live.status,
   } as KubeObject;
-  const errors = info.kind === "Pod" ? podUpdateErrors(live, next) : validateUpdate(info.kind, live, next);
+  const errors = validateUpdate(info.kind, live, next);
   if (errors.length > 0) return invalid(info.kind, name, errors);
   const refused = resizeRefusal(tx, live, next, file, "replacing");
   if (refused) return refused;
@@ -99,52 +98,4 @@ function replacedSpec(kind: string, draft: { spec?: unknown }, admitted: KubeObj
     return spec;
   }
   return admitted.spec;
-}
-
-/**
- * ValidatePodUpdate: with the images (and a later activeDeadlineSeconds and added tolerations) taken
- * from the stored pod, the new spec must equal it. A manifest written by hand lacks what the
- * scheduler and admission put there (nodeName, the token volume), so replacing a pod with it fails.
- */
-function podUpdateErrors(live: KubeObject, next: KubeObject): FieldError[] {
-  const before = live.spec as PodSpec;
-  const after = next.spec as PodSpec;
-  const munged: PodSpec = {
-    ...after,
-    containers: after.containers.map((c, i) => ({ ...c, image: before.containers[i]?.image ?? c.image })),
-    ...(after.initContainers
-      ? {
-          initContainers: after.initContainers.map((c, i) => ({
-            ...c,
-            image: before.initContainers?.[i]?.image ?? c.image,
-          })),
-        }
-      : {}),
-    activeDeadlineSeconds: before.activeDeadlineSeconds,
-    tolerations: before.tolerations,
-  };
-  return semanticallyEqual(munged, before) ? [] : [forbidden("spec", POD_UPDATE_FORBIDDEN)];
-}
-
-/** apiequality.Semantic.DeepEqual on plain JSON: key order aside, an empty list or map is as good as none. */
-function semanticallyEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (isEmpty(a) && isEmpty(b)) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x, i) => semanticallyEqual(x, b[i]));
-  }
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
-  for (const k of keys) if (!semanticallyEqual(x[k], y[k])) return false;
-  return true;
-}
-
-/** A Go zero value, which JSON may as well leave out. */
-function isEmpty(v: unknown): boolean {
-  if (v === undefined || v === null || v === "" || v === false || v === 0) return true;
-  if (Array.isArray(v)) return v.length === 0;
-  return typeof v === "object" && Object.keys(v).length === 0;
 }
