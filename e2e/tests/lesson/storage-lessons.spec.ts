@@ -41,6 +41,43 @@ test("volumes: a file written in one container is read in another through the Ru
   });
 });
 
+test("volumes: a Run button pressed while a command is running waits for it", async ({ page }) => {
+  await openLesson(page, "en", "volumes");
+  await apply(page);
+  await expect(resourceRow(page, "scratch")).toContainText("Running");
+  await page.getByRole("tab", { name: "Terminal" }).click();
+  const writer = await runButton(
+    page,
+    "kubectl exec scratch -c writer -- sh -c 'echo hello > /cache/greeting'",
+  ).elementHandle();
+  const reader = await runButton(page, "kubectl exec scratch -c reader -- cat /in/greeting")
+    .first()
+    .elementHandle();
+  // The reader pressed one, two and three turns of the event loop after the writer: the first command
+  // is still in the worker when the second arrives.
+  for (const turns of [1, 2, 3])
+    await page.evaluate(
+      async ([first, second, n]) => {
+        (first as HTMLElement | null)?.click();
+        for (let i = 0; i < n; i++)
+          await new Promise((resolve) => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = resolve;
+            channel.port2.postMessage(0);
+          });
+        (second as HTMLElement | null)?.click();
+      },
+      [writer, reader, turns] as const,
+    );
+  // Each reader's line, then what it printed alone on its row, then the next prompt; before, the
+  // writer's closing prompt was drawn in the middle: `$ hello`.
+  const read = String.raw`\$ kubectl exec scratch -c reader -- cat /in/greeting[\s\u00a0]*\nhello[\s\u00a0]*\n\$`;
+  await expect(page.locator(".xterm-rows")).toContainText(new RegExp(`(${read}[\\s\\S]*){3}`), {
+    useInnerText: true,
+  });
+  await expect(page.locator(".xterm-rows")).not.toContainText("$ hello");
+});
+
 test("operator-and-developer: the operator's class is listed after Apply", async ({ page }) => {
   await openLesson(page, "en", "operator-and-developer");
   await apply(page);

@@ -256,6 +256,14 @@ export function KubectlTerminal({ active }: { active: boolean }) {
       }
     };
 
+    // One command at a time: a Run button pressed while another command is still running waits for it,
+    // or the first one's closing prompt would be drawn in the middle of the second one's line and output.
+    let running: Promise<void> = Promise.resolve();
+    const serially = (task: () => Promise<void>) => {
+      running = running.then(task).catch(() => undefined);
+      return running;
+    };
+
     const tab = () => {
       const s = store.getSnapshot();
       const before = editor.line.slice(0, editor.cursor);
@@ -284,19 +292,20 @@ export function KubectlTerminal({ active }: { active: boolean }) {
       }
     };
 
-    runQueued.current = async (command: string) => {
-      // The lesson's commands run on the learner's machine, not in a container: leave its shell first.
-      if (session) {
-        const leaving = session;
-        term.write(`\r\x1b[K${prompt()}exit\r\n`);
-        session = undefined;
-        if (leaving.ownPod) await endRunSession(leaving, leaving.ownPod);
-      }
-      editor.set(command);
-      redraw();
-      editor.reset();
-      await submit(command);
-    };
+    runQueued.current = (command: string) =>
+      serially(async () => {
+        // The lesson's commands run on the learner's machine, not in a container: leave its shell first.
+        if (session) {
+          const leaving = session;
+          term.write(`\r\x1b[K${prompt()}exit\r\n`);
+          session = undefined;
+          if (leaving.ownPod) await endRunSession(leaving, leaving.ownPod);
+        }
+        editor.set(command);
+        redraw();
+        editor.reset();
+        await submit(command);
+      });
 
     term.attachCustomKeyEventHandler((e) => {
       if (e.type !== "keydown") return true;
@@ -318,7 +327,7 @@ export function KubectlTerminal({ active }: { active: boolean }) {
       if (busy) return;
       for (const action of editor.feed(data)) {
         if (action.type === "submit") {
-          void submit(action.line);
+          void serially(() => submit(action.line));
           return;
         }
         if (action.type === "cancel") {
