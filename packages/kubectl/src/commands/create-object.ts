@@ -48,8 +48,7 @@ const PLACED_BY_GENERATOR = new Set(["Deployment", "ConfigMap", "Secret", "Servi
  * `--save-config`: cmdutil.CreateOrUpdateAnnotation writes the object as encoded before the annotation
  * (a typed object: its fields in struct order, a null creationTimestamp), then a newline.
  */
-function withSavedConfig(obj: Record<string, unknown>): Record<string, unknown> {
-  if (!SAVES_CONFIG.has(String(obj.kind))) return obj;
+export function withSavedConfig(obj: Record<string, unknown>): Record<string, unknown> {
   const metadata = obj.metadata as { annotations?: Record<string, string> };
   const config = `${toGoJson(typedOrder({ ...obj, metadata: { creationTimestamp: null, ...metadata } }), true)}\n`;
   return {
@@ -59,10 +58,14 @@ function withSavedConfig(obj: Record<string, unknown>): Record<string, unknown> 
 }
 
 /**
- * The generators whose --save-config writes the last-applied annotation. create_service.go never reads
- * the flag into its options (kubectl 1.33), so a Service is created without it.
+ * When a generator's `--save-config` writes the last-applied annotation (kubectl 1.33):
+ * - "always": `create deployment|namespace|configmap|secret` write it before their dry-run check, so a
+ *   client dry run shows it;
+ * - "when-sent": `run` (run.go createGeneratedObject) and `expose` write it only for an object they
+ *   send, not for a client dry run;
+ * - "never": create_service.go never reads the flag into its options.
  */
-const SAVES_CONFIG = new Set(["Deployment", "Namespace", "ConfigMap", "Secret"]);
+export type SaveConfig = "always" | "when-sent" | "never";
 
 /**
  * A generator's object (`create deployment|namespace|service|configmap|secret`, `run`, `expose`) as
@@ -73,21 +76,23 @@ export function createGenerated(
   args: ParsedArgs,
   generated: Record<string, unknown>,
   label: string,
-  verb = "created",
+  options: { verb?: string; saveConfig?: SaveConfig } = {},
 ): KubectlResult {
+  const { verb = "created", saveConfig = "always" } = options;
   const dryRun = ctx.dryRun ?? "none";
   const out = flag(args, "output");
   // The printer is made before anything is sent: a format no printer takes creates nothing.
   const unknown = out === undefined ? undefined : unknownOutputFormat(out, true);
   if (unknown) return fail(ctx.state, `error: ${unknown}`);
   const placed = ctx.namespaceExplicit ? inNamespace(generated, ctx.namespace) : generated;
-  const obj = boolFlag(args, "save-config") ? withSavedConfig(placed) : placed;
+  const saving = boolFlag(args, "save-config") ? saveConfig : "never";
+  const built = saving === "always" ? withSavedConfig(placed) : placed;
   // A client dry run prints the object as the generator built it, before any server has seen it.
   if (dryRun === "client") {
     if (out)
       return formatObjects(
         ctx,
-        [{ ...obj, metadata: { creationTimestamp: null, ...(obj.metadata as object) } }],
+        [{ ...built, metadata: { creationTimestamp: null, ...(built.metadata as object) } }],
         out,
         true,
         args,
@@ -96,7 +101,7 @@ export function createGenerated(
       );
     return ok(ctx.state, `${label} ${verb}${dryRunSuffix(dryRun)}\n`);
   }
-  const created = createObject(ctx, obj);
+  const created = createObject(ctx, saving === "when-sent" ? withSavedConfig(built) : built);
   if (!created.ok) return created.failure;
   // A server dry run is admitted and defaulted as a create would be, then not stored.
   const state = dryRun === "server" ? ctx.state : created.state;

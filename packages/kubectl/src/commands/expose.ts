@@ -64,7 +64,10 @@ export function exposeCommand(ctx: Context, args: ParsedArgs): KubectlResult {
     },
     status: { loadBalancer: {} },
   };
-  return createGenerated(ctx, args, service, `service/${serviceName}`, "exposed");
+  return createGenerated(ctx, args, service, `service/${serviceName}`, {
+    verb: "exposed",
+    saveConfig: "when-sent",
+  });
 }
 
 function parseMap(text: string | undefined): Record<string, string> | undefined {

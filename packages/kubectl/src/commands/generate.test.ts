@@ -62,6 +62,54 @@ describe("generators, as kubectl v1.33.1 builds them", () => {
   });
 });
 
+describe("--save-config of run and expose (run.go, expose.go)", () => {
+  const lastApplied = (r: ReturnType<typeof kubectl>, kind: string, name: string) =>
+    getObject(r.state, kind, "default", name)?.metadata.annotations?.[
+      "kubectl.kubernetes.io/last-applied-configuration"
+    ];
+
+  it("saves the pod that run sends, encoded as its typed struct", () => {
+    const r = kubectl("run web --image=nginx --port=80 --save-config");
+    expect(r).toMatchObject({ stdout: "pod/web created\n", stderr: "", exitCode: 0 });
+    expect(lastApplied(r, "Pod", "web")).toBe(
+      '{"kind":"Pod","apiVersion":"v1","metadata":{"name":"web","creationTimestamp":null,"labels":{"run":"web"}},"spec":{"containers":[{"name":"web","image":"nginx","ports":[{"containerPort":80}],"resources":{}}],"restartPolicy":"Always","dnsPolicy":"ClusterFirst"},"status":{}}\n',
+    );
+    // So a later apply of the same pod has its last configuration: no missing-annotation warning.
+    const pod = [
+      "apiVersion: v1",
+      "kind: Pod",
+      "metadata: {name: web, labels: {run: web, tier: front}}",
+      "spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}",
+    ].join("\n");
+    const applied = run(r.state, ["apply", "-f", "-"], {
+      stdin: pod,
+      readManifests: () => ({ ok: false, message: "no files" }),
+    });
+    expect(applied).toMatchObject({ stdout: "pod/web configured\n", stderr: "", exitCode: 0 });
+  });
+
+  it("saves the Service of run --expose and of expose", () => {
+    const r = kubectl("run web --image=nginx --port=80 --expose --save-config");
+    expect(lastApplied(r, "Service", "web")).toBe(
+      '{"kind":"Service","apiVersion":"v1","metadata":{"name":"web","creationTimestamp":null},"spec":{"ports":[{"protocol":"TCP","port":80,"targetPort":80}],"selector":{"run":"web"}},"status":{"loadBalancer":{}}}\n',
+    );
+    const exposed = run(r.state, "expose pod web --name=again --port=8080 --save-config".split(" "));
+    expect(exposed.stdout).toBe("service/again exposed\n");
+    expect(lastApplied(exposed, "Service", "again")).toMatch(
+      /^\{"kind":"Service","apiVersion":"v1","metadata":\{"name":"again",/,
+    );
+  });
+
+  it.each(["run web --image=nginx", "create service clusterip web --tcp=80"])(
+    "writes nothing into a client dry run's object, nor for create service: %s",
+    (line) => {
+      const r = kubectl(`${line} --save-config --dry-run=client -o yaml`);
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).not.toContain("last-applied-configuration");
+    },
+  );
+});
+
 describe("a generator's printer", () => {
   const WIDE =
     'error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n';

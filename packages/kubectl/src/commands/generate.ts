@@ -2,7 +2,7 @@ import { envVarNameErrors, portNameErrors } from "@kubejam/engine";
 import { boolFlag, flag, flags, type ParsedArgs } from "../args";
 import { type Context, fail, type KubectlResult } from "../result";
 import { createConfigMapCommand, createSecretGenericCommand } from "./create-data";
-import { createGenerated } from "./create-object";
+import { createGenerated, withSavedConfig } from "./create-object";
 import { exactlyOneName } from "./generator-name";
 import { goAtoi, goParseUint } from "./go-strconv";
 import { runAttached } from "./run-attached";
@@ -93,14 +93,14 @@ export function runCommand(ctx: Context, args: ParsedArgs): KubectlResult {
     status: {},
   };
   if (attach)
-    return runAttached(ctx, pod, {
+    return runAttached(ctx, boolFlag(args, "save-config") ? withSavedConfig(pod) : pod, {
       name,
       restart,
       remove,
       quiet: boolFlag(args, "quiet"),
       waitForExit: !boolFlag(args, "leave-stdin-open") && restart !== "Always",
     });
-  const created = createGenerated(ctx, args, pod, `pod/${name}`);
+  const created = createGenerated(ctx, args, pod, `pod/${name}`, { saveConfig: "when-sent" });
   if (!expose || created.exitCode !== 0) return created;
   return withService(ctx, args, created, name, port ?? "");
 }
@@ -128,7 +128,9 @@ function withService(
     },
     status: { loadBalancer: {} },
   };
-  const svc = createGenerated({ ...ctx, state: pod.state }, args, service, `service/${name}`);
+  const svc = createGenerated({ ...ctx, state: pod.state }, args, service, `service/${name}`, {
+    saveConfig: "when-sent",
+  });
   // run.go separates the two objects of `-o yaml`.
   const separator = svc.exitCode === 0 && flag(args, "output") === "yaml" ? "---\n" : "";
   return {
@@ -272,5 +274,5 @@ function createServiceCommand(ctx: Context, args: ParsedArgs): KubectlResult {
     },
     status: { loadBalancer: {} },
   };
-  return createGenerated(ctx, args, service, `service/${name}`);
+  return createGenerated(ctx, args, service, `service/${name}`, { saveConfig: "never" });
 }
