@@ -2,6 +2,7 @@ import type { ClusterState } from "@kubejam/engine";
 import { boolFlag, flag, type ParsedArgs, parseCommandLine } from "./args";
 import { applyCommand } from "./commands/apply";
 import { clusterInfoCommand, configCommand } from "./commands/cluster-info";
+import { cordonCommand } from "./commands/cordon";
 import { deleteCommand } from "./commands/delete";
 import { describeCommand } from "./commands/describe";
 import { eventsCommand } from "./commands/events";
@@ -200,6 +201,10 @@ function dispatch(
       return labelCommand(ctx, args, "annotations");
     case "scale":
       return scaleCommand(ctx, args);
+    case "cordon":
+      return cordonCommand(ctx, args, true);
+    case "uncordon":
+      return cordonCommand(ctx, args, false);
     case "set":
       return setCommand(ctx, args);
     case "cluster-info":

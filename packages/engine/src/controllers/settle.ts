@@ -6,6 +6,7 @@ import { reconcileEndpoints } from "./endpoints";
 import { reconcileGarbage } from "./garbage-collector";
 import { reconcileKubelet } from "./kubelet/kubelet";
 import { reconcileNamespaces } from "./namespace";
+import { reconcileNodeLifecycle } from "./node-lifecycle";
 import { reconcileReplicaSets } from "./replicaset";
 import { reconcileRootCa } from "./root-ca-publisher";
 import { reconcileScheduling } from "./scheduler";
@@ -52,6 +53,7 @@ const storage = (run: (tx: Tx) => void): Controller => ({
 export const CONTROLLERS: readonly Controller[] = [
   { run: reconcileNamespaces, watches: "all" },
   { run: reconcileRootCa, watches: ["Namespace", "ConfigMap"] },
+  { run: reconcileNodeLifecycle, watches: ["Node"] },
   // Owners and finalizers, not statuses: the Pod updates of a big rollout do not wake it.
   { run: reconcileGarbage, watches: [], lifecycle: true },
   // It reads ReplicaSets' counts, never Pods: a pod's change reaches it through its ReplicaSet's status.

@@ -11,6 +11,8 @@ export const Reason = {
   Created: "Created",
   Started: "Started",
   Killing: "Killing",
+  NodeSchedulable: "NodeSchedulable",
+  NodeNotSchedulable: "NodeNotSchedulable",
   InspectFailed: "InspectFailed",
   // pkg/controller/replicaset/replica_set.go
   SuccessfulCreate: "SuccessfulCreate",

@@ -233,6 +233,7 @@ export const KUBECTL: KubectlCommand = {
         ),
       ],
     }),
+    command("cordon", [DRY_RUN, "l|selector string"], ["dry-run", "selector"]),
     command(
       "create",
       [
@@ -684,6 +685,7 @@ export const KUBECTL: KubectlCommand = {
         ),
       ],
     }),
+    command("uncordon", [DRY_RUN, "l|selector string"], ["dry-run", "selector"]),
     command("version", ["client bool", "o|output string"], ["client"]),
     command(
       "wait",
