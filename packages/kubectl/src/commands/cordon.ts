@@ -60,7 +60,7 @@ export function cordonCommand(ctx: Context, args: ParsedArgs, desired: boolean):
       stdout += `${name} already ${verb}ed\n`;
       continue;
     }
-    // CordonHelper.PatchOrReplace: `unschedulable: false` is how the field is cleared.
+    // spec.unschedulable is omitempty: an uncordoned node has no such field, not `false`.
     const { unschedulable: _, ...rest } = spec;
     const next = { ...node, spec: desired ? { ...rest, unschedulable: true } : rest } as KubeObject;
     const updated = updateObject(state, next);
